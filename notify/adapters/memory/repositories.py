@@ -1,0 +1,446 @@
+"""In-memory repositories. Each behaves exactly as the SQL ones do: the contract suite runs both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from notify.domain import errors
+from notify.domain.api_key import ApiKey
+from notify.domain.branding import EmailBranding, LetterBranding
+from notify.domain.callback_api import ServiceCallbackApi
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.job import Job
+from notify.domain.notification import Notification
+from notify.domain.organisation import Organisation
+from notify.domain.provider import ProviderDetails
+from notify.domain.service import GuestListEntry, Service, ServiceUser
+from notify.domain.statistics import Period, StatusCount
+from notify.domain.template import Template
+from notify.domain.user import User
+
+if TYPE_CHECKING:
+    from .unit_of_work import InMemoryUnitOfWork
+
+
+class _Repo:
+    table_name: str
+    not_found: type[errors.NotFound] = errors.NotFound
+
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        self._uow = uow
+
+    @property
+    def _rows(self) -> dict[Any, Any]:
+        return self._uow.table(self.table_name)
+
+    def _get(self, key: Any) -> Any:
+        try:
+            return self._rows[key]
+        except KeyError:
+            raise self.not_found() from None
+
+    def _insert(self, key: Any, value: Any, unique: Callable[[Any], bool] | None = None,
+                what: str = "record") -> None:
+        if key in self._rows:
+            raise errors.AlreadyExists(f"{what} {key} already exists")
+        if unique is not None and any(unique(row) for row in self._rows.values()):
+            raise errors.AlreadyExists(f"{what} already exists")
+        self._uow.put(self.table_name, key, value)
+
+    def _replace(self, key: Any, value: Any, unique: Callable[[Any], bool] | None = None) -> None:
+        if key not in self._rows:
+            raise self.not_found()
+        if unique is not None and any(unique(row) for k, row in self._rows.items() if k != key):
+            raise errors.AlreadyExists("record already exists")
+        self._uow.put(self.table_name, key, value)
+
+
+class _Versioned(_Repo):
+    """Current rows in `table_name`, every version in `table_name + '_history'` keyed (id, version)."""
+
+    def _history_put(self, obj: Any) -> None:
+        self._uow.put(self.table_name + "_history", (obj.id, obj.version), obj)
+
+    def _add_versioned(self, obj: Any, unique: Callable[[Any], bool] | None = None, what: str = "record") -> None:
+        self._insert(obj.id, obj, unique, what)
+        self._history_put(obj)
+
+    def _update_versioned(self, obj: Any, unique: Callable[[Any], bool] | None = None) -> None:
+        current = self._get(obj.id)
+        if obj.version != current.version + 1:
+            raise errors.ConcurrentUpdate()
+        self._replace(obj.id, obj, unique)
+        self._history_put(obj)
+
+    def _versions_of(self, predicate: Callable[[Any], bool]) -> list[Any]:
+        return [row for row in self._uow.table(self.table_name + "_history").values() if predicate(row)]
+
+
+class InMemoryServiceRepository(_Versioned):
+    table_name = "services"
+    not_found = errors.ServiceNotFound
+
+    def add(self, service: Service) -> None:
+        self._add_versioned(service, lambda s: s.name == service.name, "service")
+
+    def update(self, service: Service) -> None:
+        self._update_versioned(service, lambda s: s.name == service.name)
+
+    def get(self, service_id: UUID) -> Service:
+        return self._get(service_id)
+
+    def find_by_name(self, name: str) -> Service | None:
+        wanted = name.lower()
+        return next((s for s in self._rows.values() if s.name.lower() == wanted), None)
+
+    def list(self, *, only_active: bool = False, user_id: UUID | None = None) -> Sequence[Service]:
+        rows: Iterable[Service] = self._rows.values()
+        if only_active:
+            rows = (s for s in rows if s.active)
+        if user_id is not None:
+            member_of = {m.service_id for m in self._uow.table("service_users").values() if m.user_id == user_id}
+            rows = (s for s in rows if s.id in member_of)
+        return sorted(rows, key=lambda s: (s.created_at, s.id))
+
+    def search_by_name(self, fragment: str) -> Sequence[Service]:
+        wanted = fragment.lower()
+        return sorted((s for s in self._rows.values() if wanted in s.name.lower()), key=lambda s: s.name)
+
+    def history(self, service_id: UUID) -> Sequence[Service]:
+        return sorted(self._versions_of(lambda s: s.id == service_id), key=lambda s: s.version)
+
+
+class InMemoryGuestListRepository(_Repo):
+    table_name = "guest_list"
+
+    def replace(self, service_id: UUID, entries: Sequence[GuestListEntry]) -> None:
+        self._uow.put(self.table_name, service_id, tuple(entries))
+
+    def list_for_service(self, service_id: UUID) -> Sequence[GuestListEntry]:
+        return list(self._rows.get(service_id, ()))
+
+
+class InMemoryServiceUserRepository(_Repo):
+    table_name = "service_users"
+
+    def add(self, member: ServiceUser) -> None:
+        self._insert((member.service_id, member.user_id), member, what="service user")
+
+    def update(self, member: ServiceUser) -> None:
+        self._replace((member.service_id, member.user_id), member)
+
+    def remove(self, service_id: UUID, user_id: UUID) -> None:
+        if (service_id, user_id) not in self._rows:
+            raise errors.UserNotFound("User not found")
+        self._uow.delete(self.table_name, (service_id, user_id))
+
+    def find(self, service_id: UUID, user_id: UUID) -> ServiceUser | None:
+        return self._rows.get((service_id, user_id))
+
+    def list_for_service(self, service_id: UUID) -> Sequence[ServiceUser]:
+        return sorted((m for m in self._rows.values() if m.service_id == service_id), key=_member_order)
+
+    def list_for_user(self, user_id: UUID) -> Sequence[ServiceUser]:
+        return sorted((m for m in self._rows.values() if m.user_id == user_id), key=_member_order)
+
+
+def _member_order(member: ServiceUser) -> tuple[str, str]:
+    return (str(member.service_id), str(member.user_id))
+
+
+class InMemoryUserRepository(_Repo):
+    table_name = "users"
+    not_found = errors.UserNotFound
+
+    def add(self, user: User) -> None:
+        self._insert(user.id, user, lambda u: u.email_address.lower() == user.email_address.lower(), "user")
+
+    def update(self, user: User) -> None:
+        self._replace(user.id, user, lambda u: u.email_address.lower() == user.email_address.lower())
+
+    def get(self, user_id: UUID) -> User:
+        return self._get(user_id)
+
+    def find_by_email(self, email_address: str) -> User | None:
+        wanted = email_address.lower()
+        return next((u for u in self._rows.values() if u.email_address.lower() == wanted), None)
+
+    def list(self, user_ids: Sequence[UUID] | None = None) -> Sequence[User]:
+        rows: Iterable[User] = self._rows.values()
+        if user_ids is not None:
+            wanted = set(user_ids)
+            rows = (u for u in rows if u.id in wanted)
+        return sorted(rows, key=lambda u: (u.created_at, u.id))
+
+
+class InMemoryOrganisationRepository(_Repo):
+    table_name = "organisations"
+    not_found = errors.OrganisationNotFound
+
+    def add(self, organisation: Organisation) -> None:
+        self._insert(organisation.id, organisation,
+                     lambda o: o.name.lower() == organisation.name.lower(), "organisation")
+
+    def update(self, organisation: Organisation) -> None:
+        self._replace(organisation.id, organisation, lambda o: o.name.lower() == organisation.name.lower())
+
+    def get(self, organisation_id: UUID) -> Organisation:
+        return self._get(organisation_id)
+
+    def list(self) -> Sequence[Organisation]:
+        return sorted(self._rows.values(), key=lambda o: o.name)
+
+
+class InMemoryTemplateRepository(_Versioned):
+    table_name = "templates"
+    not_found = errors.TemplateNotFound
+
+    def add(self, template: Template) -> None:
+        self._add_versioned(template, what="template")
+
+    def update(self, template: Template) -> None:
+        self._update_versioned(template)
+
+    def get(self, service_id: UUID, template_id: UUID) -> Template:
+        template = self._get(template_id)
+        if template.service_id != service_id:
+            raise self.not_found()
+        return template
+
+    def get_version(self, service_id: UUID, template_id: UUID, version: int) -> Template:
+        found = self._uow.table("templates_history").get((template_id, version))
+        if found is None or found.service_id != service_id:
+            raise self.not_found()
+        return found
+
+    def versions(self, service_id: UUID, template_id: UUID) -> Sequence[Template]:
+        rows = self._versions_of(lambda t: t.id == template_id and t.service_id == service_id)
+        return sorted(rows, key=lambda t: t.version, reverse=True)
+
+    def list_for_service(self, service_id: UUID, *, template_type: NotificationType | None = None,
+                         include_archived: bool = False) -> Sequence[Template]:
+        rows = (
+            t for t in self._rows.values()
+            if t.service_id == service_id
+            and (include_archived or not t.archived)
+            and (template_type is None or t.template_type == template_type)
+        )
+        return sorted(rows, key=lambda t: (t.name, t.template_type, t.id))
+
+    def history_for_service(self, service_id: UUID) -> Sequence[Template]:
+        return sorted(self._versions_of(lambda t: t.service_id == service_id),
+                      key=lambda t: (t.created_at, str(t.id), t.version))
+
+
+class InMemoryApiKeyRepository(_Versioned):
+    table_name = "api_keys"
+    not_found = errors.ApiKeyNotFound
+
+    def _same_live_name(self, key: ApiKey) -> Callable[[ApiKey], bool]:
+        return lambda k: (k.service_id == key.service_id and k.name == key.name
+                          and not k.revoked and not key.revoked)
+
+    def add(self, key: ApiKey) -> None:
+        self._add_versioned(key, self._same_live_name(key), "api key")
+
+    def update(self, key: ApiKey) -> None:
+        self._update_versioned(key, self._same_live_name(key))
+
+    def get(self, service_id: UUID, key_id: UUID) -> ApiKey:
+        key = self._get(key_id)
+        if key.service_id != service_id:
+            raise self.not_found()
+        return key
+
+    def list_for_service(self, service_id: UUID) -> Sequence[ApiKey]:
+        return sorted((k for k in self._rows.values() if k.service_id == service_id),
+                      key=lambda k: (k.created_at, k.id))
+
+    def history_for_service(self, service_id: UUID) -> Sequence[ApiKey]:
+        return sorted(self._versions_of(lambda k: k.service_id == service_id),
+                      key=lambda k: (k.created_at, str(k.id), k.version))
+
+
+class InMemoryNotificationRepository(_Repo):
+    table_name = "notifications"
+    not_found = errors.NotificationNotFound
+
+    def add(self, notification: Notification) -> None:
+        self._insert(notification.id, notification, what="notification")
+
+    def add_many(self, notifications: Sequence[Notification]) -> None:
+        for notification in notifications:
+            self.add(notification)
+
+    def update(self, notification: Notification) -> None:
+        self._replace(notification.id, notification)
+
+    def get(self, service_id: UUID, notification_id: UUID) -> Notification:
+        found = self._rows.get(notification_id)
+        if found is None or found.service_id != service_id:
+            raise self.not_found()
+        return found
+
+    def find(self, notification_id: UUID) -> Notification | None:
+        return self._rows.get(notification_id)
+
+    def list_for_service(
+        self,
+        service_id: UUID,
+        *,
+        statuses: Sequence[NotificationStatus] | None = None,
+        notification_types: Sequence[NotificationType] | None = None,
+        key_type: str | None = None,
+        client_reference: str | None = None,
+        older_than: UUID | None = None,
+        include_jobs: bool = True,
+        limit: int = 250,
+    ) -> Sequence[Notification]:
+        before: datetime | None = None
+        if older_than is not None:
+            anchor = self._rows.get(older_than)
+            if anchor is None or anchor.service_id != service_id:
+                return []
+            before = anchor.created_at
+        rows = [
+            n for n in self._rows.values()
+            if n.service_id == service_id
+            and (statuses is None or n.status in statuses)
+            and (notification_types is None or n.notification_type in notification_types)
+            and (key_type is None or n.key_type == key_type)
+            and (client_reference is None or n.client_reference == client_reference)
+            and (include_jobs or n.job_id is None)
+            and (before is None or n.created_at < before)
+        ]
+        rows.sort(key=lambda n: (n.created_at, n.id), reverse=True)
+        return rows[:limit]
+
+    def status_counts(self, periods: Sequence[Period], *, service_ids: Sequence[UUID] | None = None,
+                      include_test_key: bool = False) -> Sequence[StatusCount]:
+        wanted = None if service_ids is None else set(service_ids)
+        counts: dict[tuple[UUID, str, NotificationType, NotificationStatus], int] = {}
+        for n in self._rows.values():
+            if wanted is not None and n.service_id not in wanted:
+                continue
+            if not include_test_key and n.key_type == KeyType.TEST:
+                continue
+            for period in periods:
+                if period.start <= n.created_at < period.end:
+                    key = (n.service_id, period.label, n.notification_type, n.status)
+                    counts[key] = counts.get(key, 0) + 1
+        return [StatusCount(*key, count) for key, count in sorted(counts.items(), key=lambda kv: str(kv[0]))]
+
+    def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
+                       limit: int = 1000) -> Sequence[Notification]:
+        rows = sorted((n for n in self._rows.values() if n.status == status and n.created_at < created_before),
+                      key=lambda n: (n.created_at, n.id))
+        return rows[:limit]
+
+
+class InMemoryJobRepository(_Repo):
+    table_name = "jobs"
+    not_found = errors.JobNotFound
+
+    def add(self, job: Job) -> None:
+        self._insert(job.id, job, what="job")
+
+    def update(self, job: Job) -> None:
+        self._replace(job.id, job)
+
+    def get(self, service_id: UUID, job_id: UUID) -> Job:
+        job = self._get(job_id)
+        if job.service_id != service_id:
+            raise self.not_found()
+        return job
+
+    def list_for_service(self, service_id: UUID) -> Sequence[Job]:
+        return sorted((j for j in self._rows.values() if j.service_id == service_id),
+                      key=lambda j: (j.created_at, j.id), reverse=True)
+
+
+class InMemoryProviderRepository(_Versioned):
+    table_name = "providers"
+    not_found = errors.ProviderNotFound
+
+    def add(self, provider: ProviderDetails) -> None:
+        self._add_versioned(provider, lambda p: p.identifier == provider.identifier, "provider")
+
+    def update(self, provider: ProviderDetails) -> None:
+        self._update_versioned(provider, lambda p: p.identifier == provider.identifier)
+
+    def get(self, provider_id: UUID) -> ProviderDetails:
+        return self._get(provider_id)
+
+    def list(self) -> Sequence[ProviderDetails]:
+        return sorted(self._rows.values(), key=lambda p: (p.notification_type, -p.priority, p.identifier))
+
+    def versions(self, provider_id: UUID) -> Sequence[ProviderDetails]:
+        return sorted(self._versions_of(lambda p: p.id == provider_id), key=lambda p: p.version, reverse=True)
+
+
+class InMemoryEmailBrandingRepository(_Repo):
+    table_name = "email_branding"
+    not_found = errors.BrandingNotFound
+
+    def add(self, branding: EmailBranding) -> None:
+        self._insert(branding.id, branding, lambda b: b.name == branding.name, "email branding")
+
+    def update(self, branding: EmailBranding) -> None:
+        self._replace(branding.id, branding, lambda b: b.name == branding.name)
+
+    def get(self, branding_id: UUID) -> EmailBranding:
+        return self._get(branding_id)
+
+    def list(self) -> Sequence[EmailBranding]:
+        return sorted(self._rows.values(), key=lambda b: b.name)
+
+
+class InMemoryLetterBrandingRepository(_Repo):
+    table_name = "letter_branding"
+    not_found = errors.BrandingNotFound
+
+    def _clash(self, branding: LetterBranding) -> Callable[[LetterBranding], bool]:
+        return lambda b: b.name == branding.name or b.filename == branding.filename
+
+    def add(self, branding: LetterBranding) -> None:
+        self._insert(branding.id, branding, self._clash(branding), "letter branding")
+
+    def update(self, branding: LetterBranding) -> None:
+        self._replace(branding.id, branding, self._clash(branding))
+
+    def get(self, branding_id: UUID) -> LetterBranding:
+        return self._get(branding_id)
+
+    def list(self) -> Sequence[LetterBranding]:
+        return sorted(self._rows.values(), key=lambda b: b.name)
+
+
+class InMemoryCallbackApiRepository(_Versioned):
+    table_name = "callback_apis"
+    not_found = errors.CallbackApiNotFound
+
+    def _same_type(self, callback: ServiceCallbackApi) -> Callable[[ServiceCallbackApi], bool]:
+        return lambda c: c.service_id == callback.service_id and c.callback_type == callback.callback_type
+
+    def add(self, callback: ServiceCallbackApi) -> None:
+        self._add_versioned(callback, self._same_type(callback), "callback api")
+
+    def update(self, callback: ServiceCallbackApi) -> None:
+        self._update_versioned(callback, self._same_type(callback))
+
+    def remove(self, service_id: UUID, callback_id: UUID) -> None:
+        self.get(service_id, callback_id)
+        self._uow.delete(self.table_name, callback_id)
+
+    def get(self, service_id: UUID, callback_id: UUID) -> ServiceCallbackApi:
+        callback = self._get(callback_id)
+        if callback.service_id != service_id:
+            raise self.not_found()
+        return callback
+
+    def list_for_service(self, service_id: UUID) -> Sequence[ServiceCallbackApi]:
+        return sorted((c for c in self._rows.values() if c.service_id == service_id),
+                      key=lambda c: (c.callback_type, c.id))

@@ -1,0 +1,42 @@
+"""Email and letter branding a service or organisation can use."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from attrs import evolve, frozen
+
+from .constants import BrandType
+
+
+@frozen(kw_only=True)
+class EmailBranding:
+    id: UUID
+    name: str
+    brand_type: BrandType = BrandType.ORG
+    colour: str | None = None  # hex, e.g. #ff0000
+    logo: str | None = None
+    text: str | None = None
+    alt_text: str | None = None
+    created_by: UUID | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by: UUID | None = None
+
+    def changed(self, *, now: datetime, **changes: object) -> EmailBranding:
+        return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
+
+
+@frozen(kw_only=True)
+class LetterBranding:
+    id: UUID
+    name: str
+    filename: str
+    created_by: UUID | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by: UUID | None = None
+
+    def changed(self, *, now: datetime, **changes: object) -> LetterBranding:
+        return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Entrypoints: the ways in (HTTP today)."""

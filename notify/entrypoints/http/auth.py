@@ -1,0 +1,27 @@
+"""Authentication middleware: each resource declares `auth` ("admin", "service" or "none")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import falcon
+
+from notify.usecases.app import Notify
+from notify.usecases.auth import authenticate_admin
+
+Authenticator = Callable[[Notify, str | None], Any]
+AUTHENTICATORS: dict[str, Authenticator] = {"admin": authenticate_admin}
+
+
+class AuthMiddleware:
+    def __init__(self, notify: Notify) -> None:
+        self._notify = notify
+
+    def process_resource(self, req: falcon.Request, resp: falcon.Response, resource: Any, params: Any) -> None:
+        if resource is None:
+            return  # no route: Falcon answers 404 without asking who is calling
+        kind = getattr(resource, "auth", "admin")  # closed by default: a resource must opt out
+        if kind == "none":
+            return
+        req.context.auth = AUTHENTICATORS[kind](self._notify, req.get_header("Authorization"))

@@ -1,0 +1,101 @@
+"""Domain errors to HTTP, in one table. Two wire formats, as Notify: the public v2 envelope
+`{"status_code", "errors": [{"error", "message"}]}` and the admin body `{"result": "error", "message"}`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import falcon
+
+from notify.domain import errors
+
+log = logging.getLogger("notify.http")
+
+# exception family -> (status, v2 error label). Falcon picks the most specific class (MRO).
+ERRORS: dict[type[Exception], tuple[int, str]] = {
+    errors.NotFound: (404, "NoResultFound"),
+    errors.InvalidRequest: (400, "BadRequestError"),
+    errors.ValidationFailed: (400, "ValidationError"),
+    errors.AlreadyExists: (400, "BadRequestError"),
+    errors.ConcurrentUpdate: (409, "ConflictError"),
+    errors.Forbidden: (403, "BadRequestError"),
+    errors.AuthenticationFailed: (403, "AuthError"),
+    errors.MissingCredentials: (401, "AuthError"),
+    errors.RateLimitExceeded: (429, "RateLimitError"),
+    errors.DailyLimitExceeded: (429, "TooManyRequestsError"),
+    errors.StoreUnavailable: (503, "ServiceUnavailableError"),
+    errors.InvalidStatusTransition: (400, "BadRequestError"),
+}
+
+
+def is_public(req: falcon.Request) -> bool:
+    return req.path.startswith("/v2/")
+
+
+def envelope(status: int, label: str, message: str) -> dict[str, Any]:
+    return {"status_code": status, "errors": [{"error": label, "message": message}]}
+
+
+def admin_body(message: Any) -> dict[str, Any]:
+    return {"result": "error", "message": message}
+
+
+def body_for(req: falcon.Request, exc: errors.NotifyError, status: int, label: str) -> dict[str, Any]:
+    if is_public(req):
+        if isinstance(exc, errors.ValidationFailed):
+            return {"status_code": status, "errors": [
+                {"error": label, "message": f"{field} {message}" if field else message}
+                for field, messages in exc.errors.items() for message in messages]}
+        return envelope(status, label, exc.message)
+    if isinstance(exc, errors.AuthenticationFailed):
+        return admin_body({"token": [exc.message]})
+    if isinstance(exc, errors.ValidationFailed):
+        return admin_body(exc.errors)
+    if exc.field:
+        return admin_body({exc.field: [exc.message]})
+    return admin_body(exc.message)
+
+
+def _handler(status: int, label: str) -> Any:
+    def handle(req: falcon.Request, resp: falcon.Response, exc: errors.NotifyError, params: Any) -> None:
+        resp.status = status
+        resp.media = body_for(req, exc, status, label)
+
+    return handle
+
+
+def _falcon_error(req: falcon.Request, resp: falcon.Response, exc: falcon.HTTPError, params: Any) -> None:
+    """Falcon's own errors (unknown route, bad method, unreadable JSON) in Notify's shapes."""
+    status = exc.status_code
+    if isinstance(exc, falcon.MediaMalformedError | falcon.MediaNotFoundError):
+        message = "Invalid JSON supplied in POST data"
+        resp.media = envelope(400, "BadRequestError", message) if is_public(req) else admin_body(message)
+    elif status == 404:
+        resp.media = admin_body("The requested URL was not found on the server. If you entered the URL "
+                                "manually please check your spelling and try again.")
+    elif status == 405:
+        resp.media = admin_body("The method is not allowed for the requested URL.")
+    else:
+        message = exc.description or exc.title or "Bad request"
+        resp.media = envelope(status, exc.title or "Error", message) if is_public(req) else admin_body(message)
+    resp.status = status
+    for name, value in (exc.headers or {}).items():
+        resp.set_header(name, value)
+
+
+def _internal_error(req: falcon.Request, resp: falcon.Response, exc: Exception, params: Any) -> None:
+    if isinstance(exc, falcon.HTTPError):
+        _falcon_error(req, resp, exc, params)
+        return
+    log.exception("unhandled error on %s %s", req.method, req.path)
+    resp.status = 500
+    resp.media = envelope(500, type(exc).__name__, "Internal server error") if is_public(req) \
+        else admin_body("Internal server error")
+
+
+def install(app: falcon.App) -> None:
+    app.add_error_handler(Exception, _internal_error)
+    app.add_error_handler(falcon.HTTPError, _falcon_error)
+    for exc_type, (status, label) in ERRORS.items():
+        app.add_error_handler(exc_type, _handler(status, label))

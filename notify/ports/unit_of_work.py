@@ -1,0 +1,41 @@
+"""The unit of work: one transaction, exposing every repository. Leaving without commit() rolls back."""
+
+from __future__ import annotations
+
+from typing import Protocol, Self
+
+from .repositories import (
+    ApiKeyRepository,
+    CallbackApiRepository,
+    EmailBrandingRepository,
+    GuestListRepository,
+    JobRepository,
+    LetterBrandingRepository,
+    NotificationRepository,
+    OrganisationRepository,
+    ProviderRepository,
+    ServiceRepository,
+    ServiceUserRepository,
+    TemplateRepository,
+    UserRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    services: ServiceRepository
+    guest_list: GuestListRepository
+    service_users: ServiceUserRepository
+    users: UserRepository
+    organisations: OrganisationRepository
+    templates: TemplateRepository
+    api_keys: ApiKeyRepository
+    notifications: NotificationRepository
+    jobs: JobRepository
+    providers: ProviderRepository
+    email_branding: EmailBrandingRepository
+    letter_branding: LetterBrandingRepository
+    callback_apis: CallbackApiRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...

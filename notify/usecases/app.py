@@ -1,0 +1,30 @@
+"""`Notify`: the ports the use cases run on, assembled once by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from attrs import frozen
+
+from notify.ports.system import Clock, IdGenerator, PasswordHasher, SecretGenerator
+from notify.ports.tokens import TokenVerifier
+from notify.ports.unit_of_work import UnitOfWork
+
+
+@frozen(kw_only=True)
+class Notify:
+    """Frozen, so a test swaps one collaborator with `attrs.evolve(notify, clock=FrozenClock(t0))`."""
+
+    uow: Callable[[], UnitOfWork]  # a fresh unit of work per use-case call (thread-safe under waitress)
+    clock: Clock
+    ids: IdGenerator
+    secrets: SecretGenerator
+    passwords: PasswordHasher
+    tokens: TokenVerifier
+    admin_client_id: str = "notify-admin"
+    admin_client_secrets: Sequence[str] = ()
+    bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
+
+    def read_uow(self) -> UnitOfWork:
+        """A unit of work for heavy read-only queries: the replica when there is one."""
+        return (self.bulk_uow or self.uow)()
