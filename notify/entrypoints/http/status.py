@@ -1,0 +1,19 @@
+"""Health check: unauthenticated, as Notify's /_status; it also proves the store answers."""
+
+from __future__ import annotations
+
+import falcon
+
+from notify.usecases.app import Notify
+from notify.usecases.health import check_store
+
+
+class StatusResource:
+    auth = "none"
+
+    def __init__(self, notify: Notify) -> None:
+        self._notify = notify
+
+    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
+        check_store(self._notify)  # raises StoreUnavailable (503) when the store is down
+        resp.media = {"status": "ok", "db_version": "n/a"}
