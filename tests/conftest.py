@@ -1,0 +1,80 @@
+"""Shared fixtures: a `Notify` on the in-memory store with a frozen clock, its Falcon app, and an admin
+client that signs every request as Notify's admin app does."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import falcon.testing
+import jwt
+import pytest
+
+from notify.adapters.jwt import PyJwtTokens
+from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
+from notify.adapters.system import Uuid4Generator
+from notify.entrypoints.http import create_app
+from notify.ports.unit_of_work import UnitOfWork
+from notify.usecases.app import Notify
+
+from .fakes import FrozenClock, fast_password_hasher
+
+ADMIN_CLIENT_ID = "notify-admin"
+ADMIN_SECRET = "admin-secret-for-tests-0123456789abcdef"
+
+
+def admin_token(secret: str = ADMIN_SECRET, *, issuer: str = ADMIN_CLIENT_ID, iat: float | None = None) -> str:
+    return jwt.encode({"iss": issuer, "iat": int(time.time() if iat is None else iat)}, secret, algorithm="HS256")
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def new_uow() -> Callable[[], UnitOfWork]:
+    """The store the app runs on; storage tests override this to run on every adapter."""
+    store = InMemoryStore()
+    return lambda: InMemoryUnitOfWork(store)
+
+
+@pytest.fixture
+def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
+    ids = Uuid4Generator()
+    return Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
+                  tokens=PyJwtTokens(), admin_client_id=ADMIN_CLIENT_ID, admin_client_secrets=(ADMIN_SECRET,))
+
+
+class AdminClient:
+    """falcon.testing with a fresh admin token on every call (tokens are checked against the real time)."""
+
+    def __init__(self, app: falcon.App) -> None:
+        self.raw = falcon.testing.TestClient(app)
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> falcon.testing.Result:
+        headers = {"Authorization": f"Bearer {admin_token()}", **kwargs.pop("headers", {})}
+        return self.raw.simulate_request(method, path, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("DELETE", path, **kwargs)
+
+
+@pytest.fixture
+def app(notify: Notify) -> falcon.App:
+    return create_app(notify)
+
+
+@pytest.fixture
+def admin(app: falcon.App) -> AdminClient:
+    return AdminClient(app)

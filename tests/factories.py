@@ -1,0 +1,50 @@
+"""Object mothers: domain objects with sensible defaults; override only what a test is about."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+from uuid import UUID, uuid4
+
+from notify.domain.service import Service, ServiceUser
+from notify.domain.user import User
+from notify.usecases import services, users
+from notify.usecases.app import Notify
+
+from .fakes import T0
+
+_counter = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix} {next(_counter)}"
+
+
+def user(**overrides: Any) -> User:
+    n = next(_counter)
+    values: dict[str, Any] = {"id": uuid4(), "name": f"User {n}", "email_address": f"user{n}@example.gov.uk",
+                              "password_hash": "not-a-hash", "created_at": T0}
+    return User(**{**values, **overrides})
+
+
+def service(**overrides: Any) -> Service:
+    values: dict[str, Any] = {"id": uuid4(), "name": unique("Service"), "created_by": uuid4(), "created_at": T0}
+    return Service(**{**values, **overrides})
+
+
+def member(service_id: UUID, user_id: UUID, **overrides: Any) -> ServiceUser:
+    return ServiceUser(service_id=service_id, user_id=user_id, **overrides)
+
+
+# Through the use cases: whole, consistent aggregates in whatever store `notify` runs on.
+
+def create_user(notify: Notify, **overrides: Any) -> User:
+    n = next(_counter)
+    values: dict[str, Any] = {"name": f"User {n}", "email_address": f"user{n}@example.gov.uk",
+                              "password": "correct horse battery staple"}
+    return users.create_user(notify, **{**values, **overrides})
+
+
+def create_service(notify: Notify, *, user: User | None = None, **overrides: Any) -> Service:
+    owner = user or create_user(notify)
+    return services.create_service(notify, **{"name": unique("Service"), "user_id": owner.id, **overrides})
