@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from enum import Enum
+from enum import Enum, IntEnum, StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -81,14 +81,14 @@ def format_datetime(value: datetime) -> str:
 def make_api_converter() -> cattrs.Converter:
     """JSON over HTTP: strict types (no '1' for 1, no 1 for true), unknown keys refused, UTC timestamps."""
     c = make_json_converter(forbid_extra_keys=True)
-    c.register_structure_hook(str, _strict(str, "string"))
-    c.register_structure_hook(int, _strict(int, "integer"))
-    c.register_structure_hook(float, _strict(float, "number"))
-    c.register_structure_hook(bool, _strict(bool, "boolean"))
+    for kind, name in ((str, "string"), (int, "integer"), (float, "number"), (bool, "boolean")):
+        c.register_structure_hook(kind, _strict(kind, name))
     c.register_structure_hook(UUID, _uuid)
     c.register_structure_hook(datetime, _datetime)
     c.register_structure_hook(date, _date)
-    c.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
+    # Dispatch goes by the MRO: StrEnum and IntEnum must be named, or their str/int base would win.
+    for kind in (Enum, StrEnum, IntEnum):
+        c.register_structure_hook(kind, _enum)
     c.register_unstructure_hook(UUID, str)
     c.register_unstructure_hook(datetime, format_datetime)
     c.register_unstructure_hook(date, lambda d: d.isoformat())
