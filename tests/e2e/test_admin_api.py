@@ -47,7 +47,7 @@ def test_admin_app_manages_a_service_end_to_end(client: BaseAPIClient) -> None:
     monthly = client.get(f"/service/{sid}/notifications/monthly", params={"year": 2025})["data"]
     assert list(monthly) == [f"2025-{m:02d}" for m in range(4, 13)] + [f"2026-{m:02d}" for m in range(1, 4)]
 
-    client.post(f"/service/{sid}/archive")
+    client.post(f"/service/{sid}/archive", data=None)
     history = client.get(f"/service/{sid}/history")["data"]["service_history"]
     assert [h["version"] for h in history] == [1, 2, 3]
     assert client.get(f"/service/{sid}")["data"]["active"] is False
