@@ -48,13 +48,15 @@ def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
 
 
 class AdminClient:
-    """falcon.testing with a fresh admin token on every call (tokens are checked against the real time)."""
+    """falcon.testing with a fresh admin token on every call, issued at the app's (frozen) time."""
 
-    def __init__(self, app: falcon.App) -> None:
+    def __init__(self, app: falcon.App, clock: FrozenClock) -> None:
         self.raw = falcon.testing.TestClient(app)
+        self._clock = clock
 
     def _call(self, method: str, path: str, **kwargs: Any) -> falcon.testing.Result:
-        headers = {"Authorization": f"Bearer {admin_token()}", **kwargs.pop("headers", {})}
+        token = admin_token(iat=self._clock.now().timestamp())
+        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
         return self.raw.simulate_request(method, path, headers=headers, **kwargs)
 
     def get(self, path: str, **kwargs: Any) -> falcon.testing.Result:
@@ -76,5 +78,5 @@ def app(notify: Notify) -> falcon.App:
 
 
 @pytest.fixture
-def admin(app: falcon.App) -> AdminClient:
-    return AdminClient(app)
+def admin(app: falcon.App, clock: FrozenClock) -> AdminClient:
+    return AdminClient(app, clock)

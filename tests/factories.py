@@ -6,6 +6,8 @@ import itertools
 from typing import Any
 from uuid import UUID, uuid4
 
+from notify.domain.constants import NotificationStatus, NotificationType
+from notify.domain.notification import Notification
 from notify.domain.service import Service, ServiceUser
 from notify.domain.user import User
 from notify.usecases import services, users
@@ -30,6 +32,14 @@ def user(**overrides: Any) -> User:
 def service(**overrides: Any) -> Service:
     values: dict[str, Any] = {"id": uuid4(), "name": unique("Service"), "created_by": uuid4(), "created_at": T0}
     return Service(**{**values, **overrides})
+
+
+def notification(service_id: UUID, **overrides: Any) -> Notification:
+    values: dict[str, Any] = {"id": uuid4(), "service_id": service_id, "template_id": uuid4(),
+                              "template_version": 1, "notification_type": NotificationType.SMS,
+                              "to": "07700900123", "normalised_to": "447700900123", "created_at": T0,
+                              "status": NotificationStatus.CREATED}
+    return Notification(**{**values, **overrides})
 
 
 def member(service_id: UUID, user_id: UUID, **overrides: Any) -> ServiceUser:
