@@ -21,7 +21,7 @@ from notify.usecases.app import Notify
 from .fakes import FrozenClock, fast_password_hasher
 
 ADMIN_CLIENT_ID = "notify-admin"
-ADMIN_SECRET = "admin-secret-for-tests-0123456789abcdef"
+ADMIN_SECRET = "admin-secret-for-tests-" + "0123456789abcdef" * 3
 
 
 def admin_token(secret: str = ADMIN_SECRET, *, issuer: str = ADMIN_CLIENT_ID, iat: float | None = None) -> str:

@@ -79,8 +79,8 @@ class PhoneNumber:
         if number_type == phonenumbers.PhoneNumberType.PREMIUM_RATE:
             raise InvalidPhoneNumber(PHONE_INVALID)
         prefix = str(parsed.country_code)
-        mobile = number_type in (phonenumbers.PhoneNumberType.MOBILE,
-                                 phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        mobile = _is_drama_number(parsed) or number_type in (phonenumbers.PhoneNumberType.MOBILE,
+                                                             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
         if prefix != UK_PREFIX and not allow_international:
             raise InvalidPhoneNumber(NOT_UK_MOBILE)
         if prefix == UK_PREFIX and not mobile and not allow_uk_landline:
@@ -99,15 +99,17 @@ def _parse_number(value: str, digits: str) -> phonenumbers.PhoneNumber | None:
             parsed = phonenumbers.parse(candidate, "GB")
         except phonenumbers.NumberParseException:
             continue
-        if _is_valid(parsed, digits):
+        if _is_valid(parsed):
             return parsed
     return None
 
 
-def _is_valid(parsed: phonenumbers.PhoneNumber, digits: str) -> bool:
-    if phonenumbers.is_valid_number(parsed):
-        return True
-    # Ofcom's drama range 07700 900000-900999 is reserved for tests and fiction; Notify accepts it.
+def _is_valid(parsed: phonenumbers.PhoneNumber) -> bool:
+    return phonenumbers.is_valid_number(parsed) or _is_drama_number(parsed)
+
+
+def _is_drama_number(parsed: phonenumbers.PhoneNumber) -> bool:
+    """Ofcom's drama range 07700 900000-900999, reserved for tests and fiction: Notify accepts it as mobile."""
     national = str(parsed.national_number)
     return parsed.country_code == 44 and national.startswith("7700900") and len(national) == 10
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from notifications_python_client.base import BaseAPIClient
 from notifications_python_client.errors import HTTPError
 
-from .conftest import Server, admin_client
+from .conftest import Server, admin_client, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 
@@ -72,3 +74,16 @@ def test_a_wrongly_signed_admin_request_is_refused(server: Server) -> None:
         impostor.get("/service")
     assert refused.value.status_code == 403
     assert refused.value.message == {"token": ["Invalid token: API key not found"]}
+
+
+def test_serve_prints_a_generated_admin_secret_once_and_accepts_it(tmp_path: Path) -> None:
+    running = start_server(tmp_path, extra_env={"NOTIFY_ADMIN_CLIENT_SECRET": ""})
+    try:
+        printed = [line for line in running.log.read_text().splitlines()
+                   if line.startswith("NOTIFY_ADMIN_CLIENT_SECRET=")]
+        assert len(printed) == 1
+        secret = printed[0].partition("=")[2]
+        assert len(secret) >= 32
+        assert admin_client(running, secret=secret).get("/service") == {"data": []}
+    finally:
+        stop_server(running)
