@@ -1,4 +1,4 @@
-"""`notify serve`: the HTTP API under waitress."""
+"""`notify serve` (the HTTP API under waitress) and `notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from notify.bootstrap import build_app
-from notify.config import Settings
+from notify.bootstrap import StartupError, build_app, database_url, open_engine, open_stores
+from notify.config import ConfigError, MEMORY, Settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,20 +18,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=6011)
     serve.add_argument("--threads", type=int, default=8)
+    db = commands.add_parser("db", help="manage the database schema (NOTIFY_DATABASE_URL)")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="migrate to the newest revision").add_argument(
+        "revision", nargs="?", default="head")
+    db_commands.add_parser("downgrade", help="migrate back to REV (base: an empty database)").add_argument(
+        "revision")
+    db_commands.add_parser("current", help="print the database's revision and the newest one")
     args = parser.parse_args(argv)
 
+    try:
+        settings = Settings.from_env()
+        if args.command == "db":
+            return _db(settings, args)
+        return _serve(settings, args)
+    except (StartupError, ConfigError) as exc:
+        print(f"notify: {exc}", file=sys.stderr, flush=True)
+        return 2
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env()
     if settings.generated_admin_secret:
         # Printed once: the admin app (or a test) signs its tokens with it.
         print(f"NOTIFY_ADMIN_CLIENT_ID={settings.admin_client_id}", flush=True)
         print(f"NOTIFY_ADMIN_CLIENT_SECRET={settings.admin_client_secrets[0]}", flush=True)
-    app = build_app(settings)
+    if settings.database_url is None:
+        print(f"notify: NOTIFY_DATABASE_URL is not set: using the SQLite database {database_url(settings)}",
+              flush=True)
+    stores = open_stores(settings, say=lambda line: print(line, flush=True))
+    print(f"notify: storing in {stores.description}", flush=True)
+    app = build_app(settings, stores)
 
     import waitress
 
     print(f"notify serving on http://{args.host}:{args.port}", flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="notify")
+    return 0
+
+
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from notify.adapters.sqlalchemy import migrate
+    from notify.adapters.sqlalchemy.engine import describe
+
+    if settings.database_url == MEMORY:
+        print("notify: the in-memory store has no schema to migrate", flush=True)
+        return 0
+    engine = open_engine(database_url(settings), settings)
+    try:
+        if args.db_command == "upgrade":
+            migrate.upgrade(engine, args.revision)
+        elif args.db_command == "downgrade":
+            migrate.downgrade(engine, args.revision)
+        print(f"{describe(engine)}: at {migrate.current(engine) or 'base (empty)'}; newest is {migrate.head()}",
+              flush=True)
+    finally:
+        engine.dispose()
     return 0
 
 

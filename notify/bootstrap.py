@@ -2,23 +2,132 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
+
 import falcon
+import sqlalchemy as sa
+from attrs import frozen
 
 from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
+from notify.adapters.sqlalchemy import Cipher, EngineOptions, SqlAlchemyUnitOfWork, create_engine, migrate
+from notify.adapters.sqlalchemy.crypto import generate_key
+from notify.adapters.sqlalchemy.engine import BadDatabaseUrl, check_connection, describe, parse_url
 from notify.adapters.system import BcryptPasswordHasher, SystemClock, Uuid4Generator
-from notify.config import Settings
+from notify.config import DEFAULT_SQLITE_FILE, MEMORY, Settings
+from notify.domain.errors import StoreUnavailable
 from notify.entrypoints.http import create_app
+from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
 
+Say = Callable[[str], None]
 
-def build_notify(settings: Settings) -> Notify:
-    if settings.database_url is not None:
-        raise SystemExit("NOTIFY_DATABASE_URL is not supported yet: unset it to use the in-memory store")
-    store = InMemoryStore()
+
+class StartupError(Exception):
+    """Start-up cannot go on; the message is one line for the operator."""
+
+
+@frozen
+class Stores:
+    uow: Callable[[], UnitOfWork]
+    bulk_uow: Callable[[], UnitOfWork] | None
+    description: str
+    engines: tuple[sa.Engine, ...] = ()
+
+
+def database_url(settings: Settings) -> str:
+    """The store's URL: as configured, else a SQLite file in the working directory."""
+    if settings.database_url:
+        return settings.database_url
+    return f"sqlite:///{Path(DEFAULT_SQLITE_FILE).resolve()}"
+
+
+def engine_options(settings: Settings) -> EngineOptions:
+    d = settings.database
+    return EngineOptions(pool_size=d.pool_size, pool_timeout=d.pool_timeout, pool_recycle=d.pool_recycle,
+                         connect_timeout=d.connect_timeout, tcp_user_timeout_ms=d.tcp_user_timeout_ms,
+                         statement_timeout_ms=d.statement_timeout_ms)
+
+
+def open_engine(url: str, settings: Settings) -> sa.Engine:
+    """An engine that has answered once; StartupError (one line) for a wrong URL or an unreachable server."""
+    try:
+        parsed = parse_url(url)
+    except BadDatabaseUrl as exc:
+        raise StartupError(str(exc)) from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise StartupError(f"cannot create the SQLite database {parsed.database}: no folder {folder}")
+    engine = create_engine(parsed, engine_options(settings))
+    try:
+        check_connection(engine)
+    except StoreUnavailable as exc:
+        engine.dispose()
+        raise StartupError(exc.message) from None
+    return engine
+
+
+def secret_keys(settings: Settings, engine: sa.Engine, say: Say) -> tuple[str, ...]:
+    """NOTIFY_SECRET_KEY, else (SQLite file only) a key kept in a file next to the database, made on first start.
+    PostgreSQL without a key refuses to start: a key made up per process would lose every secret on restart."""
+    if settings.secret_keys:
+        return settings.secret_keys
+    if engine.dialect.name != "sqlite":
+        raise StartupError("NOTIFY_SECRET_KEY is not set: PostgreSQL needs it for encryption at rest "
+                           "(comma-separated keys, the first encrypts; e.g. python -c \"import secrets; "
+                           "print(secrets.token_urlsafe(32))\")")
+    database = engine.url.database
+    if database in (None, "", ":memory:"):
+        return (generate_key(),)  # a database that dies with the process may as well have a key that does too
+    key_file = Path(f"{database}.key")
+    if key_file.exists():
+        return tuple(k.strip() for k in key_file.read_text().split(",") if k.strip())
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(generate_key() + "\n")
+    say(f"notify: generated NOTIFY_SECRET_KEY for {database} in {key_file} (keep it with the database)")
+    return secret_keys(settings, engine, say)
+
+
+def migrate_or_refuse(engine: sa.Engine, settings: Settings, say: Say) -> None:
+    try:
+        if migrate.is_up_to_date(engine):
+            return
+        if not settings.migrate_on_start:
+            raise StartupError(f"the database at {describe(engine)} is at revision {migrate.current(engine)}, "
+                               f"not {migrate.head()}: run `notify db upgrade`")
+        say(f"notify: migrating {describe(engine)} to {migrate.head()}")
+        migrate.upgrade(engine)
+    except sa.exc.DBAPIError as exc:
+        raise StartupError(f"cannot migrate {describe(engine)}: {' '.join(str(exc.orig).split())[:300]}") from None
+
+
+def open_stores(settings: Settings, say: Say = lambda _: None) -> Stores:
+    if settings.database_url == MEMORY:
+        store = InMemoryStore()
+        return Stores(uow=lambda: InMemoryUnitOfWork(store), bulk_uow=None, description="the in-memory store")
+    engine = open_engine(database_url(settings), settings)
+    cipher = Cipher(secret_keys(settings, engine, say))
+    migrate_or_refuse(engine, settings, say)
+    engines = [engine]
+    bulk = None
+    if settings.database_bulk_url:
+        bulk_engine = open_engine(settings.database_bulk_url, settings)
+        engines.append(bulk_engine)
+        bulk = lambda: SqlAlchemyUnitOfWork(bulk_engine, cipher)  # noqa: E731
+    return Stores(uow=lambda: SqlAlchemyUnitOfWork(engine, cipher), bulk_uow=bulk, description=describe(engine),
+                  engines=tuple(engines))
+
+
+def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
+    stores = stores or open_stores(settings)
     ids = Uuid4Generator()
     return Notify(
-        uow=lambda: InMemoryUnitOfWork(store),
+        uow=stores.uow,
+        bulk_uow=stores.bulk_uow,
         clock=SystemClock(),
         ids=ids,
         secrets=ids,
@@ -29,5 +138,6 @@ def build_notify(settings: Settings) -> Notify:
     )
 
 
-def build_app(settings: Settings | None = None) -> falcon.App:
-    return create_app(build_notify(settings or Settings.from_env()))
+def build_app(settings: Settings | None = None, stores: Stores | None = None) -> falcon.App:
+    settings = settings or Settings.from_env()
+    return create_app(build_notify(settings, stores))

@@ -1,4 +1,14 @@
-"""Settings from the environment: the only place that reads os.environ."""
+"""Settings from the environment: the only place that reads os.environ.
+
+Storage:
+  NOTIFY_DATABASE_URL        postgresql+psycopg://user:pass@host/db | sqlite:///path/to/file.db | memory
+                             (unset: a SQLite file ./notify.db, created and migrated on first start)
+  NOTIFY_DATABASE_BULK_URL   a read replica for heavy read-only queries (statistics, history, lists)
+  NOTIFY_SECRET_KEY          comma-separated keys for encryption at rest; the first encrypts, all decrypt
+  NOTIFY_DATABASE_MIGRATE    "false" to refuse to start on an out-of-date schema instead of upgrading it
+  NOTIFY_DATABASE_POOL_SIZE, _POOL_TIMEOUT, _POOL_RECYCLE, _CONNECT_TIMEOUT, _TCP_USER_TIMEOUT_MS,
+  _STATEMENT_TIMEOUT_MS      engine options (defaults: 5, 30 s, 300 s, 5 s, 5000 ms, 1200000 ms)
+"""
 
 from __future__ import annotations
 
@@ -6,9 +16,25 @@ import os
 import secrets
 from collections.abc import Mapping
 
-from attrs import frozen
+from attrs import field, frozen
 
 DEFAULT_ADMIN_CLIENT_ID = "notify-admin"
+DEFAULT_SQLITE_FILE = "notify.db"
+MEMORY = "memory"
+
+
+class ConfigError(ValueError):
+    """A setting has a value notify cannot use; the message names the variable."""
+
+
+@frozen(kw_only=True)
+class DatabaseOptions:
+    pool_size: int = 5
+    pool_timeout: float = 30
+    pool_recycle: int = 300
+    connect_timeout: int = 5
+    tcp_user_timeout_ms: int = 5000
+    statement_timeout_ms: int = 1_200_000
 
 
 @frozen(kw_only=True)
@@ -16,16 +42,64 @@ class Settings:
     admin_client_id: str = DEFAULT_ADMIN_CLIENT_ID
     # Several secrets may be current at once, so a secret can be rotated without downtime.
     admin_client_secrets: tuple[str, ...] = ()
-    database_url: str | None = None  # None: the in-memory store
+    # None: a SQLite file ./notify.db; "memory": the in-memory store; else a SQLAlchemy URL.
+    database_url: str | None = None
+    database_bulk_url: str | None = None
+    secret_keys: tuple[str, ...] = ()  # encryption at rest; first encrypts, all decrypt
+    migrate_on_start: bool = True
+    database: DatabaseOptions = field(factory=DatabaseOptions)
     generated_admin_secret: bool = False  # True when no secret was configured and one was made up
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        configured = tuple(s.strip() for s in env.get("NOTIFY_ADMIN_CLIENT_SECRET", "").split(",") if s.strip())
+        configured = _list(env.get("NOTIFY_ADMIN_CLIENT_SECRET", ""))
         return cls(
             admin_client_id=env.get("NOTIFY_ADMIN_CLIENT_ID") or DEFAULT_ADMIN_CLIENT_ID,
             admin_client_secrets=configured or (secrets.token_urlsafe(32),),
-            database_url=env.get("NOTIFY_DATABASE_URL") or None,
+            database_url=(env.get("NOTIFY_DATABASE_URL") or "").strip() or None,
+            database_bulk_url=(env.get("NOTIFY_DATABASE_BULK_URL") or "").strip() or None,
+            secret_keys=_list(env.get("NOTIFY_SECRET_KEY", "")),
+            migrate_on_start=_bool(env, "NOTIFY_DATABASE_MIGRATE", True),
+            database=DatabaseOptions(
+                pool_size=_int(env, "NOTIFY_DATABASE_POOL_SIZE", 5),
+                pool_timeout=_int(env, "NOTIFY_DATABASE_POOL_TIMEOUT", 30),
+                pool_recycle=_int(env, "NOTIFY_DATABASE_POOL_RECYCLE", 300),
+                connect_timeout=_int(env, "NOTIFY_DATABASE_CONNECT_TIMEOUT", 5),
+                tcp_user_timeout_ms=_int(env, "NOTIFY_DATABASE_TCP_USER_TIMEOUT_MS", 5000),
+                statement_timeout_ms=_int(env, "NOTIFY_DATABASE_STATEMENT_TIMEOUT_MS", 1_200_000),
+            ),
             generated_admin_secret=not configured,
         )
+
+    @property
+    def uses_memory(self) -> bool:
+        return self.database_url == MEMORY
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name} must be true or false, not {raw!r}")

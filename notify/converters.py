@@ -101,6 +101,7 @@ def make_row_converter() -> cattrs.Converter:
     c.register_structure_hook(UUID, lambda v, _: v if isinstance(v, UUID) else UUID(str(v)))
     c.register_structure_hook(
         datetime, lambda v, _: v if v.tzinfo else v.replace(tzinfo=timezone.utc))
-    c.register_structure_hook(frozenset[str], lambda v, _: frozenset(v or ()))
-    c.register_structure_hook(frozenset[UUID], lambda v, _: frozenset(UUID(str(x)) for x in v or ()))
+    c.register_structure_hook_func(lambda t: t == frozenset[str], lambda v, _: frozenset(v or ()))
+    c.register_structure_hook_func(lambda t: t == frozenset[UUID],
+                                   lambda v, _: frozenset(x if isinstance(x, UUID) else UUID(str(x)) for x in v or ()))
     return c

@@ -34,10 +34,16 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
-def new_uow() -> Callable[[], UnitOfWork]:
-    """The store the app runs on; storage tests override this to run on every adapter."""
-    store = InMemoryStore()
-    return lambda: InMemoryUnitOfWork(store)
+def new_uow(request: pytest.FixtureRequest) -> Callable[[], UnitOfWork]:
+    """The store the app runs on: in memory, unless a directory parametrises this fixture (tests/http/ runs on
+    memory and PostgreSQL: one engine per session, emptied before each test); storage tests override it."""
+    store = getattr(request, "param", "memory")
+    if store == "memory":
+        memory = InMemoryStore()
+        return lambda: InMemoryUnitOfWork(memory)
+    from .storage import new_uow_factory
+
+    return new_uow_factory(store)
 
 
 @pytest.fixture

@@ -58,3 +58,43 @@ def create_user(notify: Notify, **overrides: Any) -> User:
 def create_service(notify: Notify, *, user: User | None = None, **overrides: Any) -> Service:
     owner = user or create_user(notify)
     return services.create_service(notify, **{"name": unique("Service"), "user_id": owner.id, **overrides})
+
+
+# -- sending (issue #5): templates and API keys as domain objects, stored straight through a unit of work --
+
+def template(service_id: UUID, **overrides: Any) -> "Template":
+    from notify.domain.constants import TemplateType
+    from notify.domain.template import Template
+
+    kind = TemplateType(overrides.pop("template_type", TemplateType.SMS))
+    values: dict[str, Any] = {
+        "id": uuid4(), "service_id": service_id, "name": unique("Template"), "template_type": kind,
+        "content": "Hello ((name))", "created_at": T0, "created_by": uuid4(),
+        "subject": "Subject ((name))" if kind is not TemplateType.SMS else None,
+        "postage": "second" if kind is TemplateType.LETTER else None,
+    }
+    return Template(**{**values, **overrides})
+
+
+def api_key(service_id: UUID, **overrides: Any) -> "ApiKey":
+    from notify.domain.api_key import ApiKey
+    from notify.domain.constants import KeyType
+
+    values: dict[str, Any] = {"id": uuid4(), "service_id": service_id, "name": unique("Key"),
+                              "secret": str(uuid4()), "key_type": KeyType.NORMAL, "created_at": T0,
+                              "created_by": uuid4()}
+    return ApiKey(**{**values, **overrides})
+
+
+def store_template(notify: Notify, template_: "Template") -> "Template":
+    with notify.uow() as uow:
+        uow.templates.add(template_)
+        uow.commit()
+    return template_
+
+
+def store_api_key(notify: Notify, key: "ApiKey") -> "ApiKey":
+    with notify.uow() as uow:
+        uow.api_keys.add(key)
+        uow.commit()
+    return key

@@ -81,3 +81,8 @@ class InvalidStatusTransition(NotifyError):
 
 class StoreUnavailable(NotifyError):
     """The store cannot be reached right now; retrying later may work (503)."""
+
+
+class StoredDataUnreadable(NotifyError):
+    """Encrypted data in the store cannot be read with the configured key(s): a wrong or missing
+    NOTIFY_SECRET_KEY. Never retried, never shown as garbage; an operator must fix the key (500)."""

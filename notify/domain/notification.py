@@ -8,7 +8,14 @@ from uuid import UUID
 
 from attrs import evolve, field, frozen
 
-from .constants import KeyType, NotificationStatus, NotificationType, UPDATABLE_STATUSES, COMPLETED_STATUSES
+from .constants import (
+    COMPLETED_STATUSES,
+    FAILURE_STATUSES,
+    UPDATABLE_STATUSES,
+    KeyType,
+    NotificationStatus,
+    NotificationType,
+)
 from .errors import InvalidStatusTransition
 
 
@@ -65,3 +72,61 @@ class Notification:
         if self.status not in UPDATABLE_STATUSES:
             raise InvalidStatusTransition(self.status, status)
         return evolve(self, status=status, updated_at=now)
+
+    # -- the delivery pipeline -------------------------------------------------------------------------------
+    def sent_with(self, *, provider: str, reference: str | None, now: datetime) -> Notification:
+        """Record which provider took the message (after a failover it is not the one first claimed)."""
+        return evolve(self, sent_by=provider, reference=reference or self.reference, updated_at=now)
+
+    def technical_failure(self, *, now: datetime) -> Notification:
+        if self.status not in UPDATABLE_STATUSES:
+            raise InvalidStatusTransition(self.status, NotificationStatus.TECHNICAL_FAILURE)
+        return evolve(self, status=NotificationStatus.TECHNICAL_FAILURE, updated_at=now)
+
+    def receipt(self, status: NotificationStatus, *, now: datetime,
+                receipts_trusted: bool = True) -> Notification | None:
+        """The notification after a provider's receipt, or None when the receipt must be ignored: the
+        notification already completed (late or duplicate receipt), or an international SMS sent to a country
+        whose receipts are not trusted (it stays `sent`)."""
+        if self.status not in UPDATABLE_STATUSES or status is self.status:
+            return None
+        if self.status is NotificationStatus.SENT and self.international and not receipts_trusted:
+            return None
+        return evolve(self, status=status, updated_at=now)
+
+    @property
+    def public_status(self) -> str:
+        """The status the public API shows: letters report `accepted` / `received` (Notify's aliases)."""
+        if self.notification_type is NotificationType.LETTER:
+            if self.status in (NotificationStatus.CREATED, NotificationStatus.SENDING):
+                return LETTER_ACCEPTED
+            if self.status in (NotificationStatus.DELIVERED, NotificationStatus.RETURNED_LETTER):
+                return LETTER_RECEIVED
+        return self.status.value
+
+
+LETTER_ACCEPTED = "accepted"
+LETTER_RECEIVED = "received"
+# Receipts a fake or real provider may report, by the status they end in.
+FINAL_RECEIPT_STATUSES = frozenset({
+    NotificationStatus.DELIVERED, NotificationStatus.PERMANENT_FAILURE, NotificationStatus.TEMPORARY_FAILURE,
+    NotificationStatus.TECHNICAL_FAILURE, NotificationStatus.PENDING, NotificationStatus.SENT,
+})
+
+
+def statuses_for_filter(names: list[str]) -> list[NotificationStatus] | None:
+    """Public `status` filter values to stored statuses: `failed` is every failure, letter `accepted` is
+    created + sending, `received` is delivered. None (no filter) when no names are given."""
+    if not names:
+        return None
+    wanted: set[NotificationStatus] = set()
+    for name in names:
+        if name == NotificationStatus.FAILED.value:
+            wanted |= FAILURE_STATUSES | {NotificationStatus.FAILED, NotificationStatus.RETURNED_LETTER}
+        elif name == LETTER_ACCEPTED:
+            wanted |= {NotificationStatus.CREATED, NotificationStatus.SENDING}
+        elif name == LETTER_RECEIVED:
+            wanted.add(NotificationStatus.DELIVERED)
+        else:
+            wanted.add(NotificationStatus(name))
+    return sorted(wanted)

@@ -34,3 +34,13 @@ class Organisation:
 
     def changed(self, *, now: datetime, **changes: object) -> Organisation:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
+
+
+@frozen(kw_only=True)
+class OrganisationUser:
+    """A user's membership of an organisation (Notify's user_to_organisation) and their permissions there."""
+
+    organisation_id: UUID
+    user_id: UUID
+    permissions: frozenset[str] = field(factory=frozenset, converter=frozenset)
+    created_at: datetime | None = None

@@ -4,7 +4,7 @@ replaces (raises NotFound / ConcurrentUpdate), `get` raises XNotFound, `find` re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -15,7 +15,7 @@ from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.job import Job
 from notify.domain.notification import Notification
-from notify.domain.organisation import Organisation
+from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
@@ -33,6 +33,7 @@ class ServiceRepository(Protocol):
     def list(self, *, only_active: bool = False, user_id: UUID | None = None) -> Sequence[Service]: ...
     def search_by_name(self, fragment: str) -> Sequence[Service]: ...
     def history(self, service_id: UUID) -> Sequence[Service]: ...
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[Service]: ...  # by name
 
 
 class GuestListRepository(Protocol):
@@ -64,6 +65,17 @@ class OrganisationRepository(Protocol):
     def update(self, organisation: Organisation) -> None: ...
     def get(self, organisation_id: UUID) -> Organisation: ...
     def list(self) -> Sequence[Organisation]: ...
+
+
+class OrganisationUserRepository(Protocol):
+    """Who belongs to which organisation (Notify's user_to_organisation), with their permissions there."""
+
+    def add(self, member: OrganisationUser) -> None: ...  # AlreadyExists when already a member
+    def update(self, member: OrganisationUser) -> None: ...
+    def remove(self, organisation_id: UUID, user_id: UUID) -> None: ...  # UserNotFound when not a member
+    def find(self, organisation_id: UUID, user_id: UUID) -> OrganisationUser | None: ...
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[OrganisationUser]: ...
+    def list_for_user(self, user_id: UUID) -> Sequence[OrganisationUser]: ...
 
 
 class TemplateRepository(Protocol):
@@ -116,6 +128,12 @@ class NotificationRepository(Protocol):
     ) -> Sequence[StatusCount]: ...
     def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
                        limit: int = 1000) -> Sequence[Notification]: ...
+    def update_if_status(self, notification: Notification, *,
+                         expected: Collection[NotificationStatus]) -> bool:
+        """Compare-and-set: replace the stored row only while its status is one of `expected`
+        (SQL: UPDATE ... WHERE id = :id AND notification_status IN :expected). True when it was replaced,
+        False when the status had moved on or the row is gone. Guards every delivery transition."""
+        ...
 
 
 class JobRepository(Protocol):
@@ -155,3 +173,15 @@ class CallbackApiRepository(Protocol):
     def remove(self, service_id: UUID, callback_id: UUID) -> None: ...
     def get(self, service_id: UUID, callback_id: UUID) -> ServiceCallbackApi: ...
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceCallbackApi]: ...
+
+
+class CounterRepository(Protocol):
+    """Shared counters for the sending limits (per-minute rate, per-day channel limits). One row per key,
+    incremented inside the caller's transaction, so a limit holds across processes: on SQL the row lock
+    serialises concurrent senders, and a rolled-back send gives its increment back.
+    SQL sketch: INSERT INTO counters (key, value, expires_at) VALUES (:key, :amount, :expires_at)
+                ON CONFLICT (key) DO UPDATE SET value = counters.value + :amount RETURNING value"""
+
+    def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int: ...  # the new value
+    def find(self, key: str) -> int | None: ...
+    def remove_expired(self, now: datetime) -> int: ...  # rows whose expires_at <= now; returns how many

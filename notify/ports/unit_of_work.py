@@ -7,12 +7,14 @@ from typing import Protocol, Self
 from .repositories import (
     ApiKeyRepository,
     CallbackApiRepository,
+    CounterRepository,
     EmailBrandingRepository,
     GuestListRepository,
     JobRepository,
     LetterBrandingRepository,
     NotificationRepository,
     OrganisationRepository,
+    OrganisationUserRepository,
     ProviderRepository,
     ServiceRepository,
     ServiceUserRepository,
@@ -27,6 +29,7 @@ class UnitOfWork(Protocol):
     service_users: ServiceUserRepository
     users: UserRepository
     organisations: OrganisationRepository
+    organisation_users: OrganisationUserRepository
     templates: TemplateRepository
     api_keys: ApiKeyRepository
     notifications: NotificationRepository
@@ -35,6 +38,7 @@ class UnitOfWork(Protocol):
     email_branding: EmailBrandingRepository
     letter_branding: LetterBrandingRepository
     callback_apis: CallbackApiRepository
+    counters: CounterRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
+from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
+from notify.ports.queue import DeliveryQueue
 from notify.ports.system import Clock, IdGenerator, PasswordHasher, SecretGenerator
 from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
+
+from .cache import ReadCache
 
 
 @frozen(kw_only=True)
@@ -24,6 +28,13 @@ class Notify:
     admin_client_id: str = "notify-admin"
     admin_client_secrets: Sequence[str] = ()
     bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
+    # Sending (issue #5): the delivery queue (None: notifications wait in `created` for a sweep), the provider
+    # adapters by channel (chosen by ProviderDetails priority), and the hot path's 2 s read cache.
+    queue: DeliveryQueue | None = None
+    sms_providers: Sequence[SmsProvider] = ()
+    email_providers: Sequence[EmailProvider] = ()
+    letter_providers: Sequence[LetterProvider] = ()
+    cache: ReadCache = field(factory=ReadCache)
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

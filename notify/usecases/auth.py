@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from notify.domain.errors import AuthenticationFailed, MissingCredentials
+from collections.abc import Sequence
+from datetime import timedelta
+from uuid import UUID
+
+from attrs import frozen
+
+from notify.domain.api_key import ApiKey
+from notify.domain.constants import KeyType
+from notify.domain.errors import AuthenticationFailed, MissingCredentials, ServiceNotFound
+from notify.domain.service import Service
 
 from .app import Notify
+
+# Keys revoked less than this long ago still say "revoked"; older ones are simply "not found" (as Notify).
+REVOKED_KEYS_KEPT_FOR = timedelta(days=7)
 
 
 def bearer_token(authorization: str | None) -> str:
@@ -29,3 +41,58 @@ def authenticate_admin(notify: Notify, authorization: str | None) -> str:
         raise AuthenticationFailed("Invalid token: API key not found")
     notify.tokens.verify(token, notify.admin_client_secrets, notify.clock.now())
     return notify.admin_client_id
+
+
+@frozen
+class ServiceAuth:
+    """Who is calling the public API: a service, with one of its API keys. Passed explicitly to use cases."""
+
+    service: Service
+    api_key: ApiKey
+
+    @property
+    def service_id(self) -> UUID:
+        return self.service.id
+
+    @property
+    def key_type(self) -> KeyType:
+        return self.api_key.key_type
+
+
+def service_and_keys(notify: Notify, service_id: UUID) -> tuple[Service | None, Sequence[ApiKey]]:
+    """The service and its usable keys, from the 2 s cache (one read per service per TTL per process)."""
+    now = notify.clock.now()
+
+    def load() -> tuple[Service | None, Sequence[ApiKey]]:
+        with notify.uow() as uow:
+            try:
+                service = uow.services.get(service_id)
+            except ServiceNotFound:
+                return None, ()
+            keys = [k for k in uow.api_keys.list_for_service(service_id)
+                    if k.expiry_date is None or now - k.expiry_date < REVOKED_KEYS_KEPT_FOR]
+            return service, tuple(keys)
+
+    return notify.cache.get_or_load(("service-and-keys", service_id), now, load)
+
+
+def authenticate_service(notify: Notify, authorization: str | None) -> ServiceAuth:
+    """Notify's public-API check: Bearer JWT, iss = service id, signed with one of the service's key secrets,
+    issued within 30 s. Raises MissingCredentials (401) / AuthenticationFailed (403) with Notify's messages."""
+    token = bearer_token(authorization)
+    issuer = notify.tokens.issuer(token)
+    try:
+        service_id = UUID(issuer)
+    except (ValueError, AttributeError, TypeError):
+        raise AuthenticationFailed("Invalid token: service id is not the right data type") from None
+    service, keys = service_and_keys(notify, service_id)
+    if service is None:
+        raise AuthenticationFailed("Invalid token: service not found")
+    if not keys:
+        raise AuthenticationFailed("Invalid token: service has no API keys")
+    if not service.active:
+        raise AuthenticationFailed("Invalid token: service is archived")
+    key = keys[notify.tokens.verify(token, [k.secret for k in keys], notify.clock.now())]
+    if key.revoked:
+        raise AuthenticationFailed("Invalid token: API key revoked")
+    return ServiceAuth(service=service, api_key=key)

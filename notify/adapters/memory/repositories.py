@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -14,7 +14,7 @@ from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.job import Job
 from notify.domain.notification import Notification
-from notify.domain.organisation import Organisation
+from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
@@ -112,6 +112,10 @@ class InMemoryServiceRepository(_Versioned):
     def history(self, service_id: UUID) -> Sequence[Service]:
         return sorted(self._versions_of(lambda s: s.id == service_id), key=lambda s: s.version)
 
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[Service]:
+        return sorted((s for s in self._rows.values() if s.organisation_id == organisation_id),
+                      key=lambda s: (s.name, s.id))
+
 
 class InMemoryGuestListRepository(_Repo):
     table_name = "guest_list"
@@ -181,17 +185,49 @@ class InMemoryOrganisationRepository(_Repo):
     not_found = errors.OrganisationNotFound
 
     def add(self, organisation: Organisation) -> None:
-        self._insert(organisation.id, organisation,
-                     lambda o: o.name.lower() == organisation.name.lower(), "organisation")
+        self._insert(organisation.id, organisation, self._clash(organisation), "organisation")
 
     def update(self, organisation: Organisation) -> None:
-        self._replace(organisation.id, organisation, lambda o: o.name.lower() == organisation.name.lower())
+        self._replace(organisation.id, organisation, self._clash(organisation))
+
+    @staticmethod
+    def _clash(organisation: Organisation) -> Callable[[Organisation], bool]:
+        """Same name whatever its case, or a domain another organisation already has (SQL: domain is a key)."""
+        return lambda o: o.name.lower() == organisation.name.lower() or bool(o.domains & organisation.domains)
 
     def get(self, organisation_id: UUID) -> Organisation:
         return self._get(organisation_id)
 
     def list(self) -> Sequence[Organisation]:
         return sorted(self._rows.values(), key=lambda o: o.name)
+
+
+class InMemoryOrganisationUserRepository(_Repo):
+    table_name = "organisation_users"
+
+    def add(self, member: OrganisationUser) -> None:
+        self._insert((member.organisation_id, member.user_id), member, what="organisation user")
+
+    def update(self, member: OrganisationUser) -> None:
+        if (member.organisation_id, member.user_id) not in self._rows:
+            raise errors.UserNotFound("User not found")
+        self._uow.put(self.table_name, (member.organisation_id, member.user_id), member)
+
+    def remove(self, organisation_id: UUID, user_id: UUID) -> None:
+        if (organisation_id, user_id) not in self._rows:
+            raise errors.UserNotFound("User not found")
+        self._uow.delete(self.table_name, (organisation_id, user_id))
+
+    def find(self, organisation_id: UUID, user_id: UUID) -> OrganisationUser | None:
+        return self._rows.get((organisation_id, user_id))
+
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[OrganisationUser]:
+        return sorted((m for m in self._rows.values() if m.organisation_id == organisation_id),
+                      key=lambda m: str(m.user_id))
+
+    def list_for_user(self, user_id: UUID) -> Sequence[OrganisationUser]:
+        return sorted((m for m in self._rows.values() if m.user_id == user_id),
+                      key=lambda m: str(m.organisation_id))
 
 
 class InMemoryTemplateRepository(_Versioned):
@@ -339,6 +375,14 @@ class InMemoryNotificationRepository(_Repo):
                       key=lambda n: (n.created_at, n.id))
         return rows[:limit]
 
+    def update_if_status(self, notification: Notification, *,
+                         expected: Collection[NotificationStatus]) -> bool:
+        current = self._rows.get(notification.id)
+        if current is None or current.status not in expected:
+            return False
+        self._uow.put(self.table_name, notification.id, notification)
+        return True
+
 
 class InMemoryJobRepository(_Repo):
     table_name = "jobs"
@@ -444,3 +488,24 @@ class InMemoryCallbackApiRepository(_Versioned):
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceCallbackApi]:
         return sorted((c for c in self._rows.values() if c.service_id == service_id),
                       key=lambda c: (c.callback_type, c.id))
+
+
+class InMemoryCounterRepository(_Repo):
+    """`key -> (value, expires_at)`; the unit of work holds the store lock, so increments are atomic."""
+
+    table_name = "counters"
+
+    def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int:
+        value, _ = self._rows.get(key, (0, expires_at))
+        self._uow.put(self.table_name, key, (value + amount, expires_at))
+        return int(value + amount)
+
+    def find(self, key: str) -> int | None:
+        row = self._rows.get(key)
+        return None if row is None else int(row[0])
+
+    def remove_expired(self, now: datetime) -> int:
+        expired = [key for key, (_, expires_at) in self._rows.items() if expires_at <= now]
+        for key in expired:
+            self._uow.delete(self.table_name, key)
+        return len(expired)

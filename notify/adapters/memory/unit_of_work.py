@@ -7,12 +7,14 @@ from typing import Any, Self
 from .repositories import (
     InMemoryApiKeyRepository,
     InMemoryCallbackApiRepository,
+    InMemoryCounterRepository,
     InMemoryEmailBrandingRepository,
     InMemoryGuestListRepository,
     InMemoryJobRepository,
     InMemoryLetterBrandingRepository,
     InMemoryNotificationRepository,
     InMemoryOrganisationRepository,
+    InMemoryOrganisationUserRepository,
     InMemoryProviderRepository,
     InMemoryServiceRepository,
     InMemoryServiceUserRepository,
@@ -33,6 +35,7 @@ class InMemoryUnitOfWork:
         self.service_users = InMemoryServiceUserRepository(self)
         self.users = InMemoryUserRepository(self)
         self.organisations = InMemoryOrganisationRepository(self)
+        self.organisation_users = InMemoryOrganisationUserRepository(self)
         self.templates = InMemoryTemplateRepository(self)
         self.api_keys = InMemoryApiKeyRepository(self)
         self.notifications = InMemoryNotificationRepository(self)
@@ -41,6 +44,7 @@ class InMemoryUnitOfWork:
         self.email_branding = InMemoryEmailBrandingRepository(self)
         self.letter_branding = InMemoryLetterBrandingRepository(self)
         self.callback_apis = InMemoryCallbackApiRepository(self)
+        self.counters = InMemoryCounterRepository(self)
 
     def __enter__(self) -> Self:
         self._store.lock.acquire()

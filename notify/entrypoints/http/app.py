@@ -9,9 +9,12 @@ from notify.usecases.app import Notify
 from . import errors
 from .auth import AuthMiddleware
 from .organisations import OrganisationResources
+from .provider_callbacks import FakeProviderCallbackResource
 from .services import ServiceResources
 from .status import StatusResource
 from .users import UserResources
+from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
+from .v2_templates import TemplateResource, TemplatesResource
 
 
 def create_app(notify: Notify) -> falcon.App:
@@ -23,6 +26,8 @@ def create_app(notify: Notify) -> falcon.App:
     services = ServiceResources(notify)
     users = UserResources(notify)
     organisations = OrganisationResources(notify)
+    v2_notifications = NotificationsResource(notify)
+    v2_template = TemplateResource(notify)
     routes: list[tuple[str, object, str | None]] = [
         ("/_status", status, None),
         ("/service", services, None),
@@ -39,6 +44,19 @@ def create_app(notify: Notify) -> falcon.App:
         ("/user/{user_id}", users, "item"),
         ("/organisations", organisations, None),
         ("/organisations/{organisation_id}", organisations, "item"),
+        # public API (service API keys)
+        ("/v2/notifications", v2_notifications, None),
+        ("/v2/notifications/sms", v2_notifications, "sms"),
+        ("/v2/notifications/email", v2_notifications, "email"),
+        ("/v2/notifications/letter", v2_notifications, "letter"),
+        ("/v2/notifications/{notification_id}", v2_notifications, "item"),
+        ("/v2/template/{template_id}", v2_template, None),
+        ("/v2/template/{template_id}/version/{version:int}", v2_template, "version"),
+        ("/v2/template/{template_id}/preview", v2_template, "preview"),
+        ("/v2/templates", TemplatesResource(notify), None),
+        ("/v2/received-text-messages", ReceivedTextMessagesResource(notify), None),
+        # provider delivery receipts (no JWT, as Notify's provider callbacks)
+        ("/notifications/{notification_type}/fake/{provider}", FakeProviderCallbackResource(notify), None),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

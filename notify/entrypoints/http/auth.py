@@ -8,10 +8,10 @@ from typing import Any
 import falcon
 
 from notify.usecases.app import Notify
-from notify.usecases.auth import authenticate_admin
+from notify.usecases.auth import authenticate_admin, authenticate_service
 
 Authenticator = Callable[[Notify, str | None], Any]
-AUTHENTICATORS: dict[str, Authenticator] = {"admin": authenticate_admin}
+AUTHENTICATORS: dict[str, Authenticator] = {"admin": authenticate_admin, "service": authenticate_service}
 
 
 class AuthMiddleware:

@@ -9,6 +9,7 @@ from typing import Any
 import falcon
 
 from notify.domain import errors
+from notify.domain.recipients import InvalidPhoneNumber
 
 log = logging.getLogger("notify.http")
 
@@ -26,6 +27,7 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     errors.DailyLimitExceeded: (429, "TooManyRequestsError"),
     errors.StoreUnavailable: (503, "ServiceUnavailableError"),
     errors.InvalidStatusTransition: (400, "BadRequestError"),
+    InvalidPhoneNumber: (400, "InvalidPhoneError"),
 }
 
 

@@ -1,0 +1,158 @@
+"""POST /v2/notifications/sms with a valid API key under waitress, measured with wrk, beside a bare Falcon app
+that only parses the same JSON (same waitress settings, same run). Prints req/s, the ratio, p50/p99.
+
+    .venv/bin/python bench/send_bench.py                      # in-memory store (NOTIFY_DATABASE_URL=memory)
+    .venv/bin/python bench/send_bench.py --database-url sqlite:////tmp/bench.db
+    .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
+
+The app is built as `notify serve` builds it (bootstrap.open_stores + build_notify), with the delivery
+pipeline wired as in the composition-root lines of issue #5 (in-process queue, fake providers with receipts),
+so deliveries run on worker threads during the measurement, as in production. Needs `wrk` on PATH."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from uuid import uuid4
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import attrs  # noqa: E402
+import falcon  # noqa: E402
+import jwt  # noqa: E402
+import waitress  # noqa: E402
+
+from notify import bootstrap  # noqa: E402
+from notify.config import Settings  # noqa: E402
+
+LUA = """
+wrk.method = "POST"
+wrk.body = '%(body)s'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer %(token)s"
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build_notify_app(settings: Settings):  # type: ignore[no-untyped-def]
+    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+    from notify.adapters.queue import InProcessDeliveryQueue
+    from notify.domain.api_key import ApiKey
+    from notify.domain.constants import KeyType, TemplateType
+    from notify.domain.template import Template
+    from notify.entrypoints.http import create_app
+    from notify.usecases import delivery, services, users
+
+    stores = bootstrap.open_stores(settings)
+    queue = InProcessDeliveryQueue(workers=2, sweep_interval=60)
+    sms, email, letter = FakeSmsProvider(receipt_delay=0.5), FakeEmailProvider(), FakeLetterProvider()
+    notify = attrs.evolve(bootstrap.build_notify(settings, stores), queue=queue, sms_providers=[sms],
+                          email_providers=[email], letter_providers=[letter])
+    for fake in (sms, email, letter):
+        fake.connect(delivery.receipt_sink(notify))
+    queue.start(lambda nid: delivery.deliver(notify, nid), sweep=lambda: delivery.sweep_created(notify))
+
+    suffix = uuid4().hex[:8]
+    user = users.create_user(notify, name="Bench", email_address=f"bench.{suffix}@example.gov.uk",
+                             password="bench password long enough")
+    service = services.create_service(notify, name=f"Bench {suffix}", user_id=user.id, restricted=False,
+                                      rate_limit=10**9, sms_message_limit=10**12)
+    now = notify.clock.now()
+    template = Template(id=uuid4(), service_id=service.id, name="bench", template_type=TemplateType.SMS,
+                        content="Hello ((name)), your code is ((code))", created_at=now, created_by=user.id)
+    key = ApiKey(id=uuid4(), service_id=service.id, name="bench", secret=str(uuid4()), key_type=KeyType.NORMAL,
+                 created_at=now, created_by=user.id)
+    with notify.uow() as uow:
+        uow.templates.add(template)
+        uow.api_keys.add(key)
+        uow.commit()
+    return create_app(notify), key, template, stores.description
+
+
+class BareResource:
+    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+        data = json.loads(req.bounded_stream.read() or b"{}")
+        resp.status = falcon.HTTP_201
+        resp.media = {"id": str(uuid4()), "template_id": data.get("template_id")}
+
+
+def bare_app() -> falcon.App:
+    app = falcon.App()
+    app.add_route("/v2/notifications/sms", BareResource())
+    return app
+
+
+def serve(app: object, port: int, threads: int) -> None:
+    server = waitress.create_server(app, host="127.0.0.1", port=port, threads=threads)
+    threading.Thread(target=server.run, daemon=True).start()
+
+
+def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int, threads: int) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % {"body": body, "token": token})
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name,
+         f"http://127.0.0.1:{port}/v2/notifications/sms"], capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    latencies = {p: _ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
+                 for p in ("50", "99")}
+    return {"rps": rps, "p50": latencies["50"], "p99": latencies["99"], "non2xx": float(non2xx.group(1)) if non2xx else 0}
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="memory")
+    parser.add_argument("--secret-key", default=None)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--waitress-threads", type=int, default=4)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (apt-get install -y wrk)")
+    settings = Settings(database_url=args.database_url, admin_client_secrets=("bench-admin-secret",),
+                        secret_keys=(args.secret_key,) if args.secret_key else ())
+    app, key, template, description = build_notify_app(settings)
+    notify_port, bare_port = free_port(), free_port()
+    serve(app, notify_port, args.waitress_threads)
+    serve(bare_app(), bare_port, args.waitress_threads)
+    time.sleep(0.3)
+    body = json.dumps({"phone_number": "07700900123", "template_id": str(template.id),
+                       "personalisation": {"name": "Ada", "code": "123456"}})
+    results = {}
+    for name, port in (("bare falcon", bare_port), ("notify", notify_port)):
+        token = jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
+        results[name] = run_wrk(port, token, body, seconds=args.seconds, connections=args.connections,
+                                threads=args.wrk_threads)
+    print(f"store: {description}; wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
+          f"waitress threads={args.waitress_threads}")
+    for name, r in results.items():
+        print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
+              f"non-2xx {int(r['non2xx'])}")
+    print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

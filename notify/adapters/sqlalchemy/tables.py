@@ -1,0 +1,476 @@
+"""The schema as SQLAlchemy Core tables: the one definition Alembic migrations are checked against.
+
+Column names follow Notify's schema (data-model seed); where a name differs from the domain attribute,
+rows.py renames it. Types are portable: the same tables run on PostgreSQL and SQLite. Objects only
+PostgreSQL has (trigram GIN indexes, extended statistics) carry `info={"postgresql_only": True}` and
+are created only there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+POSTGRESQL_ONLY = {"postgresql_only": True}
+
+metadata = sa.MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+class UtcDateTime(sa.TypeDecorator[datetime]):
+    """Timestamps are stored in UTC and always read back tz-aware (SQLite keeps no zone of its own)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: the store only takes tz-aware UTC times")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+UUID = sa.Uuid
+TS = UtcDateTime
+
+
+def _id() -> sa.Column[Any]:
+    return sa.Column("id", UUID, primary_key=True)
+
+
+def _service_fk(nullable: bool = False, **kw: Any) -> sa.Column[Any]:
+    return sa.Column("service_id", UUID, sa.ForeignKey("services.id"), nullable=nullable, **kw)
+
+
+# -- users, organisations, branding --------------------------------------------------------------
+
+users = sa.Table(
+    "users", metadata,
+    _id(),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("email_address", sa.String(255), nullable=False),
+    sa.Column("_password", sa.String, nullable=False),
+    sa.Column("mobile_number", sa.String),
+    sa.Column("auth_type", sa.String(255), nullable=False, server_default="sms_auth"),
+    sa.Column("platform_admin", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("state", sa.String, nullable=False, server_default="active"),
+    sa.Column("failed_login_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Column("logged_in_at", TS),
+    sa.Column("password_changed_at", TS),
+    sa.Column("email_access_validated_at", TS),
+    sa.Column("current_session_id", UUID),
+    sa.Column("take_part_in_research", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("receives_new_features_email", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Index("ix_users_email_address", "email_address", unique=True),
+)
+# Email addresses are unique whatever their case (find_by_email is case-insensitive).
+sa.Index("uq_users_email_address_lower", sa.func.lower(users.c.email_address), unique=True)
+
+email_branding = sa.Table(
+    "email_branding", metadata,
+    _id(),
+    sa.Column("name", sa.String(255), nullable=False, unique=True),
+    sa.Column("brand_type", sa.String(255), nullable=False, server_default="org"),
+    sa.Column("colour", sa.String(7)),
+    sa.Column("logo", sa.String(255)),
+    sa.Column("text", sa.String(255)),
+    sa.Column("alt_text", sa.String(255)),
+    sa.Column("created_by", UUID),
+    sa.Column("created_at", TS),
+    sa.Column("updated_at", TS),
+    sa.Column("updated_by", UUID),
+)
+
+letter_branding = sa.Table(
+    "letter_branding", metadata,
+    _id(),
+    sa.Column("name", sa.String(255), nullable=False, unique=True),
+    sa.Column("filename", sa.String(255), nullable=False, unique=True),
+    sa.Column("created_by", UUID),
+    sa.Column("created_at", TS),
+    sa.Column("updated_at", TS),
+    sa.Column("updated_by", UUID),
+)
+
+organisation = sa.Table(
+    "organisation", metadata,
+    _id(),
+    sa.Column("name", sa.String(255), nullable=False, unique=True),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Column("organisation_type", sa.String(255)),
+    sa.Column("crown", sa.Boolean),
+    sa.Column("agreement_signed", sa.Boolean),
+    sa.Column("agreement_signed_at", TS),
+    sa.Column("agreement_signed_by_id", UUID, sa.ForeignKey("users.id")),
+    sa.Column("agreement_signed_on_behalf_of_name", sa.String(255)),
+    sa.Column("agreement_signed_on_behalf_of_email_address", sa.String(255)),
+    sa.Column("agreement_signed_version", sa.Float),
+    sa.Column("billing_contact_email_addresses", sa.Text),
+    sa.Column("billing_contact_names", sa.Text),
+    sa.Column("billing_reference", sa.String(255)),
+    sa.Column("purchase_order_number", sa.String(255)),
+    sa.Column("notes", sa.Text),
+    sa.Column("email_branding_id", UUID, sa.ForeignKey("email_branding.id")),
+    sa.Column("letter_branding_id", UUID, sa.ForeignKey("letter_branding.id")),
+)
+# Organisation names are unique whatever their case.
+sa.Index("uq_organisation_name_lower", sa.func.lower(organisation.c.name), unique=True)
+
+domain = sa.Table(
+    "domain", metadata,
+    sa.Column("domain", sa.String(255), primary_key=True),
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+)
+
+# -- services --------------------------------------------------------------------------------------
+
+
+def _service_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("name", sa.String(255), nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+        sa.Column("restricted", sa.Boolean, nullable=False),
+        sa.Column("created_at", TS, nullable=False),
+        sa.Column("updated_at", TS),
+        sa.Column("created_by_id", UUID, nullable=False),
+        sa.Column("rate_limit", sa.Integer, nullable=False, server_default="3000"),
+        sa.Column("sms_message_limit", sa.BigInteger, nullable=False, server_default="999999999"),
+        sa.Column("email_message_limit", sa.BigInteger, nullable=False, server_default="999999999"),
+        sa.Column("letter_message_limit", sa.BigInteger, nullable=False, server_default="999999999"),
+        sa.Column("international_sms_message_limit", sa.BigInteger, nullable=False, server_default="250000"),
+        sa.Column("organisation_type", sa.String(255)),
+        sa.Column("count_as_live", sa.Boolean, nullable=False, server_default=sa.true()),
+        sa.Column("prefix_sms", sa.Boolean, nullable=False, server_default=sa.true()),
+        sa.Column("email_sender_local_part", sa.String(255)),
+        sa.Column("custom_email_sender_name", sa.String(255)),
+        sa.Column("email_branding_id", UUID),
+        sa.Column("letter_branding_id", UUID),
+        sa.Column("contact_link", sa.String(255)),
+        sa.Column("billing_contact_email_addresses", sa.Text),
+        sa.Column("billing_contact_names", sa.Text),
+        sa.Column("billing_reference", sa.String(255)),
+        sa.Column("purchase_order_number", sa.String(255)),
+        sa.Column("notes", sa.Text),
+        sa.Column("consent_to_research", sa.Boolean),
+        sa.Column("go_live_at", TS),
+        sa.Column("go_live_user_id", UUID),
+        sa.Column("volume_email", sa.Integer),
+        sa.Column("volume_sms", sa.Integer),
+        sa.Column("volume_letter", sa.Integer),
+        sa.Column("version", sa.Integer, nullable=False),
+    ]
+
+
+services = sa.Table(
+    "services", metadata,
+    _id(),
+    *_service_columns(),
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id"), index=True),
+    sa.UniqueConstraint("name"),
+    sa.ForeignKeyConstraint(["created_by_id"], ["users.id"]),
+    sa.ForeignKeyConstraint(["email_branding_id"], ["email_branding.id"]),
+    sa.ForeignKeyConstraint(["letter_branding_id"], ["letter_branding.id"]),
+)
+
+# One row per version, written once and never changed. `permissions` snapshots the service's
+# permissions at that version (a sorted JSON list), so history reads back whole Service values.
+services_history = sa.Table(
+    "services_history", metadata,
+    sa.Column("id", UUID),
+    *_service_columns(),
+    sa.Column("organisation_id", UUID),
+    sa.Column("permissions", JSON, nullable=False),
+    sa.PrimaryKeyConstraint("id", "version"),
+)
+sa.Index("ix_services_history_created_by_id", services_history.c.created_by_id)
+
+service_permissions = sa.Table(
+    "service_permissions", metadata,
+    sa.Column("service_id", UUID, sa.ForeignKey("services.id"), primary_key=True, index=True),
+    sa.Column("permission", sa.String(255), primary_key=True, index=True),
+    sa.Column("created_at", TS, nullable=False),
+)
+
+service_whitelist = sa.Table(
+    "service_whitelist", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("recipient_type", sa.String(255), nullable=False),
+    sa.Column("recipient", sa.String(255), nullable=False),
+    sa.Column("created_at", TS),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),  # keeps the list in the order given
+)
+
+user_to_service = sa.Table(
+    "user_to_service", metadata,
+    sa.Column("user_id", UUID, sa.ForeignKey("users.id"), primary_key=True),
+    sa.Column("service_id", UUID, sa.ForeignKey("services.id"), primary_key=True),
+    sa.Column("created_at", TS),
+    sa.Index("ix_user_to_service_service_id", "service_id"),
+)
+
+permissions = sa.Table(
+    "permissions", metadata,
+    sa.Column("service_id", UUID, primary_key=True),
+    sa.Column("user_id", UUID, primary_key=True),
+    sa.Column("permission", sa.String(255), primary_key=True),
+    sa.ForeignKeyConstraint(["user_id", "service_id"], ["user_to_service.user_id", "user_to_service.service_id"],
+                            name="fk_permissions_user_to_service", ondelete="CASCADE"),
+)
+
+user_folder_permissions = sa.Table(
+    "user_folder_permissions", metadata,
+    sa.Column("user_id", UUID, primary_key=True),
+    sa.Column("service_id", UUID, primary_key=True),
+    sa.Column("template_folder_id", UUID, primary_key=True),
+    sa.ForeignKeyConstraint(["user_id", "service_id"], ["user_to_service.user_id", "user_to_service.service_id"],
+                            name="fk_user_folder_permissions_user_to_service", ondelete="CASCADE"),
+)
+
+# -- templates -------------------------------------------------------------------------------------
+
+
+def _template_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("name", sa.String(255), nullable=False),
+        sa.Column("template_type", sa.String(255), nullable=False),
+        sa.Column("content", sa.Text, nullable=False),
+        sa.Column("subject", sa.Text),
+        sa.Column("created_at", TS, nullable=False),
+        sa.Column("updated_at", TS),
+        sa.Column("created_by_id", UUID, nullable=False),
+        sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("postage", sa.String),
+        sa.Column("letter_languages", sa.String(255)),
+        sa.Column("letter_welsh_subject", sa.Text),
+        sa.Column("letter_welsh_content", sa.Text),
+        sa.Column("has_unsubscribe_link", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("process_type", sa.String(255), nullable=False, server_default="normal"),
+        sa.Column("folder_id", UUID),
+        sa.Column("service_letter_contact_id", UUID),
+        sa.Column("redact_personalisation", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("version", sa.Integer, nullable=False),
+    ]
+
+
+templates = sa.Table(
+    "templates", metadata,
+    _id(),
+    _service_fk(index=True),
+    *_template_columns(),
+)
+
+templates_history = sa.Table(
+    "templates_history", metadata,
+    sa.Column("id", UUID),
+    _service_fk(index=True),
+    *_template_columns(),
+    sa.PrimaryKeyConstraint("id", "version"),
+)
+
+# -- api keys --------------------------------------------------------------------------------------
+
+
+def _api_key_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("name", sa.String(255), nullable=False),
+        sa.Column("secret", sa.String(255), nullable=False),  # encrypted (Fernet token)
+        sa.Column("key_type", sa.String(255), nullable=False),
+        sa.Column("expiry_date", TS),
+        sa.Column("created_at", TS, nullable=False),
+        sa.Column("created_by_id", UUID, nullable=False),
+        sa.Column("updated_at", TS),
+        sa.Column("version", sa.Integer, nullable=False),
+    ]
+
+
+api_keys = sa.Table(
+    "api_keys", metadata,
+    _id(),
+    _service_fk(index=True),
+    *_api_key_columns(),
+    sa.UniqueConstraint("secret"),
+)
+# A service may not have two live keys with one name (revoked keys free their name): a partial index.
+sa.Index("uix_service_to_key_name", api_keys.c.service_id, api_keys.c.name, unique=True,
+         postgresql_where=api_keys.c.expiry_date.is_(None), sqlite_where=api_keys.c.expiry_date.is_(None))
+
+api_keys_history = sa.Table(
+    "api_keys_history", metadata,
+    sa.Column("id", UUID),
+    _service_fk(index=True),
+    *_api_key_columns(),
+    sa.PrimaryKeyConstraint("id", "version"),
+)
+
+# -- service callback apis -------------------------------------------------------------------------
+
+
+def _callback_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("url", sa.String, nullable=False),
+        sa.Column("bearer_token", sa.String, nullable=False),  # encrypted (Fernet token)
+        sa.Column("callback_type", sa.String(255), nullable=False),
+        sa.Column("created_at", TS, nullable=False),
+        sa.Column("updated_at", TS),
+        sa.Column("updated_by_id", UUID, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    ]
+
+
+service_callback_api = sa.Table(
+    "service_callback_api", metadata,
+    _id(),
+    _service_fk(),
+    *_callback_columns(),
+    sa.UniqueConstraint("service_id", "callback_type", name="uix_service_callback_type"),
+)
+
+service_callback_api_history = sa.Table(
+    "service_callback_api_history", metadata,
+    sa.Column("id", UUID),
+    _service_fk(index=True),
+    *_callback_columns(),
+    sa.PrimaryKeyConstraint("id", "version"),
+)
+
+# -- providers -------------------------------------------------------------------------------------
+
+
+def _provider_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("display_name", sa.String, nullable=False),
+        sa.Column("identifier", sa.String, nullable=False),
+        sa.Column("priority", sa.Integer, nullable=False),
+        sa.Column("notification_type", sa.String(255), nullable=False),
+        sa.Column("active", sa.Boolean, nullable=False, server_default=sa.false()),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("updated_at", TS),
+        sa.Column("created_by_id", UUID),
+        sa.Column("supports_international", sa.Boolean, nullable=False, server_default=sa.false()),
+    ]
+
+
+provider_details = sa.Table(
+    "provider_details", metadata,
+    _id(),
+    *_provider_columns(),
+    sa.UniqueConstraint("identifier"),
+)
+
+provider_details_history = sa.Table(
+    "provider_details_history", metadata,
+    sa.Column("id", UUID),
+    *_provider_columns(),
+    sa.PrimaryKeyConstraint("id", "version"),
+)
+
+# -- jobs and notifications ------------------------------------------------------------------------
+
+jobs = sa.Table(
+    "jobs", metadata,
+    _id(),
+    sa.Column("original_file_name", sa.String, nullable=False),
+    _service_fk(index=True),
+    sa.Column("template_id", UUID, nullable=False, index=True),
+    sa.Column("template_version", sa.Integer, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Column("notification_count", sa.Integer, nullable=False),
+    sa.Column("notifications_sent", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("notifications_delivered", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("notifications_failed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("processing_started", TS),
+    sa.Column("processing_finished", TS),
+    sa.Column("created_by_id", UUID),
+    sa.Column("scheduled_for", TS, index=True),
+    sa.Column("job_status", sa.String(255), nullable=False, server_default="pending"),
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("sender_id", UUID),
+    sa.Column("contact_list_id", UUID),
+)
+
+notifications = sa.Table(
+    "notifications", metadata,
+    _id(),
+    sa.Column("to", sa.String, nullable=False),
+    sa.Column("normalised_to", sa.String),
+    sa.Column("job_id", UUID, index=True),
+    sa.Column("job_row_number", sa.Integer),
+    sa.Column("service_id", UUID, sa.ForeignKey("services.id"), nullable=False),
+    sa.Column("template_id", UUID, nullable=False),  # no index: nothing looks notifications up by template
+    sa.Column("template_version", sa.Integer, nullable=False),
+    sa.Column("api_key_id", UUID),  # planner help comes from the extended statistics below
+    sa.Column("key_type", sa.String(255), nullable=False),
+    sa.Column("billable_units", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("sent_at", TS),
+    sa.Column("sent_by", sa.String),
+    sa.Column("updated_at", TS),
+    sa.Column("notification_status", sa.Text, nullable=False, server_default="created"),
+    sa.Column("reference", sa.String, index=True),
+    sa.Column("client_reference", sa.String, index=True),
+    sa.Column("_personalisation", sa.String),  # encrypted JSON (Fernet token)
+    sa.Column("international", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("phone_prefix", sa.String),
+    sa.Column("rate_multiplier", sa.Float),
+    sa.Column("created_by_id", UUID),
+    sa.Column("postage", sa.String),
+    sa.Column("reply_to_text", sa.String),
+    sa.Column("one_click_unsubscribe_url", sa.String),
+    sa.Index("ix_notifications_service_created_at", "service_id", "created_at"),
+    sa.Index("ix_notifications_notification_type_composite", "notification_type", "notification_status",
+             "created_at"),
+    # The status sweeps (list_by_status) look only at notifications still in flight: a small partial index.
+    sa.Index("ix_notifications_in_flight_created_at", "notification_status", "created_at",
+             postgresql_where=sa.text("notification_status IN ('created', 'sending', 'pending')"),
+             sqlite_where=sa.text("notification_status IN ('created', 'sending', 'pending')")),
+)
+# Recipient and reference search (ILIKE '%…%'): trigram GIN indexes, PostgreSQL only.
+sa.Index("ix_notifications_normalised_to_trgm", notifications.c.normalised_to, postgresql_using="gin",
+         postgresql_ops={"normalised_to": "gin_trgm_ops"}, info=POSTGRESQL_ONLY).ddl_if(dialect="postgresql")
+sa.Index("ix_notifications_client_reference_trgm", notifications.c.client_reference, postgresql_using="gin",
+         postgresql_ops={"client_reference": "gin_trgm_ops"}, info=POSTGRESQL_ONLY).ddl_if(dialect="postgresql")
+
+# -- counters (sending limits) ----------------------------------------------------------------------
+
+counters = sa.Table(
+    "counters", metadata,
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.Column("expires_at", TS, nullable=False, index=True),
+)
+
+# Extended statistics: service_id and api_key_id are strongly dependent; tell the planner.
+EXTENDED_STATISTICS = {
+    "st_dep_notifications_service_id_api_key_id":
+        "CREATE STATISTICS IF NOT EXISTS st_dep_notifications_service_id_api_key_id (dependencies) "
+        "ON service_id, api_key_id FROM notifications",
+}
+sa.event.listen(metadata, "before_create",
+                sa.DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
+for _ddl in EXTENDED_STATISTICS.values():
+    sa.event.listen(notifications, "after_create", sa.DDL(_ddl).execute_if(dialect="postgresql"))

@@ -1,0 +1,176 @@
+"""The SQL unit of work: one connection and one transaction per `with`; commit() is explicit and anything
+not committed is rolled back on leaving. Driver failures become domain errors here, never 500s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, Self
+
+import sqlalchemy as sa
+
+from notify.domain import errors
+
+from .crypto import Cipher
+from .engine import describe, reason
+from .repositories import (
+    SqlAlchemyApiKeyRepository,
+    SqlAlchemyCallbackApiRepository,
+    SqlAlchemyCounterRepository,
+    SqlAlchemyEmailBrandingRepository,
+    SqlAlchemyGuestListRepository,
+    SqlAlchemyJobRepository,
+    SqlAlchemyLetterBrandingRepository,
+    SqlAlchemyNotificationRepository,
+    SqlAlchemyOrganisationRepository,
+    SqlAlchemyProviderRepository,
+    SqlAlchemyServiceRepository,
+    SqlAlchemyServiceUserRepository,
+    SqlAlchemyTemplateRepository,
+    SqlAlchemyUserRepository,
+)
+
+UNIQUE_SQLSTATE = "23505"
+
+
+def is_unavailable(exc: sa.exc.DBAPIError) -> bool:
+    """Lost or refused connections, timeouts, a locked SQLite file: the store, not the request, is at fault."""
+    return isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError) or exc.connection_invalidated
+
+FOREIGN_KEY_SQLSTATE = "23503"
+
+
+class SqlAlchemyUnitOfWork:
+    def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
+        self.engine = engine
+        self.cipher = cipher
+        self.dialect = engine.dialect.name
+        self._connection: sa.Connection | None = None
+        self._transaction: sa.RootTransaction | None = None
+        self.services = SqlAlchemyServiceRepository(self)
+        self.guest_list = SqlAlchemyGuestListRepository(self)
+        self.service_users = SqlAlchemyServiceUserRepository(self)
+        self.users = SqlAlchemyUserRepository(self)
+        self.organisations = SqlAlchemyOrganisationRepository(self)
+        self.templates = SqlAlchemyTemplateRepository(self)
+        self.api_keys = SqlAlchemyApiKeyRepository(self)
+        self.notifications = SqlAlchemyNotificationRepository(self)
+        self.jobs = SqlAlchemyJobRepository(self)
+        self.providers = SqlAlchemyProviderRepository(self)
+        self.email_branding = SqlAlchemyEmailBrandingRepository(self)
+        self.letter_branding = SqlAlchemyLetterBrandingRepository(self)
+        self.callback_apis = SqlAlchemyCallbackApiRepository(self)
+        self.counters = SqlAlchemyCounterRepository(self)
+
+    def __enter__(self) -> Self:
+        try:
+            self._connection = self.engine.connect()
+            self._transaction = self._connection.begin()
+        except sa.exc.DBAPIError as exc:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            raise self._unavailable(exc) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        try:
+            if self._transaction is not None and self._transaction.is_active:
+                self._transaction.rollback()
+        except sa.exc.DBAPIError:
+            pass  # the connection is gone; the server rolls back on its own
+        finally:
+            self._transaction = None
+            connection.close()
+
+    def commit(self) -> None:
+        if self._transaction is None or self._connection is None:
+            raise RuntimeError("commit() outside `with uow:`")
+        try:
+            self._transaction.commit()
+        except sa.exc.IntegrityError as exc:
+            raise self.integrity_error(exc, "record") from None
+        except sa.exc.DBAPIError as exc:
+            if not is_unavailable(exc):
+                raise
+            raise self._unavailable(exc) from None
+        self._transaction = self._connection.begin()  # later writes need another commit(), as in memory
+
+    # -- used by the repositories ---------------------------------------------------------------------
+    @property
+    def connection(self) -> sa.Connection:
+        if self._connection is None:
+            raise RuntimeError("a repository was used outside `with uow:`")
+        return self._connection
+
+    def execute(self, statement: sa.Executable, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
+                *, what: str = "record") -> sa.CursorResult[Any]:
+        try:
+            return self.connection.execute(statement, params)  # type: ignore[arg-type]
+        except sa.exc.IntegrityError as exc:
+            raise self.integrity_error(exc, what) from None
+        except sa.exc.DBAPIError as exc:
+            if not is_unavailable(exc):
+                raise
+            raise self._unavailable(exc) from None
+
+    def copy_rows(self, table: sa.Table, names: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                  what: str = "record") -> None:
+        """PostgreSQL COPY … FROM STDIN inside the current transaction: the fast way in for many rows.
+        Values go to psycopg as the domain gives them (UUID, tz-aware datetime, str, int...)."""
+        import psycopg
+
+        columns = ", ".join(f'"{n}"' for n in names)
+        dbapi = self.connection.connection.driver_connection
+        try:
+            with dbapi.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.errors.UniqueViolation:
+            raise errors.AlreadyExists(f"{what} already exists") from None
+        except psycopg.errors.ForeignKeyViolation:
+            raise errors.NotFound(f"{what} refers to a record that does not exist") from None
+        except psycopg.OperationalError as exc:
+            raise errors.StoreUnavailable(f"the database at {describe(self.engine)} is unavailable: "
+                                          f"{' '.join(str(exc).split())[:300]}") from None
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Let a write fail (AlreadyExists, NotFound...) without spoiling the transaction, as in memory."""
+        try:
+            nested = self.connection.begin_nested()
+        except sa.exc.DBAPIError as exc:
+            raise self._unavailable(exc) from None
+        try:
+            yield
+        except BaseException:
+            if nested.is_active:
+                try:
+                    nested.rollback()
+                except sa.exc.DBAPIError as exc:
+                    raise self._unavailable(exc) from None
+            raise
+        else:
+            try:
+                nested.commit()
+            except sa.exc.IntegrityError as exc:
+                raise self.integrity_error(exc, "record") from None
+            except sa.exc.DBAPIError as exc:
+                raise self._unavailable(exc) from None
+
+    def integrity_error(self, exc: sa.exc.IntegrityError, what: str) -> errors.NotifyError:
+        original = exc.orig
+        code = getattr(original, "sqlstate", None)
+        name = getattr(original, "sqlite_errorname", "") or ""
+        text = str(original)
+        if code == FOREIGN_KEY_SQLSTATE or "FOREIGNKEY" in name or "FOREIGN KEY" in text:
+            return errors.NotFound(f"{what} refers to a record that does not exist")
+        if code == UNIQUE_SQLSTATE or "UNIQUE" in name or "PRIMARYKEY" in name or "UNIQUE" in text:
+            return errors.AlreadyExists(f"{what} already exists")
+        return errors.InvalidRequest(f"{what} breaks a rule of the store: {reason(exc)}")
+
+    def _unavailable(self, exc: sa.exc.DBAPIError) -> errors.StoreUnavailable:
+        return errors.StoreUnavailable(f"the database at {describe(self.engine)} is unavailable: {reason(exc)}")

@@ -1,0 +1,157 @@
+"""A template version plus personalisation becomes the message a recipient gets: the rules Notify applies
+to the rendered text of each channel (NOTIFY-CONTRACT §4.5): missing personalisation, emptiness, length
+limits, the SMS service-name prefix and whitespace, list values. Placeholder syntax itself (((name)),
+((name??text)), name matching) is notify.domain.placeholders' job; this module only calls it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import frozen
+
+from . import placeholders
+from . import sms as sms_rules
+from .constants import EMAIL_BYTES_LIMIT, SMS_CHAR_COUNT_LIMIT, TemplateType
+from .errors import InvalidRequest
+from .template import Template
+
+EMPTY = "Your message is empty."
+PLACEHOLDER_AT_EDGES = re.compile(r"^\s*\(\([^()]+\)\).*\(\([^()]+\)\)\s*$|^\s*\(\([^()]+\)\)\s*$", re.DOTALL)
+
+
+class MissingPersonalisation(InvalidRequest):
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(f"Missing personalisation: {', '.join(names)}")
+        self.names = names
+
+
+class MessageTooLong(InvalidRequest): ...
+
+
+class EmptyMessage(InvalidRequest):
+    def __init__(self) -> None:
+        super().__init__(EMPTY)
+
+
+@frozen
+class Message:
+    """What is sent and shown: `body` as the public API returns it (SMS: no prefix), `subject` for email and
+    letters, and for SMS the text handed to the provider (`sms_text`, prefix included) and its fragments."""
+
+    template_type: TemplateType
+    body: str
+    subject: str | None = None
+    sms_text: str | None = None
+    fragments: int = 0
+
+
+def _sms_list(values: list[Any]) -> str:
+    items = [str(v) for v in values if v not in (None, "")]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _markdown_list(values: list[Any]) -> str:
+    items = [str(v) for v in values if v not in (None, "")]
+    return "\n\n" + "\n".join(f"* {item}" for item in items) if items else ""
+
+
+def _prepared(values: Mapping[str, Any], template_type: TemplateType) -> dict[str, Any]:
+    """Values as text: lists become 'a, b and c' in SMS and bullet lists in email and letters."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, list | tuple):
+            out[key] = _sms_list(list(value)) if template_type is TemplateType.SMS else _markdown_list(list(value))
+        elif value is None or isinstance(value, str):
+            out[key] = value
+        elif isinstance(value, bool):
+            out[key] = str(value)
+        else:
+            out[key] = str(value)
+    return out
+
+
+def _parts(template: Template) -> list[str]:
+    parts = [template.content]
+    if template.subject and template.template_type is not TemplateType.SMS:
+        parts.append(template.subject)
+    if template.template_type is TemplateType.LETTER:
+        parts += [p for p in (template.letter_welsh_subject, template.letter_welsh_content) if p]
+    return parts
+
+
+def missing_personalisation(template: Template, values: Mapping[str, Any]) -> list[str]:
+    """Placeholders of the template (subject included) with no value or None, in the template's spelling."""
+    missing: list[str] = []
+    for part in _parts(template):
+        for name in placeholders.missing(part, values):
+            if name not in missing:
+                missing.append(name)
+    return missing
+
+
+def _fill(text: str, values: Mapping[str, Any]) -> str:
+    return placeholders.render(text, values)
+
+
+def normalise_sms_whitespace(text: str) -> str:
+    text = re.sub(r"[ \t\u00a0]+([,.;:!?])", r"\1", text)  # no whitespace before punctuation
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r" ?\r?\n ?", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _empty_when_rendered(template: Template, rendered: str) -> bool:
+    return not rendered.strip() and bool(PLACEHOLDER_AT_EDGES.match(template.content))
+
+
+def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | None = None) -> Message:
+    """Render and check a message. Raises MissingPersonalisation, EmptyMessage or MessageTooLong (400s)."""
+    missing = missing_personalisation(template, values)
+    if missing:
+        raise MissingPersonalisation(missing)
+    prepared = _prepared(values, template.template_type)
+    if template.template_type is TemplateType.SMS:
+        body = sms_rules.sanitise(normalise_sms_whitespace(_fill(template.content, prepared)))
+        if not body:
+            raise EmptyMessage()
+        length = sms_rules.character_count(body)
+        if length > SMS_CHAR_COUNT_LIMIT:
+            raise MessageTooLong(
+                f"Your message is too long. Text messages cannot be longer than {SMS_CHAR_COUNT_LIMIT} "
+                f"characters. Your message is {length} characters long.")
+        text = f"{sms_prefix}: {body}" if sms_prefix else body
+        return Message(template.template_type, body, None, text, sms_rules.fragment_count(text))
+    body = _fill(template.content, prepared).strip()
+    if _empty_when_rendered(template, body):
+        raise EmptyMessage()
+    subject = " ".join(_fill(template.subject or "", prepared).split()) or None
+    if template.template_type is TemplateType.EMAIL:
+        size = len(body.encode("utf-8"))
+        if size > EMAIL_BYTES_LIMIT:
+            raise MessageTooLong(f"Your message is too long. Emails cannot be longer than {EMAIL_BYTES_LIMIT} "
+                                 f"bytes. Your message is {size} bytes.")
+    return Message(template.template_type, body, subject)
+
+
+def preview(template: Template, values: Mapping[str, Any]) -> Message:
+    """The rendered message for the preview endpoint: the same rules, no prefix, no emptiness check."""
+    missing = missing_personalisation(template, values)
+    if missing:
+        raise MissingPersonalisation(missing)
+    prepared = _prepared(values, template.template_type)
+    if template.template_type is TemplateType.SMS:
+        body = sms_rules.sanitise(normalise_sms_whitespace(_fill(template.content, prepared)))
+        return Message(template.template_type, body, None, body, sms_rules.fragment_count(body))
+    subject = " ".join(_fill(template.subject or "", prepared).split()) or None
+    return Message(template.template_type, _fill(template.content, prepared).strip(), subject)
+
+
+def placeholder_names(template: Template) -> list[str]:
+    """Every placeholder of the template, each once, subject first (as Notify lists them)."""
+    subject = template.subject if template.template_type is not TemplateType.SMS else None
+    return list(placeholders.template_names(template.content, subject))

@@ -1,0 +1,112 @@
+"""Notify's placeholder rules, as pure functions over text (stdlib only).
+
+Syntax
+    ``((name))``          replaced by the value given for ``name``.
+    ``((name??text))``    optional text: ``text`` is shown when the value given for ``name`` is truthy
+                          (one of ``yes y true t 1 include show``, any case), and nothing otherwise.
+                          The name of an optional placeholder is still a placeholder: a value is required.
+    A placeholder body is anything between ``((`` and ``))`` that holds no bracket.
+
+Matching names
+    Names are matched insensitively: case, whitespace, ``_`` and ``-`` are ignored, so ``((First Name))``,
+    ``((first_name))`` and ``((FIRSTNAME))`` all take the value given as ``{"first name": ...}``
+    (see ``key``). A value of ``None`` counts as missing.
+
+API (all functions take plain strings and a mapping; nothing is mutated)
+    names(text) -> list[str]
+        The placeholders of one text, each once (by ``key``), in order of first appearance, spelled as in the
+        text with surrounding whitespace stripped.
+    template_names(content, subject=None) -> list[str]
+        The same over a template's parts, subject first (as Notify lists them); use for "what personalisation
+        does this template take".
+    missing(text, values) -> list[str]
+        The names of ``names(text)`` with no value (absent or None) in ``values``.
+    render(text, values) -> str
+        The text with every placeholder that has a value replaced (``str(value)``; optional text resolved);
+        placeholders without a value are left as written. Call ``missing`` first to refuse incomplete data.
+        Escaping (HTML for email) and list formatting are the caller's business: pass prepared strings.
+    key(name) -> str
+        The normalised form used for matching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = ["PLACEHOLDER", "TRUTHY", "is_truthy", "key", "missing", "names", "render", "template_names"]
+
+PLACEHOLDER = re.compile(r"\(\(([^()]+)\)\)")
+"""One placeholder; group 1 is its body (``name`` or ``name??text``)."""
+
+TRUTHY = frozenset({"yes", "y", "true", "t", "1", "include", "show"})
+_CONDITIONAL = "??"
+_IGNORED = str.maketrans("", "", "_-")
+
+
+def key(name: str) -> str:
+    """Normalised name: lower case, no whitespace, no ``_`` or ``-``."""
+    return "".join(name.split()).translate(_IGNORED).lower()
+
+
+def _split(body: str) -> tuple[str, str | None]:
+    name, sep, text = body.partition(_CONDITIONAL)
+    return name.strip(), (text if sep else None)
+
+
+def is_truthy(value: Any) -> bool:
+    """Whether a value shows the text of an optional placeholder."""
+    if value is None:
+        return False
+    return str(value).strip().lower() in TRUTHY
+
+
+def _unique(found: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in found:
+        k = key(name)
+        if k not in seen:
+            seen.add(k)
+            out.append(name)
+    return out
+
+
+def names(text: str | None) -> list[str]:
+    """Placeholders of ``text``, each once, in order of first appearance."""
+    if not text:
+        return []
+    return _unique(n for n in (_split(m.group(1))[0] for m in PLACEHOLDER.finditer(text)) if key(n))
+
+
+def template_names(content: str | None, subject: str | None = None) -> list[str]:
+    """Placeholders of a template: subject first, then content; each once."""
+    return _unique([*names(subject), *names(content)])
+
+
+def _lookup(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {key(str(k)): v for k, v in values.items()}
+
+
+def missing(text: str | None, values: Mapping[str, Any]) -> list[str]:
+    """Names of placeholders in ``text`` with no value (absent or None) in ``values``."""
+    given = _lookup(values)
+    return [n for n in names(text) if given.get(key(n)) is None]
+
+
+def render(text: str, values: Mapping[str, Any]) -> str:
+    """Replace the placeholders of ``text`` that have a value; leave the others as written."""
+    given = _lookup(values)
+
+    def replace(match: re.Match[str]) -> str:
+        name, optional_text = _split(match.group(1))
+        k = key(name)
+        if not k or given.get(k) is None:
+            return match.group(0)
+        value = given[k]
+        if optional_text is not None:
+            return optional_text if is_truthy(value) else ""
+        return str(value)
+
+    return PLACEHOLDER.sub(replace, text)

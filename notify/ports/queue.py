@@ -1,0 +1,15 @@
+"""The delivery queue: hands a persisted notification's id to whatever delivers it, outside the request.
+
+At-least-once: a queue may hand the same id over twice (or a sweep may re-enqueue one stuck in `created`);
+the delivery use case's guarded transitions make a second hand-over a no-op, so nothing is sent twice."""
+
+from __future__ import annotations
+
+from typing import Protocol
+from uuid import UUID
+
+
+class DeliveryQueue(Protocol):
+    def enqueue(self, notification_id: UUID) -> None:
+        """Schedule delivery of a notification already committed in `created`. Never blocks on a provider."""
+        ...

@@ -1,0 +1,297 @@
+"""Sending through the public API, and reading notifications back: Notify's rules, in Notify's order
+(NOTIFY-CONTRACT §2.4) except that the rate and daily limits are counted in the write's own transaction
+(so they hold across processes and a refused send gives its count back)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from uuid import UUID
+
+from attrs import frozen
+
+from notify.domain import message as messages
+from notify.domain.constants import (
+    API_PAGE_SIZE,
+    KeyType,
+    NotificationStatus,
+    NotificationType,
+    Postage,
+    ServicePermission,
+)
+from notify.domain.errors import (
+    DailyLimitExceeded,
+    Forbidden,
+    InvalidRequest,
+    RateLimitExceeded,
+    TemplateNotFound,
+    ValidationFailed,
+)
+from notify.domain.message import Message
+from notify.domain.notification import Notification
+from notify.domain.postal_address import PostalAddress
+from notify.domain.recipients import (
+    NOT_UK_MOBILE,
+    InvalidEmailAddress,
+    InvalidPhoneNumber,
+    PhoneNumber,
+    normalise_email_address,
+    strip_whitespace,
+    validate_email_address,
+)
+from notify.domain.service import Service
+from notify.domain.simulated import is_simulated_recipient
+from notify.domain.sms import rate_multiplier
+from notify.domain.template import Template
+from notify.ports.unit_of_work import UnitOfWork
+
+from .app import Notify
+from .auth import ServiceAuth
+
+DEFAULT_SMS_SENDER = "GOVUK"  # Notify's FROM_NUMBER: every service's default text message sender
+NOTIFY_EMAIL_DOMAIN = "notifications.service.gov.uk"
+TRIAL_MODE = ("Can’t send to this recipient when service is in trial mode – see "
+              "https://www.notifications.service.gov.uk/trial-mode")
+TEAM_ONLY = "Can’t send to this recipient using a team-only API key"
+CHANNEL_NAMES = {NotificationType.SMS: "text messages", NotificationType.EMAIL: "emails",
+                 NotificationType.LETTER: "letters"}
+RATE_KEY_NAMES = {KeyType.NORMAL: "LIVE", KeyType.TEAM: "TEAM", KeyType.TEST: "TEST"}
+
+
+@frozen(kw_only=True)
+class SendRequest:
+    """One POST /v2/notifications/{type}, already shape-checked by the entrypoint."""
+
+    notification_type: NotificationType
+    template_id: UUID
+    recipient: str | None = None  # phone number / email address; letters take the address from personalisation
+    personalisation: Mapping[str, Any] = {}
+    reference: str | None = None
+    sms_sender_id: UUID | None = None
+    email_reply_to_id: UUID | None = None
+    one_click_unsubscribe_url: str | None = None
+
+
+@frozen
+class SentNotification:
+    """What the 201 shows: the notification (not stored when the recipient is simulated), its template
+    version and the rendered message."""
+
+    notification: Notification
+    template: Template
+    message: Message
+    from_number: str | None = None
+    from_email: str | None = None
+    simulated: bool = False
+
+
+def _template(notify: Notify, service_id: UUID, template_id: UUID) -> Template:
+    """The template's current version, from the 2 s cache; versions are immutable once written."""
+
+    def load() -> Template:
+        with notify.uow() as uow:
+            return uow.templates.get(service_id, template_id)
+
+    return notify.cache.get_or_load(("template", service_id, template_id), notify.clock.now(), load)
+
+
+def _checked_template(notify: Notify, service: Service, request: SendRequest) -> Template:
+    try:
+        template = _template(notify, service.id, request.template_id)
+    except TemplateNotFound:
+        raise InvalidRequest("Template not found") from None
+    if template.hidden:
+        raise InvalidRequest("Template not found")
+    if template.template_type != request.notification_type:
+        raise InvalidRequest(f"{template.template_type.value} template is not suitable for "
+                             f"{request.notification_type.value} notification")
+    if template.archived:
+        raise InvalidRequest("Template has been deleted")
+    return template
+
+
+def _phone(raw: str, service: Service) -> PhoneNumber:
+    try:
+        number = PhoneNumber.parse(raw)
+    except InvalidPhoneNumber as exc:
+        raise ValidationFailed({"phone_number": [exc.message]}) from None
+    if number.international and not service.has_permission(ServicePermission.INTERNATIONAL_SMS):
+        raise InvalidRequest("Cannot send to international mobile numbers")
+    if not number.international and not number.mobile \
+            and not service.has_permission(ServicePermission.SMS_TO_UK_LANDLINES):
+        raise InvalidPhoneNumber(NOT_UK_MOBILE)
+    return number
+
+
+def _email(raw: str) -> str:
+    try:
+        return validate_email_address(raw)
+    except InvalidEmailAddress as exc:
+        raise ValidationFailed({"email_address": [exc.message]}) from None
+
+
+def _allowed_recipients(uow: UnitOfWork, service: Service) -> set[str]:
+    """Normalised phone numbers and emails of the team and the guest list (trial mode and team keys)."""
+    allowed: set[str] = set()
+    members = uow.service_users.list_for_service(service.id)
+    for user in uow.users.list([m.user_id for m in members]):
+        allowed.add(user.email_address.lower())
+        if user.mobile_number:
+            try:
+                allowed.add(PhoneNumber.parse(user.mobile_number).normalised)
+            except InvalidRequest:
+                pass
+    for entry in uow.guest_list.list_for_service(service.id):
+        try:
+            allowed.add(PhoneNumber.parse(entry.recipient).normalised if entry.recipient_type == "mobile"
+                        else normalise_email_address(entry.recipient))
+        except InvalidRequest:
+            pass
+    return allowed
+
+
+def _check_restricted(uow: UnitOfWork, auth: ServiceAuth, normalised_to: str) -> None:
+    if auth.key_type is KeyType.TEST:
+        return
+    if auth.key_type is KeyType.TEAM or auth.service.restricted:
+        if normalised_to.lower() not in _allowed_recipients(uow, auth.service):
+            raise InvalidRequest(TEAM_ONLY if auth.key_type is KeyType.TEAM else TRIAL_MODE)
+
+
+def _day_end(now: datetime) -> datetime:
+    start = datetime(now.year, now.month, now.day, tzinfo=timezone.utc)
+    return start + timedelta(days=1)
+
+
+def _count_against_limits(uow: UnitOfWork, auth: ServiceAuth, notification_type: NotificationType,
+                          *, international_sms: bool, count_daily: bool, now: datetime) -> None:
+    """Per-minute rate (a bucket per key type, as Notify) and per-day channel limits, counted in the store
+    inside the send's transaction. Test keys never use the daily limits."""
+    service = auth.service
+    minute = now.replace(second=0, microsecond=0)
+    used = uow.counters.increment(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}",
+                                  expires_at=minute + timedelta(minutes=2))
+    if used > service.rate_limit:
+        raise RateLimitExceeded(f"Exceeded rate limit for key type {RATE_KEY_NAMES[auth.key_type]} of "
+                                f"{service.rate_limit} requests per 60 seconds")
+    if not count_daily or auth.key_type is KeyType.TEST:
+        return
+    day = f"{now:%Y-%m-%d}"
+    limits = [(notification_type.value, getattr(service, f"{notification_type.value}_message_limit"))]
+    if international_sms:
+        limits.append(("international_sms", service.international_sms_message_limit))
+    for name, limit in limits:
+        count = uow.counters.increment(f"daily:{service.id}:{name}:{day}", expires_at=_day_end(now) + timedelta(days=1))
+        if count > limit:
+            raise DailyLimitExceeded(f"Exceeded send limits ({name}: {limit}) for today")
+
+
+def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -> SentNotification:
+    """Validate, persist as `created` (one transaction: limits + insert) and hand to the delivery queue."""
+    service, kind = auth.service, request.notification_type
+    if not service.has_permission(kind.value):
+        raise InvalidRequest(f"Service is not allowed to send {CHANNEL_NAMES[kind]}")
+    template = _checked_template(notify, service, request)
+    if request.sms_sender_id is not None:
+        raise InvalidRequest(f"sms_sender_id {request.sms_sender_id} does not exist in database for service id "
+                             f"{service.id}")
+    if request.email_reply_to_id is not None:
+        raise InvalidRequest(f"email_reply_to_id {request.email_reply_to_id} does not exist in database for "
+                             f"service id {service.id}")
+    personalisation = dict(request.personalisation)
+    message = messages.render(template, personalisation, sms_prefix=service.name if service.prefix_sms else None)
+    now = notify.clock.now()
+    extra: dict[str, Any] = {}
+    from_number = from_email = None
+    if kind is NotificationType.LETTER:
+        if auth.key_type is KeyType.TEAM:
+            raise Forbidden("Cannot send letters with a team api key")
+        if service.restricted and auth.key_type is not KeyType.TEST:
+            raise Forbidden("Cannot send letters when service is in trial mode")
+        address = PostalAddress.from_personalisation(personalisation).validate(
+            allow_international=service.has_permission(ServicePermission.INTERNATIONAL_LETTERS))
+        to, normalised_to = "\n".join(address.lines), address.normalised
+        extra["postage"] = address.postage_zone or template.postage or Postage.SECOND.value
+    elif kind is NotificationType.SMS:
+        to = strip_whitespace(request.recipient or "")
+        number = _phone(to, service)
+        normalised_to = number.normalised
+        from_number = DEFAULT_SMS_SENDER
+        extra.update(international=number.international, phone_prefix=number.prefix,
+                     rate_multiplier=rate_multiplier(number.prefix) if number.billed_as_international else 1.0,
+                     reply_to_text=from_number)
+    else:
+        to = _email(request.recipient or "")
+        normalised_to = to.lower()
+        from_email = f"{service.email_sender_local_part or 'service'}@{NOTIFY_EMAIL_DOMAIN}"
+        extra["one_click_unsubscribe_url"] = request.one_click_unsubscribe_url
+    notification = Notification(
+        id=notify.ids.new(), service_id=service.id, template_id=template.id, template_version=template.version,
+        notification_type=kind, to=to, normalised_to=normalised_to, created_at=now, key_type=auth.key_type,
+        api_key_id=auth.api_key.id, personalisation=personalisation, client_reference=request.reference,
+        **extra)
+    simulated = is_simulated_recipient(kind, normalised_to)
+    with notify.uow() as uow:
+        if kind is not NotificationType.LETTER:
+            _check_restricted(uow, auth, normalised_to)
+        _count_against_limits(uow, auth, kind, international_sms=bool(extra.get("international")),
+                              count_daily=not simulated, now=now)
+        if not simulated:
+            uow.notifications.add(notification)
+        uow.commit()
+    if not simulated and notify.queue is not None:
+        notify.queue.enqueue(notification.id)
+    return SentNotification(notification, template, message, from_number, from_email, simulated)
+
+
+# -- reading back -------------------------------------------------------------------------------------------
+
+@frozen
+class NotificationView:
+    """A notification with the template version it was sent with (GET shows the re-rendered body)."""
+
+    notification: Notification
+    template: Template
+    message: Message | None
+
+    @property
+    def body(self) -> str:
+        return self.message.body if self.message else ""
+
+    @property
+    def subject(self) -> str | None:
+        return self.message.subject if self.message else None
+
+
+def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUID, int], Template]) -> NotificationView:
+    key = (notification.template_id, notification.template_version)
+    if key not in templates:
+        templates[key] = uow.templates.get_version(notification.service_id, *key)
+    template = templates[key]
+    try:
+        message: Message | None = messages.preview(template, notification.personalisation)
+    except InvalidRequest:
+        message = None
+    return NotificationView(notification, template, message)
+
+
+def get_notification(notify: Notify, auth: ServiceAuth, notification_id: UUID) -> NotificationView:
+    """Any key type of the caller's service may read it (as Notify); other services' ids are not found."""
+    with notify.uow() as uow:
+        notification = uow.notifications.get(auth.service_id, notification_id)
+        return _view(uow, notification, {})
+
+
+def list_notifications(notify: Notify, auth: ServiceAuth, *, statuses: Sequence[NotificationStatus] | None = None,
+                       template_types: Sequence[NotificationType] | None = None, reference: str | None = None,
+                       older_than: UUID | None = None, include_jobs: bool = False,
+                       limit: int = API_PAGE_SIZE) -> list[NotificationView]:
+    """Newest first, only those sent with the caller's key type, one page."""
+    with notify.read_uow() as uow:
+        rows = uow.notifications.list_for_service(
+            auth.service_id, statuses=statuses or None, notification_types=template_types or None,
+            key_type=auth.key_type.value, client_reference=reference, older_than=older_than,
+            include_jobs=include_jobs, limit=limit)
+        templates: dict[tuple[UUID, int], Template] = {}
+        return [_view(uow, n, templates) for n in rows]

@@ -1,0 +1,72 @@
+"""Counters for the sending limits: atomic increments inside the caller's transaction."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests import storage
+
+from .helpers import NewUow, later
+
+
+def test_increment_counts_up_from_the_amount(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        assert uow.counters.find("rate:a") is None
+        assert uow.counters.increment("rate:a", expires_at=later(minutes=1)) == 1
+        assert uow.counters.increment("rate:a", expires_at=later(minutes=1), amount=4) == 5
+        assert uow.counters.increment("rate:b", expires_at=later(minutes=1), amount=2) == 2
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.counters.find("rate:a") == 5
+        assert uow.counters.find("rate:b") == 2
+
+
+def test_a_rolled_back_increment_is_given_back(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment("day:sms", expires_at=later(days=1))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.counters.increment("day:sms", expires_at=later(days=1)) == 2
+    with new_uow() as uow:
+        assert uow.counters.find("day:sms") == 1
+
+
+def test_remove_expired_deletes_rows_whose_time_has_come(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment("old", expires_at=later(minutes=1))
+        uow.counters.increment("edge", expires_at=later(minutes=2))
+        uow.counters.increment("new", expires_at=later(minutes=3))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.counters.remove_expired(later(minutes=2)) == 2
+        uow.commit()
+    with new_uow() as uow:
+        assert (uow.counters.find("old"), uow.counters.find("edge"), uow.counters.find("new")) == (None, None, 1)
+
+
+@pytest.mark.postgres
+def test_concurrent_increments_are_never_lost() -> None:
+    new_uow: Callable[[], Any] = storage.new_uow_factory("postgres")
+    errors: list[BaseException] = []
+
+    def send(times: int) -> None:
+        try:
+            for _ in range(times):
+                with new_uow() as uow:
+                    uow.counters.increment("rate:shared", expires_at=later(minutes=1))
+                    uow.commit()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=send, args=(25,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    with new_uow() as uow:
+        assert uow.counters.find("rate:shared") == 100

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from uuid import uuid4
+
+import pytest
+
+from notify.domain import errors
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.statistics import Period, StatusCount
+from tests import factories
+from tests.fakes import T0
+
+from .helpers import NewUow, add_service, later
+
+
+def _add(new_uow: NewUow, *notifications) -> None:  # type: ignore[no-untyped-def]
+    with new_uow() as uow:
+        uow.notifications.add_many(list(notifications))
+        uow.commit()
+
+
+def test_notification_round_trips_unchanged(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    n = factories.notification(service.id, personalisation={"name": "Ada", "n": 3, "nested": {"a": [1, 2]}},
+                               api_key_id=uuid4(), key_type=KeyType.TEAM, job_id=uuid4(), job_row_number=7,
+                               client_reference="ref-1", rate_multiplier=1.5, international=True,
+                               phone_prefix="44", billable_units=2, sent_at=later(seconds=1), sent_by="mmg",
+                               reference="provider-ref", postage="second", created_by_id=uuid4(),
+                               reply_to_text="Notify", one_click_unsubscribe_url="https://x.example/u",
+                               created_at=later(microseconds=123456))
+    with new_uow() as uow:
+        uow.notifications.add(n)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, n.id) == n
+        assert uow.notifications.find(n.id) == n
+
+
+def test_unknown_or_foreign_notification_raises_not_found(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    n = factories.notification(service.id)
+    _add(new_uow, n)
+    with new_uow() as uow:
+        with pytest.raises(errors.NotificationNotFound):
+            uow.notifications.get(other.id, n.id)
+        assert uow.notifications.find(uuid4()) is None
+        with pytest.raises(errors.AlreadyExists):
+            uow.notifications.add(n)
+        with pytest.raises(errors.NotificationNotFound):
+            uow.notifications.update(factories.notification(service.id))
+
+
+def test_add_many_refuses_a_duplicate(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    n = factories.notification(service.id)
+    _add(new_uow, n)
+    with new_uow() as uow, pytest.raises(errors.AlreadyExists):
+        uow.notifications.add_many([factories.notification(service.id), n])
+
+
+def test_add_many_stores_every_row_and_update_replaces(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    batch = [factories.notification(service.id, created_at=later(seconds=i)) for i in range(1203)]
+    _add(new_uow, *batch)
+    sending = batch[0].mark_sending(provider="mmg", now=later(hours=1), reference="r")
+    with new_uow() as uow:
+        uow.notifications.update(sending)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, batch[0].id) == sending
+        assert len(uow.notifications.list_for_service(service.id, limit=5000)) == 1203
+
+
+def test_list_for_service_is_newest_first_and_pages_with_older_than(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    rows = [factories.notification(service.id, created_at=later(minutes=i)) for i in range(7)]
+    _add(new_uow, *rows, factories.notification(other.id, created_at=later(minutes=3)))
+    newest_first = rows[::-1]
+    with new_uow() as uow:
+        assert uow.notifications.list_for_service(service.id) == newest_first
+        page = uow.notifications.list_for_service(service.id, limit=3)
+        assert page == newest_first[:3]
+        assert uow.notifications.list_for_service(service.id, older_than=page[-1].id, limit=3) == newest_first[3:6]
+        assert uow.notifications.list_for_service(service.id, older_than=rows[0].id) == []
+        assert uow.notifications.list_for_service(service.id, older_than=uuid4()) == []
+        assert uow.notifications.list_for_service(other.id, older_than=rows[3].id) == []
+
+
+def test_same_timestamp_ties_break_by_id(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    rows = [factories.notification(service.id, created_at=T0) for _ in range(5)]
+    _add(new_uow, *rows)
+    with new_uow() as uow:
+        assert uow.notifications.list_for_service(service.id) == sorted(rows, key=lambda n: n.id, reverse=True)
+
+
+def test_list_for_service_filters(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    sms = factories.notification(service.id, created_at=later(minutes=1))
+    email = factories.notification(service.id, notification_type=NotificationType.EMAIL, to="a@b.com",
+                                   status=NotificationStatus.DELIVERED, created_at=later(minutes=2))
+    test_key = factories.notification(service.id, key_type=KeyType.TEST, client_reference="abc",
+                                      created_at=later(minutes=3))
+    from_job = factories.notification(service.id, job_id=uuid4(), job_row_number=1, created_at=later(minutes=4))
+    _add(new_uow, sms, email, test_key, from_job)
+    with new_uow() as uow:
+        list_ = uow.notifications.list_for_service
+        assert list_(service.id, statuses=[NotificationStatus.DELIVERED]) == [email]
+        assert list_(service.id, statuses=[NotificationStatus.CREATED, NotificationStatus.DELIVERED]) == \
+            [from_job, test_key, email, sms]
+        assert list_(service.id, notification_types=[NotificationType.EMAIL]) == [email]
+        assert list_(service.id, key_type="test") == [test_key]
+        assert list_(service.id, key_type=KeyType.NORMAL) == [from_job, email, sms]
+        assert list_(service.id, client_reference="abc") == [test_key]
+        assert list_(service.id, include_jobs=False) == [test_key, email, sms]
+        assert list_(service.id, statuses=[]) == []
+
+
+def test_status_counts_group_by_service_period_type_and_status(new_uow: NewUow) -> None:
+    one, two = add_service(new_uow), add_service(new_uow)
+    day1, day2 = Period("d1", T0, later(days=1)), Period("d2", later(days=1), later(days=2))
+    _add(new_uow,
+         factories.notification(one.id, created_at=T0),
+         factories.notification(one.id, created_at=later(hours=23)),
+         factories.notification(one.id, created_at=later(hours=1), status=NotificationStatus.DELIVERED),
+         factories.notification(one.id, created_at=later(hours=2), notification_type=NotificationType.EMAIL),
+         factories.notification(one.id, created_at=later(days=1, hours=1)),
+         factories.notification(one.id, created_at=later(hours=3), key_type=KeyType.TEST),
+         factories.notification(one.id, created_at=later(days=2)),  # after both periods
+         factories.notification(one.id, created_at=later(seconds=-1)),  # before both
+         factories.notification(two.id, created_at=later(hours=4)))
+    created, delivered = NotificationStatus.CREATED, NotificationStatus.DELIVERED
+    sms, email = NotificationType.SMS, NotificationType.EMAIL
+    with new_uow() as uow:
+        counts = uow.notifications.status_counts([day1, day2], service_ids=[one.id])
+        assert set(counts) == {StatusCount(one.id, "d1", sms, created, 2), StatusCount(one.id, "d1", sms, delivered, 1),
+                               StatusCount(one.id, "d1", email, created, 1), StatusCount(one.id, "d2", sms, created, 1)}
+        assert len(counts) == 4
+        with_test = uow.notifications.status_counts([day1], service_ids=[one.id], include_test_key=True)
+        assert StatusCount(one.id, "d1", sms, created, 3) in with_test
+        everyone = uow.notifications.status_counts([day1])
+        assert StatusCount(two.id, "d1", sms, created, 1) in everyone
+        assert uow.notifications.status_counts([day1], service_ids=[]) == []
+        assert uow.notifications.status_counts([]) == []
+
+
+def test_list_by_status_is_oldest_first_before_a_time(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    old = [factories.notification(service.id, status=NotificationStatus.SENDING, created_at=later(minutes=i))
+           for i in range(4)]
+    _add(new_uow, *old[::-1],
+         factories.notification(service.id, status=NotificationStatus.SENDING, created_at=later(hours=5)),
+         factories.notification(service.id, status=NotificationStatus.CREATED, created_at=T0))
+    with new_uow() as uow:
+        assert uow.notifications.list_by_status(NotificationStatus.SENDING, created_before=later(hours=1)) == old
+        assert uow.notifications.list_by_status(NotificationStatus.SENDING, created_before=later(hours=1),
+                                                limit=2) == old[:2]
+
+
+def test_update_if_status_is_a_compare_and_set(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    n = factories.notification(service.id)
+    _add(new_uow, n)
+    sending = n.mark_sending(provider="mmg", now=later(seconds=1))
+    delivered = sending.with_status(NotificationStatus.DELIVERED, now=later(seconds=2))
+    with new_uow() as uow:
+        assert uow.notifications.update_if_status(sending, expected={NotificationStatus.CREATED}) is True
+        assert uow.notifications.update_if_status(sending, expected={NotificationStatus.CREATED}) is False
+        assert uow.notifications.update_if_status(
+            delivered, expected=[NotificationStatus.SENDING, NotificationStatus.PENDING]) is True
+        assert uow.notifications.update_if_status(factories.notification(service.id),
+                                                  expected={NotificationStatus.CREATED}) is False
+        assert uow.notifications.update_if_status(delivered, expected=set()) is False
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, n.id) == delivered

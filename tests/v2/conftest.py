@@ -1,0 +1,159 @@
+"""The public API under test: a `Notify` with the delivery pipeline wired as the composition root wires it,
+but with a synchronous queue (delivery runs inside the request unless held) and fake providers whose
+receipts are held until the test flushes them. A client signs every request with a service API key."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+import attrs
+import falcon
+import falcon.testing
+import jwt
+import pytest
+
+from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+from notify.adapters.queue import SynchronousDeliveryQueue
+from notify.domain.api_key import ApiKey
+from notify.domain.constants import KeyType, TemplateType
+from notify.domain.service import Service
+from notify.domain.template import Template
+from notify.domain.user import User
+from notify.entrypoints.http import create_app
+from notify.ports.unit_of_work import UnitOfWork
+from notify.usecases import delivery
+from notify.usecases.app import Notify
+
+from .. import factories
+from ..fakes import FrozenClock
+
+
+@attrs.define
+class Fakes:
+    sms: FakeSmsProvider
+    email: FakeEmailProvider
+    letter: FakeLetterProvider
+    queue: SynchronousDeliveryQueue
+
+    def flush(self) -> int:
+        return self.sms.flush_receipts() + self.email.flush_receipts() + self.letter.flush_receipts()
+
+
+@pytest.fixture
+def fakes() -> Fakes:
+    return Fakes(FakeSmsProvider(receipt_delay=None), FakeEmailProvider(receipt_delay=None),
+                 FakeLetterProvider(receipt_delay=None), SynchronousDeliveryQueue())
+
+
+def wire(notify: Notify, fakes: Fakes) -> Notify:
+    """What bootstrap does: providers and queue on Notify, receipts into the receipt use case, queue started."""
+    wired = attrs.evolve(notify, queue=fakes.queue, sms_providers=[fakes.sms], email_providers=[fakes.email],
+                         letter_providers=[fakes.letter])
+    for provider in (fakes.sms, fakes.email, fakes.letter):
+        provider.connect(delivery.receipt_sink(wired))
+    fakes.queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))
+    return wired
+
+
+@pytest.fixture
+def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock, fakes: Fakes) -> Notify:
+    from notify.adapters.jwt import PyJwtTokens
+    from notify.adapters.system import Uuid4Generator
+
+    from ..conftest import ADMIN_CLIENT_ID, ADMIN_SECRET
+    from ..fakes import fast_password_hasher
+
+    ids = Uuid4Generator()
+    base = Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
+                  tokens=PyJwtTokens(), admin_client_id=ADMIN_CLIENT_ID, admin_client_secrets=(ADMIN_SECRET,))
+    return wire(base, fakes)
+
+
+def service_token(service_id: UUID | str, secret: str, *, iat: float | None = None) -> str:
+    return jwt.encode({"iss": str(service_id), "iat": int(time.time() if iat is None else iat)}, secret,
+                      algorithm="HS256")
+
+
+class ApiClient:
+    """falcon.testing signed as the official client signs: a fresh token per request at the app's time."""
+
+    def __init__(self, app: falcon.App, clock: FrozenClock, key: ApiKey) -> None:
+        self.raw = falcon.testing.TestClient(app)
+        self.clock = clock
+        self.key = key
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> falcon.testing.Result:
+        token = service_token(self.key.service_id, self.key.secret, iat=self.clock.now().timestamp())
+        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
+        return self.raw.simulate_request(method, path, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> falcon.testing.Result:
+        return self._call("POST", path, **kwargs)
+
+
+@attrs.define
+class World:
+    """A live service (not in trial) with a team member, one key of each type and a template per channel."""
+
+    notify: Notify
+    app: falcon.App
+    clock: FrozenClock
+    user: User
+    service: Service
+    keys: dict[KeyType, ApiKey]
+    sms: Template
+    email: Template
+    letter: Template
+
+    def client(self, key_type: KeyType = KeyType.NORMAL) -> ApiClient:
+        return ApiClient(self.app, self.clock, self.keys[key_type])
+
+    def update_service(self, **changes: Any) -> Service:
+        from notify.usecases import services
+
+        self.service = services.update_service(self.notify, self.service.id, changes)
+        self.notify.cache.clear()
+        return self.service
+
+    def add_template(self, **overrides: Any) -> Template:
+        template = factories.store_template(self.notify, factories.template(self.service.id, **overrides))
+        return template
+
+
+def make_world(notify: Notify, clock: FrozenClock, **service_settings: Any) -> World:
+    email = "team.member@example.gov.uk" if _unused(notify, "team.member@example.gov.uk") \
+        else f"team.member.{factories.unique('x').split()[-1]}@example.gov.uk"
+    user = factories.create_user(notify, mobile_number="07700900555", email_address=email)
+    service = factories.create_service(notify, user=user, restricted=False, **service_settings)
+    keys = {kind: factories.store_api_key(notify, factories.api_key(service.id, key_type=kind)) for kind in KeyType}
+    sms = factories.store_template(notify, factories.template(service.id, created_by=user.id))
+    email = factories.store_template(notify, factories.template(service.id, template_type=TemplateType.EMAIL,
+                                                                content="Dear ((name)), hello",
+                                                                created_by=user.id))
+    letter = factories.store_template(notify, factories.template(service.id, template_type=TemplateType.LETTER,
+                                                                 content="Dear ((name))", created_by=user.id))
+    return World(notify, create_app(notify), clock, user, service, keys, sms, email, letter)
+
+
+def _unused(notify: Notify, email: str) -> bool:
+    with notify.uow() as uow:
+        return uow.users.find_by_email(email) is None
+
+
+@pytest.fixture
+def world(notify: Notify, clock: FrozenClock) -> World:
+    return make_world(notify, clock)
+
+
+@pytest.fixture
+def api(world: World) -> ApiClient:
+    return world.client()
+
+
+ADDRESS = {"address_line_1": "The Occupier", "address_line_2": "1 High Street", "postcode": "SW1A 1AA"}
