@@ -48,7 +48,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
               flush=True)
     stores = open_stores(settings, say=lambda line: print(line, flush=True))
     print(f"notify: storing in {stores.description}", flush=True)
-    app = build_app(settings, stores)
+    app = build_app(settings, stores, background=True)
 
     import waitress
 

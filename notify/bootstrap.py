@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import falcon
 import sqlalchemy as sa
 from attrs import frozen
@@ -138,6 +139,35 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
     )
 
 
-def build_app(settings: Settings | None = None, stores: Stores | None = None) -> falcon.App:
+def start_background(notify: Notify, settings: Settings) -> Notify:
+    """What `notify serve` runs beside the API (issue #6 wiring): the upload store, fake providers reporting
+    receipts to the receipt use case, the in-process delivery queue (with its sweep) and the job runner (with
+    the scheduler tick). Returns the Notify the app must be built on; threads are daemons."""
+    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+    from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
+    from notify.adapters.uploads import FileSystemUploadStore
+    from notify.usecases import delivery, jobs
+
+    queue, runner = InProcessDeliveryQueue(), InProcessJobRunner()
+    providers = FakeSmsProvider(), FakeEmailProvider(), FakeLetterProvider()
+    wired = attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
+                         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
+                         sms_providers=notify.sms_providers or [providers[0]],
+                         email_providers=notify.email_providers or [providers[1]],
+                         letter_providers=notify.letter_providers or [providers[2]])
+    for provider in providers:
+        provider.connect(delivery.receipt_sink(wired))
+    if wired.queue is queue:
+        queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))
+    if wired.job_queue is runner:
+        runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
+    return wired
+
+
+def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
+              background: bool = False) -> falcon.App:
     settings = settings or Settings.from_env()
-    return create_app(build_notify(settings, stores))
+    notify = build_notify(settings, stores)
+    if background:
+        notify = start_background(notify, settings)
+    return create_app(notify, max_body_bytes=settings.max_body_bytes)

@@ -8,6 +8,16 @@ Storage:
   NOTIFY_DATABASE_MIGRATE    "false" to refuse to start on an out-of-date schema instead of upgrading it
   NOTIFY_DATABASE_POOL_SIZE, _POOL_TIMEOUT, _POOL_RECYCLE, _CONNECT_TIMEOUT, _TCP_USER_TIMEOUT_MS,
   _STATEMENT_TIMEOUT_MS      engine options (defaults: 5, 30 s, 300 s, 5 s, 5000 ms, 1200000 ms)
+
+HTTP:
+  NOTIFY_MAX_BODY_BYTES      largest request body accepted; larger ones get 413 (default 10 MiB: emails may
+                             carry 2 MB files, base64'd)
+
+Jobs and workers:
+  NOTIFY_UPLOAD_DIR          where uploaded spreadsheets are kept (default ./uploads)
+  NOTIFY_QUEUE_URL           a Celery broker (amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0):
+                             `notify serve` queues work there and `notify worker` processes deliver it;
+                             unset: deliveries and jobs run inside `notify serve`
 """
 
 from __future__ import annotations
@@ -21,6 +31,8 @@ from attrs import field, frozen
 DEFAULT_ADMIN_CLIENT_ID = "notify-admin"
 DEFAULT_SQLITE_FILE = "notify.db"
 MEMORY = "memory"
+DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+DEFAULT_UPLOAD_DIR = "uploads"
 
 
 class ConfigError(ValueError):
@@ -49,6 +61,10 @@ class Settings:
     migrate_on_start: bool = True
     database: DatabaseOptions = field(factory=DatabaseOptions)
     generated_admin_secret: bool = False  # True when no secret was configured and one was made up
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Jobs and workers (issue #6): where uploaded spreadsheets are kept, and the queue broker (None: in-process).
+    upload_dir: str = DEFAULT_UPLOAD_DIR
+    queue_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -70,6 +86,9 @@ class Settings:
                 statement_timeout_ms=_int(env, "NOTIFY_DATABASE_STATEMENT_TIMEOUT_MS", 1_200_000),
             ),
             generated_admin_secret=not configured,
+            max_body_bytes=_int(env, "NOTIFY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            upload_dir=(env.get("NOTIFY_UPLOAD_DIR") or "").strip() or DEFAULT_UPLOAD_DIR,
+            queue_url=(env.get("NOTIFY_QUEUE_URL") or "").strip() or None,
         )
 
     @property

@@ -98,3 +98,25 @@ def store_api_key(notify: Notify, key: "ApiKey") -> "ApiKey":
         uow.api_keys.add(key)
         uow.commit()
     return key
+
+
+# -- admin (issue #4): templates and API keys through their use cases, so every rule and version applies --
+
+def create_template(notify: Notify, service_: Service, **overrides: Any) -> "Template":
+    from notify.domain.constants import TemplateType
+    from notify.usecases import templates
+
+    kind = TemplateType(overrides.pop("template_type", TemplateType.SMS))
+    values: dict[str, Any] = {"name": unique("Template"), "content": "Hello ((name))",
+                              "created_by": service_.created_by}
+    if kind is not TemplateType.SMS:
+        values["subject"] = "Subject ((name))"
+    return templates.create_template(notify, service_.id, template_type=kind, **{**values, **overrides})
+
+
+def create_api_key(notify: Notify, service_: Service, **overrides: Any) -> "ApiKey":
+    from notify.domain.constants import KeyType
+    from notify.usecases import api_keys
+
+    values: dict[str, Any] = {"name": unique("Key"), "key_type": KeyType.NORMAL, "created_by": service_.created_by}
+    return api_keys.create_api_key(notify, service_.id, **{**values, **overrides})

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import evolve, frozen
 
 from .constants import BrandType
+from .errors import ValidationFailed
 
 
 @frozen(kw_only=True)
@@ -40,3 +41,15 @@ class LetterBranding:
 
     def changed(self, *, now: datetime, **changes: object) -> LetterBranding:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def check_colour(colour: str | None) -> None:
+    """A colour is `#rgb` or `#rrggbb` (or absent)."""
+    if colour is None:
+        return
+    digits = colour[1:]
+    if not (colour.startswith("#") and len(digits) in (3, 6) and set(digits) <= _HEX):
+        raise ValidationFailed({"colour": [f"{colour} is not a valid colour: use a hex code like #ff0000"]})

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
 from attrs import evolve, frozen
 
-from .constants import JobStatus
+from .constants import JobStatus, NotificationType
+from .errors import InvalidRequest, NotFound
 
 
 @frozen(kw_only=True)
@@ -34,3 +38,120 @@ class Job:
 
     def changed(self, *, now: datetime, **changes: object) -> Job:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
+
+    # -- the life of a job ---------------------------------------------------------------------------------
+    @property
+    def scheduled(self) -> bool:
+        return self.job_status is JobStatus.SCHEDULED
+
+    def start(self, *, now: datetime) -> Job:
+        """pending (or a stalled `in progress`, resumed) -> in progress."""
+        if self.job_status not in (JobStatus.PENDING, JobStatus.IN_PROGRESS):
+            raise InvalidJobTransition(self.job_status, JobStatus.IN_PROGRESS)
+        return self.changed(now=now, job_status=JobStatus.IN_PROGRESS,
+                            processing_started=self.processing_started or now)
+
+    def finish(self, *, now: datetime) -> Job:
+        return self.changed(now=now, job_status=JobStatus.FINISHED, processing_finished=now)
+
+    def end(self, status: JobStatus, *, now: datetime) -> Job:
+        """Stop without sending (cancelled, sending limits exceeded)."""
+        return self.changed(now=now, job_status=status, processing_finished=now)
+
+    def cancel(self, *, now: datetime) -> Job:
+        if self.job_status is not JobStatus.SCHEDULED:
+            raise InvalidJobTransition(self.job_status, JobStatus.CANCELLED)
+        return self.changed(now=now, job_status=JobStatus.CANCELLED)
+
+    def release(self, *, now: datetime) -> Job:
+        """A due scheduled job becomes pending."""
+        if self.job_status is not JobStatus.SCHEDULED:
+            raise InvalidJobTransition(self.job_status, JobStatus.PENDING)
+        return self.changed(now=now, job_status=JobStatus.PENDING)
+
+
+class InvalidJobTransition(InvalidRequest):
+    def __init__(self, current: str, wanted: str) -> None:
+        super().__init__(f"Cannot move a job from {current} to {wanted}")
+
+
+# -- the spreadsheet -----------------------------------------------------------------------------------------
+
+MAX_ROWS = 100_000
+SMS_RECIPIENT = "phone number"
+EMAIL_RECIPIENT = "email address"
+ADDRESS_COLUMNS = tuple(f"address line {i}" for i in range(1, 8)) + ("postcode",)
+REFERENCE_COLUMN = "reference"
+
+
+def column_key(name: str) -> str:
+    """Header names are insensitive to case, spaces, `_` and `-` (Notify's InsensitiveDict)."""
+    return "".join(name.split()).replace("_", "").replace("-", "").lower()
+
+
+def recipient_columns(notification_type: NotificationType) -> tuple[str, ...]:
+    if notification_type is NotificationType.SMS:
+        return (SMS_RECIPIENT,)
+    if notification_type is NotificationType.EMAIL:
+        return (EMAIL_RECIPIENT,)
+    return ADDRESS_COLUMNS
+
+
+@frozen
+class RowError:
+    """One problem in an uploaded file. `row` is the spreadsheet row (1 = the header, 2 = the first
+    recipient); None for a problem with the whole file. `column` as written in the file's header, if any."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+
+class InvalidFile(InvalidRequest):
+    """A spreadsheet refused before anything was created; `errors` lists every problem found."""
+
+    def __init__(self, errors: Sequence[RowError], message: str = "File is not valid") -> None:
+        super().__init__(message)
+        self.errors = list(errors)
+
+
+@frozen
+class Spreadsheet:
+    """A parsed CSV: the header as written and each row as {header: value} (blank lines skipped).
+    `rows[i]` is job row number i (0-based, as Notify's job_row_number)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Spreadsheet:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header: list[str] | None = None
+        rows: list[dict[str, str]] = []
+        for raw in reader:
+            if header is None:
+                if not any(cell.strip() for cell in raw):
+                    continue
+                header = [cell.strip() for cell in raw]
+                continue
+            if not any(cell.strip() for cell in raw):
+                continue
+            rows.append({name: (raw[i].strip() if i < len(raw) else "")
+                         for i, name in enumerate(header) if name})
+        return cls(tuple(h for h in (header or []) if h), tuple(rows))
+
+    def column(self, wanted: str) -> str | None:
+        """The header as written for an insensitive column name, or None."""
+        key = column_key(wanted)
+        return next((c for c in self.columns if column_key(c) == key), None)
+
+    def value(self, row: Mapping[str, str], wanted: str) -> str:
+        name = self.column(wanted)
+        return row.get(name, "") if name else ""
+
+
+class UploadNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("No result found")

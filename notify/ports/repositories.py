@@ -4,7 +4,7 @@ replaces (raises NotFound / ConcurrentUpdate), `get` raises XNotFound, `find` re
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -12,7 +12,7 @@ from uuid import UUID
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
-from notify.domain.constants import NotificationStatus, NotificationType
+from notify.domain.constants import JobStatus, NotificationStatus, NotificationType
 from notify.domain.job import Job
 from notify.domain.notification import Notification
 from notify.domain.organisation import Organisation, OrganisationUser
@@ -134,13 +134,27 @@ class NotificationRepository(Protocol):
         (SQL: UPDATE ... WHERE id = :id AND notification_status IN :expected). True when it was replaced,
         False when the status had moved on or the row is gone. Guards every delivery transition."""
         ...
+    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
+        """Notifications per status for each job (jobs without any are absent)."""
+        ...
+    def last_job_row_number(self, job_id: UUID) -> int | None: ...  # highest stored row, None when none
 
 
 class JobRepository(Protocol):
     def add(self, job: Job) -> None: ...
     def update(self, job: Job) -> None: ...
     def get(self, service_id: UUID, job_id: UUID) -> Job: ...
+    def find(self, job_id: UUID) -> Job | None: ...  # any service: for workers
     def list_for_service(self, service_id: UUID) -> Sequence[Job]: ...
+    def update_if_unchanged(self, job: Job, *, previous: Job) -> bool:
+        """Compare-and-set for claims: replace the stored row only while its job_status and updated_at are
+        still those of `previous` (SQL: UPDATE ... WHERE id AND job_status AND updated_at). True when replaced."""
+        ...
+    def list_by_status(self, statuses: Collection[JobStatus], *, scheduled_before: datetime | None = None,
+                       updated_before: datetime | None = None, limit: int = 100) -> Sequence[Job]:
+        """Jobs in one of `statuses` (and scheduled_for <= scheduled_before / updated_at < updated_before when
+        given; a job never updated counts its created_at), oldest first."""
+        ...
 
 
 class ProviderRepository(Protocol):

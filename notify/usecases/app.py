@@ -7,10 +7,12 @@ from collections.abc import Callable, Sequence
 from attrs import field, frozen
 
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
+from notify.ports.jobs import JobQueue
 from notify.ports.queue import DeliveryQueue
 from notify.ports.system import Clock, IdGenerator, PasswordHasher, SecretGenerator
 from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
+from notify.ports.uploads import UploadStore
 
 from .cache import ReadCache
 
@@ -35,6 +37,10 @@ class Notify:
     email_providers: Sequence[EmailProvider] = ()
     letter_providers: Sequence[LetterProvider] = ()
     cache: ReadCache = field(factory=ReadCache)
+    # Jobs (issue #6): where uploaded spreadsheets wait, and who runs a job once it is pending (None: the
+    # scheduler tick picks pending jobs up).
+    uploads: UploadStore | None = None
+    job_queue: JobQueue | None = None
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

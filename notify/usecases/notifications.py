@@ -187,6 +187,56 @@ def _count_against_limits(uow: UnitOfWork, auth: ServiceAuth, notification_type:
             raise DailyLimitExceeded(f"Exceeded send limits ({name}: {limit}) for today")
 
 
+@frozen
+class CheckedRecipient:
+    to: str
+    normalised_to: str
+    extra: Mapping[str, Any]  # the Notification fields the recipient decides (international, postage, ...)
+    from_number: str | None = None
+    from_email: str | None = None
+
+
+def check_recipient(service: Service, template: Template, recipient: str | None,
+                    personalisation: Mapping[str, Any]) -> CheckedRecipient:
+    """The recipient rules of one send (API or spreadsheet row): phone number, email address or postal
+    address (from personalisation) valid for the service. Raises ValidationFailed / InvalidRequest."""
+    kind = template.template_type
+    if kind is NotificationType.LETTER:
+        address = PostalAddress.from_personalisation(personalisation).validate(
+            allow_international=service.has_permission(ServicePermission.INTERNATIONAL_LETTERS))
+        return CheckedRecipient("\n".join(address.lines), address.normalised,
+                                {"postage": address.postage_zone or template.postage or Postage.SECOND.value})
+    if kind is NotificationType.SMS:
+        to = strip_whitespace(recipient or "")
+        number = _phone(to, service)
+        return CheckedRecipient(to, number.normalised, {
+            "international": number.international, "phone_prefix": number.prefix,
+            "rate_multiplier": rate_multiplier(number.prefix) if number.billed_as_international else 1.0,
+            "reply_to_text": DEFAULT_SMS_SENDER}, from_number=DEFAULT_SMS_SENDER)
+    to = _email(recipient or "")
+    return CheckedRecipient(to, to.lower(), {},
+                            from_email=f"{service.email_sender_local_part or 'service'}@{NOTIFY_EMAIL_DOMAIN}")
+
+
+def allowed_recipients(uow: UnitOfWork, service: Service) -> set[str]:
+    """Normalised phone numbers and emails a restricted (trial) service may send to: team and guest list."""
+    return _allowed_recipients(uow, service)
+
+
+def daily_limit_key(service_id: UUID, channel: str, now: datetime) -> str:
+    return f"daily:{service_id}:{channel}:{now:%Y-%m-%d}"
+
+
+def count_daily(uow: UnitOfWork, service: Service, channel: str, *, now: datetime, amount: int = 1) -> None:
+    """Count `amount` sends against the service's daily limit for `channel` (sms, email, letter,
+    international_sms); DailyLimitExceeded when over. Counted in the caller's transaction."""
+    limit = getattr(service, f"{channel}_message_limit")
+    count = uow.counters.increment(daily_limit_key(service.id, channel, now),
+                                   expires_at=_day_end(now) + timedelta(days=1), amount=amount)
+    if count > limit:
+        raise DailyLimitExceeded(f"Exceeded send limits ({channel}: {limit}) for today")
+
+
 def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -> SentNotification:
     """Validate, persist as `created` (one transaction: limits + insert) and hand to the delivery queue."""
     service, kind = auth.service, request.notification_type
@@ -202,29 +252,15 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     personalisation = dict(request.personalisation)
     message = messages.render(template, personalisation, sms_prefix=service.name if service.prefix_sms else None)
     now = notify.clock.now()
-    extra: dict[str, Any] = {}
-    from_number = from_email = None
     if kind is NotificationType.LETTER:
         if auth.key_type is KeyType.TEAM:
             raise Forbidden("Cannot send letters with a team api key")
         if service.restricted and auth.key_type is not KeyType.TEST:
             raise Forbidden("Cannot send letters when service is in trial mode")
-        address = PostalAddress.from_personalisation(personalisation).validate(
-            allow_international=service.has_permission(ServicePermission.INTERNATIONAL_LETTERS))
-        to, normalised_to = "\n".join(address.lines), address.normalised
-        extra["postage"] = address.postage_zone or template.postage or Postage.SECOND.value
-    elif kind is NotificationType.SMS:
-        to = strip_whitespace(request.recipient or "")
-        number = _phone(to, service)
-        normalised_to = number.normalised
-        from_number = DEFAULT_SMS_SENDER
-        extra.update(international=number.international, phone_prefix=number.prefix,
-                     rate_multiplier=rate_multiplier(number.prefix) if number.billed_as_international else 1.0,
-                     reply_to_text=from_number)
-    else:
-        to = _email(request.recipient or "")
-        normalised_to = to.lower()
-        from_email = f"{service.email_sender_local_part or 'service'}@{NOTIFY_EMAIL_DOMAIN}"
+    checked = check_recipient(service, template, request.recipient, personalisation)
+    to, normalised_to, extra = checked.to, checked.normalised_to, dict(checked.extra)
+    from_number, from_email = checked.from_number, checked.from_email
+    if kind is NotificationType.EMAIL:
         extra["one_click_unsubscribe_url"] = request.one_click_unsubscribe_url
     notification = Notification(
         id=notify.ids.new(), service_id=service.id, template_id=template.id, template_version=template.version,

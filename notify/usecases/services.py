@@ -72,7 +72,12 @@ def update_service(notify: Notify, service_id: UUID, changes: Mapping[str, Any])
             uow.organisations.get(changes["organisation_id"])
         for branding in ("email_branding_id", "letter_branding_id"):
             if changes.get(branding) is not None:
-                getattr(uow, branding.removesuffix("_id")).get(changes[branding])
+                try:
+                    getattr(uow, branding.removesuffix("_id")).get(changes[branding])
+                except errors.BrandingNotFound:  # a body id, not the URL's: 400 naming the wire field
+                    raise errors.InvalidRequest(f"No {branding.removesuffix('_id').replace('_', ' ')} found "
+                                                f"with id {changes[branding]}",
+                                                field=branding.removesuffix("_id")) from None
         if all(getattr(service, key) == value for key, value in changes.items()):
             return service  # nothing changed: no new version
         updated = service.changed(now=notify.clock.now(), **changes)

@@ -35,6 +35,14 @@ def test_a_rolled_back_increment_is_given_back(new_uow: NewUow) -> None:
         assert uow.counters.find("day:sms") == 1
 
 
+def test_each_increment_sets_the_expiry(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment("k", expires_at=later(minutes=1))
+        uow.counters.increment("k", expires_at=later(minutes=5))
+        assert uow.counters.remove_expired(later(minutes=2)) == 0
+        assert uow.counters.find("k") == 2
+
+
 def test_remove_expired_deletes_rows_whose_time_has_come(new_uow: NewUow) -> None:
     with new_uow() as uow:
         uow.counters.increment("old", expires_at=later(minutes=1))

@@ -50,3 +50,53 @@ def test_jobs_are_listed_newest_first(new_uow: NewUow) -> None:
         uow.commit()
     with new_uow() as uow:
         assert uow.jobs.list_for_service(service.id) == jobs[::-1]
+
+
+def test_find_sees_jobs_of_any_service(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    j = job(service.id)
+    with new_uow() as uow:
+        uow.jobs.add(j)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.jobs.find(j.id) == j
+        assert uow.jobs.find(uuid4()) is None
+
+
+def test_update_if_unchanged_is_a_compare_and_set_on_status_and_updated_at(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    pending = job(service.id)
+    with new_uow() as uow:
+        uow.jobs.add(pending)
+        uow.commit()
+    claimed = pending.changed(now=later(minutes=1), job_status=JobStatus.IN_PROGRESS)
+    with new_uow() as uow:
+        assert uow.jobs.update_if_unchanged(claimed, previous=pending) is True
+        assert uow.jobs.update_if_unchanged(claimed, previous=pending) is False  # someone else's claim
+        finished = claimed.changed(now=later(minutes=2), job_status=JobStatus.FINISHED)
+        stale = pending.changed(now=later(minutes=1), job_status=JobStatus.IN_PROGRESS, notifications_sent=9)
+        assert uow.jobs.update_if_unchanged(finished, previous=stale) is True  # same status and updated_at
+        assert uow.jobs.update_if_unchanged(job(service.id), previous=pending) is False  # no such row
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.jobs.get(service.id, pending.id) == finished
+
+
+def test_list_by_status_filters_and_is_oldest_first(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    due = job(service.id, job_status=JobStatus.SCHEDULED, scheduled_for=later(minutes=5), created_at=later(minutes=-9))
+    later_due = job(service.id, job_status=JobStatus.SCHEDULED, scheduled_for=later(hours=2))
+    pending_old = job(service.id, created_at=later(minutes=-30))
+    pending_new = job(service.id, created_at=later(minutes=1), updated_at=later(minutes=20))
+    finished = job(service.id, job_status=JobStatus.FINISHED)
+    with new_uow() as uow:
+        for j in (due, later_due, pending_old, pending_new, finished):
+            uow.jobs.add(j)
+        uow.commit()
+    with new_uow() as uow:
+        by_status = uow.jobs.list_by_status
+        assert by_status([JobStatus.SCHEDULED], scheduled_before=later(hours=1)) == [due]
+        assert by_status([JobStatus.SCHEDULED, JobStatus.PENDING]) == [pending_old, pending_new, due, later_due]
+        assert by_status([JobStatus.PENDING], updated_before=later(minutes=10)) == [pending_old]
+        assert by_status([JobStatus.PENDING, JobStatus.SCHEDULED], limit=2) == [pending_old, pending_new]
+        assert by_status([]) == []

@@ -174,3 +174,22 @@ def test_update_if_status_is_a_compare_and_set(new_uow: NewUow) -> None:
         uow.commit()
     with new_uow() as uow:
         assert uow.notifications.get(service.id, n.id) == delivered
+
+
+def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    job_a, job_b, empty = uuid4(), uuid4(), uuid4()
+    _add(new_uow,
+         factories.notification(service.id, job_id=job_a, job_row_number=0),
+         factories.notification(service.id, job_id=job_a, job_row_number=4),
+         factories.notification(service.id, job_id=job_a, job_row_number=2, status=NotificationStatus.DELIVERED),
+         factories.notification(service.id, job_id=job_b, job_row_number=None),
+         factories.notification(service.id))
+    with new_uow() as uow:
+        assert uow.notifications.counts_for_jobs([job_a, job_b, empty]) == {
+            job_a: {NotificationStatus.CREATED: 2, NotificationStatus.DELIVERED: 1},
+            job_b: {NotificationStatus.CREATED: 1}}
+        assert uow.notifications.counts_for_jobs([]) == {}
+        assert uow.notifications.last_job_row_number(job_a) == 4
+        assert uow.notifications.last_job_row_number(job_b) is None
+        assert uow.notifications.last_job_row_number(empty) is None

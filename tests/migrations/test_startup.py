@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from notify.adapters.sqlalchemy import migrate
 from notify.bootstrap import StartupError, open_stores
@@ -79,26 +80,54 @@ def test_postgresql_with_a_key_is_migrated_on_start_and_has_a_bulk_replica() -> 
         engine.dispose()
 
 
+def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
+          **env: str) -> tuple[int, str, str]:
+    """`notify …` in this process (a subprocess costs a second of imports each)."""
+    from notify.__main__ import main
+
+    for name in [k for k in os.environ if k.startswith("NOTIFY_")]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.mark.parametrize(("url", "wanted"), [
     ("mysql://root@127.0.0.1/test", "unsupported database 'mysql'"),
     ("nonsense", "not a database URL"),
     ("postgresql+psycopg://postgres@127.0.0.1:1/none", "cannot reach the database"),
     ("sqlite:////no/such/folder/n.db", "no folder"),
 ])
-def test_a_bad_store_stops_start_up_with_one_clear_line(tmp_path: Path, url: str, wanted: str) -> None:
-    result = _notify(tmp_path, "serve", "--port", "1", NOTIFY_DATABASE_URL=url, NOTIFY_SECRET_KEY="k")
+def test_a_bad_store_stops_start_up_with_one_clear_line(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], url: str,
+                                                        wanted: str) -> None:
+    code, _, err = _main(monkeypatch, capsys, "serve", "--port", "1", NOTIFY_DATABASE_URL=url,
+                         NOTIFY_SECRET_KEY="k")
+    assert code == 2
+    assert err.count("\n") == 1 and wanted in err and err.startswith("notify: ")
+
+
+def test_the_real_command_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+    result = _notify(tmp_path, "serve", "--port", "1", NOTIFY_DATABASE_URL="nonsense")
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and wanted in result.stderr
-    assert result.stderr.startswith("notify: ")
+    assert result.stderr == "notify: not a database URL: 'nonsense' (want postgresql+psycopg://…, " \
+                            "sqlite:///path or memory)\n"
 
 
-def test_db_commands_manage_the_schema(tmp_path: Path) -> None:
+def test_db_commands_manage_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert "at base (empty)" in _notify(tmp_path, "db", "current", NOTIFY_DATABASE_URL=url).stdout
-    upgraded = _notify(tmp_path, "db", "upgrade", NOTIFY_DATABASE_URL=url)
-    assert upgraded.returncode == 0 and f"at {migrate.head()};" in upgraded.stdout
-    stepped = _notify(tmp_path, "db", "downgrade", "-1", NOTIFY_DATABASE_URL=url)
-    assert stepped.returncode == 0 and "at 0001;" in stepped.stdout
-    downgraded = _notify(tmp_path, "db", "downgrade", "base", NOTIFY_DATABASE_URL=url)
-    assert downgraded.returncode == 0 and "at base" in downgraded.stdout
-    assert "no schema" in _notify(tmp_path, "db", "current", NOTIFY_DATABASE_URL="memory").stdout
+
+    def notify(*args: str, database: str = url) -> str:
+        code, out, _ = _main(monkeypatch, capsys, "db", *args, NOTIFY_DATABASE_URL=database)
+        assert code == 0
+        return out
+
+    assert "at base (empty)" in notify("current")
+    assert f"at {migrate.head()};" in notify("upgrade")
+    previous = ScriptDirectory.from_config(migrate.config()).get_revision(migrate.head()).down_revision
+    assert f"at {previous};" in notify("downgrade", "-1")
+    assert "at base" in notify("downgrade", "base")
+    assert "no schema" in notify("current", database="memory")

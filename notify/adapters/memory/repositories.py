@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -11,7 +11,7 @@ from notify.domain import errors
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
-from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.constants import JobStatus, KeyType, NotificationStatus, NotificationType
 from notify.domain.job import Job
 from notify.domain.notification import Notification
 from notify.domain.organisation import Organisation, OrganisationUser
@@ -383,6 +383,19 @@ class InMemoryNotificationRepository(_Repo):
         self._uow.put(self.table_name, notification.id, notification)
         return True
 
+    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
+        wanted = set(job_ids)
+        counts: dict[UUID, dict[NotificationStatus, int]] = {}
+        for n in self._rows.values():
+            if n.job_id is not None and n.job_id in wanted:
+                per_job = counts.setdefault(n.job_id, {})
+                per_job[n.status] = per_job.get(n.status, 0) + 1
+        return counts
+
+    def last_job_row_number(self, job_id: UUID) -> int | None:
+        rows = [n.job_row_number for n in self._rows.values() if n.job_id == job_id and n.job_row_number is not None]
+        return max(rows) if rows else None
+
 
 class InMemoryJobRepository(_Repo):
     table_name = "jobs"
@@ -403,6 +416,24 @@ class InMemoryJobRepository(_Repo):
     def list_for_service(self, service_id: UUID) -> Sequence[Job]:
         return sorted((j for j in self._rows.values() if j.service_id == service_id),
                       key=lambda j: (j.created_at, j.id), reverse=True)
+
+    def find(self, job_id: UUID) -> Job | None:
+        return self._rows.get(job_id)
+
+    def update_if_unchanged(self, job: Job, *, previous: Job) -> bool:
+        current = self._rows.get(job.id)
+        if current is None or current.job_status != previous.job_status or current.updated_at != previous.updated_at:
+            return False
+        self._uow.put(self.table_name, job.id, job)
+        return True
+
+    def list_by_status(self, statuses: Collection[JobStatus], *, scheduled_before: datetime | None = None,
+                       updated_before: datetime | None = None, limit: int = 100) -> Sequence[Job]:
+        rows = [j for j in self._rows.values() if j.job_status in statuses
+                and (scheduled_before is None or (j.scheduled_for is not None and j.scheduled_for <= scheduled_before))
+                and (updated_before is None or (j.updated_at or j.created_at) < updated_before)]
+        rows.sort(key=lambda j: (j.scheduled_for or j.created_at, j.created_at, j.id))
+        return rows[:limit]
 
 
 class InMemoryProviderRepository(_Versioned):

@@ -62,7 +62,7 @@ def create_engine(url: str | sa.URL, options: EngineOptions | None = None, **ove
     connect_args = {
         "connect_timeout": str(options.connect_timeout),
         "tcp_user_timeout": str(options.tcp_user_timeout_ms),
-        "options": f"-c statement_timeout={options.statement_timeout_ms}",
+        "options": f"-c statement_timeout={options.statement_timeout_ms} -c TimeZone=UTC",
     }
     kwargs: dict[str, Any] = {
         "pool_size": options.pool_size,

@@ -6,7 +6,7 @@ leaves the transaction usable, as it does in memory. Versioned aggregates update
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from uuid import UUID
@@ -17,10 +17,10 @@ from notify.domain import errors
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
-from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.constants import JobStatus, KeyType, NotificationStatus, NotificationType
 from notify.domain.job import Job
 from notify.domain.notification import Notification
-from notify.domain.organisation import Organisation
+from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
@@ -188,6 +188,11 @@ class SqlAlchemyServiceRepository(_Versioned[Service]):
                      .order_by(self._text_order(s.c.name)))
         return self._with_permissions(list(self._exec(statement)))
 
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[Service]:
+        s = self.table
+        statement = sa.select(s).where(s.c.organisation_id == organisation_id)
+        return self._with_permissions(list(self._exec(statement.order_by(self._text_order(s.c.name), s.c.id))))
+
     def history(self, service_id: UUID) -> Sequence[Service]:
         h = self.history_table
         return [self._obj(row, permissions=frozenset(row.permissions or ()))
@@ -352,6 +357,73 @@ class SqlAlchemyOrganisationRepository(_Repo[Organisation]):
     def list(self) -> Sequence[Organisation]:
         o = self.table
         return self._with_domains(list(self._exec(sa.select(o).order_by(self._text_order(o.c.name)))))
+
+
+class SqlAlchemyOrganisationUserRepository(_Repo[OrganisationUser]):
+    table = t.user_to_organisation
+    not_found = errors.UserNotFound
+    what = "organisation user"
+
+    def _write_permissions(self, member: OrganisationUser) -> None:
+        if member.permissions:
+            self._exec(sa.insert(t.organisation_user_permissions),
+                       [{"organisation_id": member.organisation_id, "user_id": member.user_id, "permission": p}
+                        for p in sorted(member.permissions)])
+
+    def _delete_permissions(self, organisation_id: UUID, user_id: UUID) -> None:
+        p = t.organisation_user_permissions
+        self._exec(sa.delete(p).where(p.c.organisation_id == organisation_id, p.c.user_id == user_id))
+
+    def add(self, member: OrganisationUser) -> None:
+        with self._uow.savepoint():
+            self._exec(sa.insert(self.table), {"organisation_id": member.organisation_id,
+                                               "user_id": member.user_id, "created_at": member.created_at})
+            self._write_permissions(member)
+
+    def update(self, member: OrganisationUser) -> None:
+        u = self.table
+        with self._uow.savepoint():
+            result = self._exec(sa.update(u).where(u.c.organisation_id == member.organisation_id,
+                                                   u.c.user_id == member.user_id)
+                                .values(created_at=member.created_at))
+            if result.rowcount == 0:
+                raise errors.UserNotFound("User not found")
+            self._delete_permissions(member.organisation_id, member.user_id)
+            self._write_permissions(member)
+
+    def remove(self, organisation_id: UUID, user_id: UUID) -> None:
+        u = self.table
+        with self._uow.savepoint():
+            self._delete_permissions(organisation_id, user_id)
+            result = self._exec(sa.delete(u).where(u.c.organisation_id == organisation_id, u.c.user_id == user_id))
+            if result.rowcount == 0:
+                raise errors.UserNotFound("User not found")
+
+    def _members(self, *conditions: sa.ColumnElement[bool]) -> list[OrganisationUser]:
+        u, p = self.table, t.organisation_user_permissions
+        memberships = list(self._exec(sa.select(u).where(*conditions)))
+        if not memberships:
+            return []
+        organisations = {m.organisation_id for m in memberships}
+        users = {m.user_id for m in memberships}
+        perms: dict[tuple[UUID, UUID], set[str]] = defaultdict(set)
+        for row in self._exec(sa.select(p).where(p.c.organisation_id.in_(organisations), p.c.user_id.in_(users))):
+            perms[(row.organisation_id, row.user_id)].add(row.permission)
+        return [OrganisationUser(organisation_id=m.organisation_id, user_id=m.user_id,
+                                 permissions=frozenset(perms[(m.organisation_id, m.user_id)]),
+                                 created_at=m.created_at)
+                for m in memberships]
+
+    def find(self, organisation_id: UUID, user_id: UUID) -> OrganisationUser | None:
+        u = self.table
+        found = self._members(u.c.organisation_id == organisation_id, u.c.user_id == user_id)
+        return found[0] if found else None
+
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[OrganisationUser]:
+        return sorted(self._members(self.table.c.organisation_id == organisation_id), key=lambda m: str(m.user_id))
+
+    def list_for_user(self, user_id: UUID) -> Sequence[OrganisationUser]:
+        return sorted(self._members(self.table.c.user_id == user_id), key=lambda m: str(m.organisation_id))
 
 
 # -- templates and api keys ---------------------------------------------------------------------------
@@ -541,6 +613,22 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
                             .values(self._row(notification)))
         return result.rowcount == 1
 
+    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
+        if not job_ids:
+            return {}
+        n = self.table
+        counts: dict[UUID, dict[NotificationStatus, int]] = defaultdict(dict)
+        for row in self._exec(sa.select(n.c.job_id, n.c.notification_status, sa.func.count().label("count"))
+                              .where(n.c.job_id.in_(list(job_ids)))
+                              .group_by(n.c.job_id, n.c.notification_status)):
+            counts[R.ROWS.structure(row.job_id, UUID)][NotificationStatus(row.notification_status)] = int(row.count)
+        return dict(counts)
+
+    def last_job_row_number(self, job_id: UUID) -> int | None:
+        n = self.table
+        value = self._exec(sa.select(sa.func.max(n.c.job_row_number)).where(n.c.job_id == job_id)).scalar()
+        return None if value is None else int(value)
+
 
 # The page query is the hot read: its statements are built once per filter shape, with bound parameters,
 # so SQLAlchemy neither rebuilds nor re-keys them on every call.
@@ -602,6 +690,29 @@ class SqlAlchemyJobRepository(_Repo[Job]):
         j = self.table
         return self._all(sa.select(j).where(j.c.service_id == service_id)
                          .order_by(j.c.created_at.desc(), j.c.id.desc()))
+
+    def find(self, job_id: UUID) -> Job | None:
+        return self._one_or_none(sa.select(self.table).where(self.table.c.id == job_id))
+
+    def update_if_unchanged(self, job: Job, *, previous: Job) -> bool:
+        j = self.table
+        same_update = j.c.updated_at.is_(None) if previous.updated_at is None else j.c.updated_at == previous.updated_at
+        result = self._exec(sa.update(j).where(j.c.id == job.id, j.c.job_status == _text(previous.job_status),
+                                               same_update).values(self._row(job)))
+        return result.rowcount == 1
+
+    def list_by_status(self, statuses: Collection[JobStatus], *, scheduled_before: datetime | None = None,
+                       updated_before: datetime | None = None, limit: int = 100) -> Sequence[Job]:
+        if not statuses:
+            return []
+        j = self.table
+        statement = sa.select(j).where(j.c.job_status.in_(sorted(_text(s) for s in statuses)))
+        if scheduled_before is not None:
+            statement = statement.where(j.c.scheduled_for <= scheduled_before)
+        if updated_before is not None:
+            statement = statement.where(sa.func.coalesce(j.c.updated_at, j.c.created_at) < updated_before)
+        return self._all(statement.order_by(sa.func.coalesce(j.c.scheduled_for, j.c.created_at), j.c.created_at,
+                                            j.c.id).limit(limit))
 
 
 # -- providers, branding, callbacks -------------------------------------------------------------------
@@ -709,7 +820,8 @@ class SqlAlchemyCounterRepository:
             from sqlalchemy.dialects.sqlite import insert
         statement = insert(c).values(key=key, value=amount, expires_at=expires_at)
         statement = statement.on_conflict_do_update(index_elements=[c.c.key],
-                                                    set_={"value": c.c.value + statement.excluded.value})
+                                                    set_={"value": c.c.value + statement.excluded.value,
+                                                          "expires_at": statement.excluded.expires_at})
         return int(self._uow.execute(statement.returning(c.c.value), what="counter").scalar_one())
 
     def find(self, key: str) -> int | None:

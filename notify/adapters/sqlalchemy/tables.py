@@ -39,6 +39,11 @@ class UtcDateTime(sa.TypeDecorator[datetime]):
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
+    def result_processor(self, dialect: sa.Dialect, coltype: Any) -> Any:
+        if dialect.name == "postgresql":
+            return None  # timestamptz arrives tz-aware in UTC (the engine sets TimeZone=UTC): nothing to do per row
+        return super().result_processor(dialect, coltype)
+
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
         if value is None:
             return None
@@ -141,6 +146,23 @@ domain = sa.Table(
     sa.Column("domain", sa.String(255), primary_key=True),
     sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id", ondelete="CASCADE"), nullable=False,
               index=True),
+)
+
+user_to_organisation = sa.Table(
+    "user_to_organisation", metadata,
+    sa.Column("user_id", UUID, sa.ForeignKey("users.id"), primary_key=True),
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id"), primary_key=True, index=True),
+    sa.Column("created_at", TS),
+)
+
+organisation_user_permissions = sa.Table(
+    "organisation_user_permissions", metadata,
+    sa.Column("organisation_id", UUID, primary_key=True),
+    sa.Column("user_id", UUID, primary_key=True),
+    sa.Column("permission", sa.String(255), primary_key=True),
+    sa.ForeignKeyConstraint(["user_id", "organisation_id"],
+                            ["user_to_organisation.user_id", "user_to_organisation.organisation_id"],
+                            name="fk_organisation_user_permissions_user_to_organisation", ondelete="CASCADE"),
 )
 
 # -- services --------------------------------------------------------------------------------------

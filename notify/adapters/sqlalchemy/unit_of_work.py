@@ -23,6 +23,7 @@ from .repositories import (
     SqlAlchemyLetterBrandingRepository,
     SqlAlchemyNotificationRepository,
     SqlAlchemyOrganisationRepository,
+    SqlAlchemyOrganisationUserRepository,
     SqlAlchemyProviderRepository,
     SqlAlchemyServiceRepository,
     SqlAlchemyServiceUserRepository,
@@ -52,6 +53,7 @@ class SqlAlchemyUnitOfWork:
         self.service_users = SqlAlchemyServiceUserRepository(self)
         self.users = SqlAlchemyUserRepository(self)
         self.organisations = SqlAlchemyOrganisationRepository(self)
+        self.organisation_users = SqlAlchemyOrganisationUserRepository(self)
         self.templates = SqlAlchemyTemplateRepository(self)
         self.api_keys = SqlAlchemyApiKeyRepository(self)
         self.notifications = SqlAlchemyNotificationRepository(self)

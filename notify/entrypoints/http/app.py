@@ -7,18 +7,40 @@ import falcon
 from notify.usecases.app import Notify
 
 from . import errors
+from .api_keys import ApiKeyResources
 from .auth import AuthMiddleware
+from .branding import EmailBrandingResources, LetterBrandingResources
+from .openapi import OpenApiResource
+from .jobs import JobResources
 from .organisations import OrganisationResources
 from .provider_callbacks import FakeProviderCallbackResource
+from .providers import ProviderResources
 from .services import ServiceResources
 from .status import StatusResource
+from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
 from .v2_templates import TemplateResource, TemplatesResource
 
 
-def create_app(notify: Notify) -> falcon.App:
-    app = falcon.App(middleware=[AuthMiddleware(notify)])
+DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024  # emails may carry 2 MB files, base64'd, in personalisation
+
+
+class BodySizeLimit:
+    """413 (in Notify's error format) for a body over the limit, before anything reads it. Waitress has
+    buffered the body already, and sets Content-Length for chunked bodies too."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._max = max_bytes
+
+    def process_request(self, req: falcon.Request, resp: falcon.Response) -> None:
+        if req.content_length is not None and req.content_length > self._max:
+            raise falcon.HTTPPayloadTooLarge(
+                title="PayloadTooLargeError", description=f"Request body must not be larger than {self._max} bytes")
+
+
+def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> falcon.App:
+    app = falcon.App(middleware=[BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
     app.req_options.strip_url_path_trailing_slash = True
     errors.install(app)
 
@@ -26,10 +48,17 @@ def create_app(notify: Notify) -> falcon.App:
     services = ServiceResources(notify)
     users = UserResources(notify)
     organisations = OrganisationResources(notify)
+    jobs = JobResources(notify)
+    templates = TemplateResources(notify)
+    api_keys = ApiKeyResources(notify)
+    providers = ProviderResources(notify)
+    email_branding = EmailBrandingResources(notify)
+    letter_branding = LetterBrandingResources(notify)
     v2_notifications = NotificationsResource(notify)
     v2_template = TemplateResource(notify)
     routes: list[tuple[str, object, str | None]] = [
         ("/_status", status, None),
+        ("/openapi.json", OpenApiResource(app), None),
         ("/service", services, None),
         ("/service/find-services-by-name", services, "find"),
         ("/service/{service_id}", services, "item"),
@@ -40,10 +69,43 @@ def create_app(notify: Notify) -> falcon.App:
         ("/service/{service_id}/guest-list", services, "guest_list"),
         ("/service/{service_id}/statistics", services, "statistics"),
         ("/service/{service_id}/notifications/monthly", services, "monthly"),
+        ("/service/{service_id}/job", jobs, None),
+        ("/service/{service_id}/job/upload", jobs, "upload"),
+        ("/service/{service_id}/job/{job_id}", jobs, "item"),
+        ("/service/{service_id}/job/{job_id}/cancel", jobs, "cancel"),
+        ("/service/{service_id}/job/{job_id}/notification_count", jobs, "count"),
         ("/user", users, None),
         ("/user/{user_id}", users, "item"),
         ("/organisations", organisations, None),
         ("/organisations/{organisation_id}", organisations, "item"),
+        # issue #4: templates, API keys, users, organisations, providers, branding
+        ("/service/{service_id}/template", templates, None),
+        ("/service/{service_id}/template/{template_id}", templates, "item"),
+        ("/service/{service_id}/template/{template_id}/version/{version}", templates, "version"),
+        ("/service/{service_id}/template/{template_id}/versions", templates, "versions"),
+        ("/service/{service_id}/template/{template_id}/preview", templates, "preview"),
+        ("/service/{service_id}/api-key", api_keys, None),
+        ("/service/{service_id}/api-keys", api_keys, "list"),
+        ("/service/{service_id}/api-keys/{key_id}", api_keys, "item"),
+        ("/service/{service_id}/api-key/revoke/{key_id}", api_keys, "revoke"),
+        ("/user/email", users, "email"),
+        ("/user/{user_id}/verify/password", users, "password"),
+        ("/user/{user_id}/service/{service_id}/permission", users, "permissions"),
+        ("/user/{user_id}/organisations-and-services", users, "reach"),
+        ("/user/{user_id}/archive", users, "archive"),
+        ("/user/{user_id}/activate", users, "activate"),
+        ("/user/{user_id}/reset-failed-login-count", users, "reset_failed_logins"),
+        ("/organisations/{organisation_id}/service", organisations, "service"),
+        ("/organisations/{organisation_id}/services", organisations, "services"),
+        ("/organisations/{organisation_id}/users", organisations, "users"),
+        ("/organisations/{organisation_id}/users/{user_id}", organisations, "user"),
+        ("/provider-details", providers, None),
+        ("/provider-details/{provider_id}", providers, "item"),
+        ("/provider-details/{provider_id}/versions", providers, "versions"),
+        ("/email-branding", email_branding, None),
+        ("/email-branding/{branding_id}", email_branding, "item"),
+        ("/letter-branding", letter_branding, None),
+        ("/letter-branding/{branding_id}", letter_branding, "item"),
         # public API (service API keys)
         ("/v2/notifications", v2_notifications, None),
         ("/v2/notifications/sms", v2_notifications, "sms"),

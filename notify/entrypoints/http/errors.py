@@ -9,6 +9,7 @@ from typing import Any
 import falcon
 
 from notify.domain import errors
+from notify.domain.job import InvalidFile
 from notify.domain.recipients import InvalidPhoneNumber
 
 log = logging.getLogger("notify.http")
@@ -54,6 +55,9 @@ def body_for(req: falcon.Request, exc: errors.NotifyError, status: int, label: s
         return admin_body({"token": [exc.message]})
     if isinstance(exc, errors.ValidationFailed):
         return admin_body(exc.errors)
+    if isinstance(exc, InvalidFile):
+        return {**admin_body(exc.message),
+                "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in exc.errors]}
     if exc.field:
         return admin_body({exc.field: [exc.message]})
     return admin_body(exc.message)

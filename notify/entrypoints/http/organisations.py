@@ -1,8 +1,10 @@
-"""Admin API: /organisations (enough to own services and name them in service responses)."""
+"""Admin API: /organisations — create, read, update, list; their services and members."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 import falcon
 from attrs import define
@@ -12,16 +14,51 @@ from notify.domain.organisation import Organisation
 from notify.usecases import organisations as usecases
 from notify.usecases.app import Notify
 
+from .users import user_json
 from .wire import body, dump, optional, parse, path_uuid, required
 
 
 @define(kw_only=True)
-class CreateOrganisation:
-    name: str = required(max_length=255, not_blank=True)
+class OrganisationFields:
+    """Everything the admin app may set on an organisation (all optional: updates are partial)."""
+
+    name: str = optional(max_length=255, not_blank=True)
     active: bool = optional()
     crown: bool | None = optional()
-    organisation_type: OrganisationType = required()
+    organisation_type: OrganisationType | None = optional()
     domains: list[str] = optional()
+    agreement_signed: bool | None = optional()
+    agreement_signed_at: datetime | None = optional()
+    agreement_signed_by_id: UUID | None = optional()
+    agreement_signed_on_behalf_of_name: str | None = optional(max_length=255)
+    agreement_signed_on_behalf_of_email_address: str | None = optional(max_length=255)
+    agreement_signed_version: float | None = optional()
+    billing_contact_email_addresses: str | None = optional()
+    billing_contact_names: str | None = optional()
+    billing_reference: str | None = optional(max_length=255)
+    purchase_order_number: str | None = optional(max_length=255)
+    notes: str | None = optional()
+    email_branding_id: UUID | None = optional()
+    letter_branding_id: UUID | None = optional()
+
+
+@define(kw_only=True)
+class CreateOrganisation(OrganisationFields):
+    name: str = required(max_length=255, not_blank=True)
+    organisation_type: OrganisationType = required()
+
+
+@define(kw_only=True)
+class LinkService:
+    service_id: UUID = required()
+
+
+def _to_domain(values: dict[str, Any]) -> dict[str, Any]:
+    if values.get("organisation_type") is not None:
+        values["organisation_type"] = values["organisation_type"].value
+    if "domains" in values:
+        values["domains"] = frozenset(d.strip().lower() for d in values["domains"] if d.strip())
+    return values
 
 
 def organisation_json(organisation: Organisation) -> dict[str, Any]:
@@ -64,9 +101,7 @@ class OrganisationResources:
             for o in usecases.list_organisations(self._notify)]
 
     def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
-        values = parse(body(req), CreateOrganisation)
-        values["organisation_type"] = values["organisation_type"].value
-        values["domains"] = frozenset(d.lower() for d in values.get("domains", []))
+        values = _to_domain(parse(body(req), CreateOrganisation))
         resp.status = falcon.HTTP_201
         resp.media = organisation_json(usecases.create_organisation(self._notify, **values))
 
@@ -74,3 +109,50 @@ class OrganisationResources:
     def on_get_item(self, req: falcon.Request, resp: falcon.Response, organisation_id: str) -> None:
         resp.media = organisation_json(
             usecases.get_organisation(self._notify, path_uuid(organisation_id, "organisation_id")))
+
+    def on_post_item(self, req: falcon.Request, resp: falcon.Response, organisation_id: str) -> None:
+        oid = path_uuid(organisation_id, "organisation_id")
+        usecases.update_organisation(self._notify, oid, _to_domain(parse(body(req), OrganisationFields,
+                                                                          partial=True)))
+        resp.status = falcon.HTTP_204
+
+    # /organisations/{organisation_id}/service
+    def on_post_service(self, req: falcon.Request, resp: falcon.Response, organisation_id: str) -> None:
+        oid = path_uuid(organisation_id, "organisation_id")
+        usecases.link_service(self._notify, oid, parse(body(req), LinkService)["service_id"])
+        resp.status = falcon.HTTP_204
+
+    # /organisations/{organisation_id}/services
+    def on_get_services(self, req: falcon.Request, resp: falcon.Response, organisation_id: str) -> None:
+        found = usecases.organisation_services(self._notify, path_uuid(organisation_id, "organisation_id"))
+        resp.media = [{"id": str(s.id), "name": s.name, "active": s.active, "restricted": s.restricted}
+                      for s in found]
+
+    # /organisations/{organisation_id}/users
+    def on_get_users(self, req: falcon.Request, resp: falcon.Response, organisation_id: str) -> None:
+        found = usecases.organisation_users(self._notify, path_uuid(organisation_id, "organisation_id"))
+        resp.media = {"data": [user_json(u) for u in found]}
+
+    # /organisations/{organisation_id}/users/{user_id}
+    def on_post_user(self, req: falcon.Request, resp: falcon.Response, organisation_id: str, user_id: str) -> None:
+        values = parse(body(req), AddOrganisationUser)
+        user = usecases.add_user_to_organisation(self._notify, path_uuid(organisation_id, "organisation_id"),
+                                                 path_uuid(user_id, "user_id"),
+                                                 permissions=[p.permission for p in values.get("permissions", [])])
+        resp.media = {"data": user_json(user)}
+
+    def on_delete_user(self, req: falcon.Request, resp: falcon.Response, organisation_id: str,
+                       user_id: str) -> None:
+        usecases.remove_user_from_organisation(self._notify, path_uuid(organisation_id, "organisation_id"),
+                                               path_uuid(user_id, "user_id"))
+        resp.status = falcon.HTTP_204
+
+
+@define(kw_only=True)
+class OrganisationPermission:
+    permission: str
+
+
+@define(kw_only=True)
+class AddOrganisationUser:
+    permissions: list[OrganisationPermission] = optional()

@@ -43,7 +43,13 @@ def test_crown_dependencies_are_uk_for_permissions_but_billed_as_international()
     ("0770", "Not enough digits"),
     ("077009001234567890", "Too many digits"),
     ("+999 1234 5678", "Not a valid country prefix"),
-    ("0770090012", "Number is not valid – double check the phone number you entered"),
+    ("0770090012", "Not enough digits"),  # a UK number: 10 digits after the 0 or 44, as Notify's legacy check
+    ("+44 7700 90012", "Not enough digits"),
+    ("0044 7700 90012", "Not enough digits"),
+    ("020 7946 000", "Not enough digits"),
+    ("07700 900 123 456", "Too many digits"),
+    ("09065 123456", "Number is not valid – double check the phone number you entered"),  # premium rate
+    ("0100 000 0000", "Number is not valid – double check the phone number you entered"),
 ])
 def test_invalid_phone_numbers_say_why(raw: str, message: str) -> None:
     with pytest.raises(InvalidPhoneNumber) as refused:
@@ -78,3 +84,19 @@ def test_invalid_email_addresses_are_refused(raw: str) -> None:
 
 def test_email_addresses_normalise_to_lower_case() -> None:
     assert normalise_email_address(" Someone@Example.COM ") == "someone@example.com"
+
+
+def test_a_number_parsed_again_is_the_same_value() -> None:
+    """Parsing is cached by text: the cached answer must not depend on the permissions asked for."""
+    assert PhoneNumber.parse("020 7946 0000") == PhoneNumber.parse("020 7946 0000")
+    with pytest.raises(InvalidPhoneNumber, match="Not a UK mobile number"):
+        PhoneNumber.parse("020 7946 0000", allow_uk_landline=False)
+    assert PhoneNumber.parse("020 7946 0000").mobile is False
+    for _ in range(2):
+        with pytest.raises(InvalidPhoneNumber, match="Not enough digits"):
+            PhoneNumber.parse("0770090012")
+
+
+def test_the_drama_range_is_a_uk_mobile_without_region() -> None:
+    assert PhoneNumber.parse("07700 900123") == PhoneNumber(normalised="447700900123", prefix="44", region=None,
+                                                            mobile=True)

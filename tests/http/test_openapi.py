@@ -1,0 +1,223 @@
+"""The OpenAPI document is true: every route and method of the app is in it, and what the app answers to a
+representative call of every documented operation matches the documented shape (jsonschema)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from uuid import uuid4
+
+import attrs
+import falcon
+import jsonschema
+import pytest
+
+from notify.domain.constants import KeyType
+from notify.entrypoints.http import create_app
+from notify.entrypoints.http.openapi import RESPONSES, build_document, routes, undocumented
+from notify.usecases.app import Notify
+
+from ..conftest import AdminClient
+from ..fakes import FrozenClock
+from ..v2.conftest import ADDRESS, Fakes, make_world, wire
+
+
+
+@pytest.fixture
+def wired(notify: Notify) -> Notify:
+    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+    from notify.adapters.queue import SynchronousDeliveryQueue
+    from notify.adapters.uploads.memory import InMemoryUploadStore
+
+    notify = attrs.evolve(notify, uploads=InMemoryUploadStore())
+    return wire(notify, Fakes(FakeSmsProvider(receipt_delay=None), FakeEmailProvider(receipt_delay=None),
+                              FakeLetterProvider(receipt_delay=None), SynchronousDeliveryQueue()))
+
+
+def test_every_route_and_method_of_the_app_is_in_the_document(app: falcon.App) -> None:
+    assert undocumented(app) == []
+    document = build_document(app)
+    documented = {(m.upper(), p) for p, item in document["paths"].items() for m in item}
+    answered = {(r.method, r.path.replace("{version:int}", "{version}")) for r in routes(app)}
+    assert documented == answered
+    assert len(answered) >= 60
+
+
+def test_the_document_is_served_without_credentials(app: falcon.App) -> None:
+    result = falcon.testing.TestClient(app).simulate_get("/openapi.json")
+    assert result.status_code == 200
+    assert result.json["openapi"] == "3.1.0"
+    assert result.json == build_document(app)
+    for path, item in result.json["paths"].items():
+        for method, operation in item.items():
+            auth = operation["x-auth"]
+            assert (operation["security"] == []) == (auth == "none"), (method, path)
+            assert "400" in operation["responses"], (method, path)
+
+
+def _schema(document: dict[str, Any], method: str, path: str, status: int) -> dict[str, Any] | None:
+    path = path.replace("{version:int}", "{version}")
+    response = document["paths"][path][method.lower()]["responses"][str(status)]
+    content = response.get("content")
+    if content is None:
+        return None
+    return {**content["application/json"]["schema"], "components": document["components"]}
+
+
+def test_every_documented_response_shape_matches_what_the_app_answers(
+        wired: Notify, clock: FrozenClock) -> None:
+    world = make_world(wired, clock)
+    app = create_app(wired)
+    world.app = app
+    admin = AdminClient(app, clock)
+    api = world.client(KeyType.NORMAL)
+    document = build_document(app)
+    sid, uid = world.service.id, world.user.id
+    other_user = admin.post("/user", json={"name": "Other", "email_address": "other@example.gov.uk",
+                                           "password": "a long enough password"}).json["data"]["id"]
+    org = admin.post("/organisations", json={"name": "Org", "organisation_type": "central"}).json["id"]
+    sms = api.post("/v2/notifications/sms", json={"phone_number": "07700900555",
+                                                  "template_id": str(world.sms.id),
+                                                  "personalisation": {"name": "A"}}).json["id"]
+    from notify.usecases.providers import ensure_default_providers
+
+    ensure_default_providers(wired)
+    providers = admin.get("/provider-details").json["provider_details"]
+    ids: dict[str, Any] = {"service_id": sid, "user_id": uid, "template_id": world.sms.id, "notification_id": sms,
+                           "organisation_id": org, "version": 1, "key_id": world.keys[KeyType.TEAM].id,
+                           "notification_type": "sms", "provider": "fake-sms",
+                           "provider_id": providers[0]["id"] if providers else uuid4()}
+    email_branding = admin.post("/email-branding", json={"name": "Brand", "colour": "#000000"})
+    letter_branding = admin.post("/letter-branding", json={"name": "Brand", "filename": "brand"})
+
+    # (method, route, body, query, kind) in an order that leaves the world usable for the calls after it
+    calls: list[tuple[str, str, Any, str, str]] = [
+        ("GET", "/_status", None, "", "none"),
+        ("GET", "/openapi.json", None, "", "none"),
+        ("GET", "/service", None, "detailed=true", "admin"),
+        ("POST", "/service", {"name": "Another", "user_id": str(uid)}, "", "admin"),
+        ("GET", "/service/find-services-by-name", None, "service_name=Serv", "admin"),
+        ("GET", "/service/{service_id}", None, "detailed=true", "admin"),
+        ("POST", "/service/{service_id}", {"rate_limit": 3000}, "", "admin"),
+        ("GET", "/service/{service_id}/users", None, "", "admin"),
+        ("POST", "/service/{service_id}/users/{user_id}", {"permissions": []}, "", "admin:other_user"),
+        ("DELETE", "/service/{service_id}/users/{user_id}", None, "", "admin:other_user"),
+        ("GET", "/service/{service_id}/history", None, "", "admin"),
+        ("GET", "/service/{service_id}/guest-list", None, "", "admin"),
+        ("PUT", "/service/{service_id}/guest-list", {"email_addresses": ["a@example.gov.uk"]}, "", "admin"),
+        ("GET", "/service/{service_id}/statistics", None, "", "admin"),
+        ("GET", "/service/{service_id}/notifications/monthly", None, "year=2024", "admin"),
+        ("GET", "/service/{service_id}/template", None, "", "admin"),
+        ("POST", "/service/{service_id}/template", {"name": "T", "template_type": "sms", "content": "Hi",
+                                                    "created_by": str(uid)}, "", "admin"),
+        ("GET", "/service/{service_id}/template/{template_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/template/{template_id}", {"name": "Renamed", "created_by": str(uid)}, "",
+         "admin"),
+        ("GET", "/service/{service_id}/template/{template_id}/version/{version}", None, "", "admin"),
+        ("GET", "/service/{service_id}/template/{template_id}/versions", None, "", "admin"),
+        ("GET", "/service/{service_id}/template/{template_id}/preview", None, "name=A", "admin"),
+        ("POST", "/service/{service_id}/job/upload", {"template_id": str(world.sms.id), "original_file_name": "a.csv",
+                                                      "csv": "phone number,name\n07700900555,A\n"}, "", "admin"),
+        ("POST", "/service/{service_id}/job", {"id": "{upload}", "created_by": str(uid),
+                                               "scheduled_for": (clock.now() + timedelta(days=1)).isoformat()}, "", "admin"),
+        ("GET", "/service/{service_id}/job", None, "", "admin"),
+        ("GET", "/service/{service_id}/job/{job_id}", None, "", "admin"),
+        ("GET", "/service/{service_id}/job/{job_id}/notification_count", None, "", "admin"),
+        ("POST", "/service/{service_id}/job/{job_id}/cancel", None, "", "admin"),
+        ("POST", "/service/{service_id}/api-key", {"name": "K", "key_type": "normal", "created_by": str(uid)}, "",
+         "admin"),
+        ("GET", "/service/{service_id}/api-keys", None, "", "admin"),
+        ("GET", "/service/{service_id}/api-keys/{key_id}", None, "", "admin"),
+        ("POST", "/user", {"name": "New", "email_address": "new@example.gov.uk",
+                           "password": "a long enough password"}, "", "admin"),
+        ("GET", "/user/{user_id}", None, "", "admin"),
+        ("POST", "/user/{user_id}", {"name": "Renamed"}, "", "admin"),
+        ("POST", "/user/email", {"email": world.user.email_address}, "", "admin"),
+        ("POST", "/user/{user_id}/verify/password", {"password": "correct horse battery staple"}, "", "admin"),
+        ("POST", "/user/{user_id}/service/{service_id}/permission", {"permissions": []}, "", "admin"),
+        ("GET", "/user/{user_id}/organisations-and-services", None, "", "admin"),
+        ("POST", "/user/{user_id}/reset-failed-login-count", None, "", "admin"),
+        ("POST", "/user/{user_id}/archive", None, "", "admin:other_user"),
+        ("POST", "/user/{user_id}/activate", None, "", "admin:other_user"),
+        ("GET", "/organisations", None, "", "admin"),
+        ("POST", "/organisations", {"name": "Org 2", "organisation_type": "local"}, "", "admin"),
+        ("GET", "/organisations/{organisation_id}", None, "", "admin"),
+        ("POST", "/organisations/{organisation_id}", {"crown": True}, "", "admin"),
+        ("POST", "/organisations/{organisation_id}/service", {"service_id": str(sid)}, "", "admin"),
+        ("GET", "/organisations/{organisation_id}/services", None, "", "admin"),
+        ("POST", "/organisations/{organisation_id}/users/{user_id}", {}, "", "admin"),
+        ("GET", "/organisations/{organisation_id}/users", None, "", "admin"),
+        ("DELETE", "/organisations/{organisation_id}/users/{user_id}", None, "", "admin"),
+        ("GET", "/provider-details", None, "", "admin"),
+        ("GET", "/provider-details/{provider_id}", None, "", "admin"),
+        ("POST", "/provider-details/{provider_id}", {"priority": 20}, "", "admin"),
+        ("GET", "/provider-details/{provider_id}/versions", None, "", "admin"),
+        ("GET", "/email-branding", None, "", "admin"),
+        ("POST", "/email-branding", {"name": "Brand 2"}, "", "admin"),
+        ("GET", "/email-branding/{branding_id}", None, "", "admin:email_branding"),
+        ("POST", "/email-branding/{branding_id}", {"text": "x"}, "", "admin:email_branding"),
+        ("GET", "/letter-branding", None, "", "admin"),
+        ("POST", "/letter-branding", {"name": "Brand 2", "filename": "b2"}, "", "admin"),
+        ("GET", "/letter-branding/{branding_id}", None, "", "admin:letter_branding"),
+        ("POST", "/letter-branding/{branding_id}", {"filename": "b3"}, "", "admin:letter_branding"),
+        ("POST", "/v2/notifications/sms", {"phone_number": "07700900555", "template_id": str(world.sms.id),
+                                           "personalisation": {"name": "A"}}, "", "service"),
+        ("POST", "/v2/notifications/email", {"email_address": "team.member@example.gov.uk",
+                                             "template_id": str(world.email.id),
+                                             "personalisation": {"name": "A"}}, "", "service"),
+        ("POST", "/v2/notifications/letter", {"template_id": str(world.letter.id),
+                                              "personalisation": {**ADDRESS, "name": "A"}}, "", "service"),
+        ("GET", "/v2/notifications", None, "", "service"),
+        ("GET", "/v2/notifications/{notification_id}", None, "", "service"),
+        ("GET", "/v2/template/{template_id}", None, "", "service"),
+        ("GET", "/v2/template/{template_id}/version/{version:int}", None, "", "service"),
+        ("POST", "/v2/template/{template_id}/preview", {"personalisation": {"name": "A"}}, "", "service"),
+        ("GET", "/v2/templates", None, "", "service"),
+        ("GET", "/v2/received-text-messages", None, "", "service"),
+        ("POST", "/notifications/{notification_type}/fake/{provider}", {"id": sms, "status": "delivered"}, "",
+         "none"),
+        ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
+        ("POST", "/service/{service_id}/archive", None, "", "admin"),
+    ]
+    extra = {"other_user": {"user_id": other_user},
+             "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
+             "letter_branding": {"branding_id": letter_branding.json.get("id")}}
+    checked = set()
+    raw = falcon.testing.TestClient(app)
+    for method, route, body, query, kind in calls:
+        if (method, route) not in RESPONSES:
+            continue
+        kind, _, more = kind.partition(":")
+        path = route.replace("{version:int}", "{version}").format(**{**ids, **extra.get(more, {})})
+        if isinstance(body, dict) and body.get("id") == "{upload}":
+            body = {**body, "id": ids["job_id"]}
+        if kind == "admin":
+            result = admin._call(method, path, json=body, query_string=query)  # noqa: SLF001
+        elif kind == "service":
+            result = api._call(method, path, json=body, query_string=query)  # noqa: SLF001
+        else:
+            result = raw.simulate_request(method, path, json=body, query_string=query)
+        assert 200 <= result.status_code < 300, (method, route, result.status_code, result.text)
+        schema = _schema(document, method, route, result.status_code)
+        if schema is not None:
+            jsonschema.validate(result.json, schema)
+        checked.add((method, route))
+        if route.endswith("/job/upload"):
+            ids["job_id"] = result.json["data"]["id"]
+    assert checked == set(RESPONSES) & {(r.method, r.path) for r in routes(app)}
+
+
+def test_documented_error_shapes_match_what_the_app_answers(app: falcon.App, admin: AdminClient) -> None:
+    document = build_document(app)
+    raw = falcon.testing.TestClient(app)
+    cases = [
+        (admin.get(f"/service/{uuid4()}"), "GET", "/service/{service_id}"),
+        (admin.post("/service", json={"name": ""}), "POST", "/service"),
+        (raw.simulate_get("/service"), "GET", "/service"),
+        (raw.simulate_get("/v2/notifications"), "GET", "/v2/notifications"),
+        (raw.simulate_post("/v2/notifications/sms", headers={"Authorization": "Bearer x"}), "POST",
+         "/v2/notifications/sms"),
+    ]
+    for result, method, route in cases:
+        assert 400 <= result.status_code < 500
+        jsonschema.validate(result.json, _schema(document, method, route, result.status_code))
