@@ -25,12 +25,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_commands.add_parser("downgrade", help="migrate back to REV (base: an empty database)").add_argument(
         "revision")
     db_commands.add_parser("current", help="print the database's revision and the newest one")
+    send = commands.add_parser("send-csv", help="send a CSV file as a job through a running notify (admin API)")
+    send.add_argument("file")
+    send.add_argument("--service", required=True, help="service id")
+    send.add_argument("--template", required=True, help="template id")
+    send.add_argument("--url", default="http://127.0.0.1:6011")
+    send.add_argument("--scheduled-for", default=None, help="ISO date-time, at most 7 days ahead")
+    send.add_argument("--no-wait", action="store_true", help="return once the job is created")
     args = parser.parse_args(argv)
 
     try:
         settings = Settings.from_env()
         if args.command == "db":
             return _db(settings, args)
+        if args.command == "send-csv":
+            return _send_csv(settings, args)
         return _serve(settings, args)
     except (StartupError, ConfigError) as exc:
         print(f"notify: {exc}", file=sys.stderr, flush=True)
@@ -54,6 +63,25 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     print(f"notify serving on http://{args.host}:{args.port}", flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="notify")
+    return 0
+
+
+def _send_csv(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from notify.entrypoints.send_csv import AdminApi, SendFailed, send_csv
+
+    if settings.generated_admin_secret:
+        print("notify: set NOTIFY_ADMIN_CLIENT_SECRET to the server's admin secret", file=sys.stderr)
+        return 2
+    api = AdminApi(args.url, settings.admin_client_id, settings.admin_client_secrets[0])
+    try:
+        job = send_csv(api, Path(args.file), service_id=args.service, template_id=args.template,
+                       scheduled_for=args.scheduled_for, wait=not args.no_wait)
+    except (SendFailed, OSError) as exc:
+        print(f"notify: {exc}", file=sys.stderr)
+        return 1
+    print(f"job {job['id']}: {job['job_status']}, {job['notifications_sent']} of {job['notification_count']} sent")
     return 0
 
 

@@ -1,6 +1,5 @@
 """The official NotificationsAPIClient against a real `notify serve`: send, read back until delivered, list,
-templates, preview and error paths. Service, template and API key are made through the admin API (issue #4's
-endpoints: POST /service/{id}/template and /service/{id}/api-key); skipped while those are not there."""
+templates, preview and error paths. Service, templates and API key are made through the admin API."""
 
 from __future__ import annotations
 
@@ -20,15 +19,6 @@ pytestmark = pytest.mark.e2e
 ADDRESS = {"address_line_1": "The Occupier", "address_line_2": "1 High Street", "postcode": "SW1A 1AA"}
 
 
-def _create(admin: BaseAPIClient, path: str, data: dict[str, Any]) -> Any:
-    try:
-        return admin.post(path, data=data)
-    except HTTPError as exc:
-        if exc.status_code in (404, 405):
-            pytest.skip(f"admin endpoint {path} not available yet (issue #4)")
-        raise
-
-
 @pytest.fixture(scope="module")
 def setup(server: Server) -> dict[str, Any]:
     admin = admin_client(server)
@@ -43,9 +33,9 @@ def setup(server: Server) -> dict[str, Any]:
                                    ("letter", "Letter ((name))", "Dear ((name))")):
         body = {"name": f"{kind} template", "template_type": kind, "content": content, "service": sid,
                 "created_by": user["id"], **({"subject": subject} if subject else {})}
-        templates[kind] = _create(admin, f"/service/{sid}/template", body)["data"]["id"]
-    secret = _create(admin, f"/service/{sid}/api-key",
-                     {"name": "e2e key", "key_type": "normal", "created_by": user["id"]})["data"]
+        templates[kind] = admin.post(f"/service/{sid}/template", data=body)["data"]["id"]
+    secret = admin.post(f"/service/{sid}/api-key",
+                        data={"name": "e2e key", "key_type": "normal", "created_by": user["id"]})["data"]
     client = NotificationsAPIClient(f"e2e_key-{sid}-{secret}", base_url=server.base_url)
     return {"client": client, "templates": templates, "service_id": sid}
 

@@ -54,7 +54,7 @@ class ApiKeyResources:
         sid = path_uuid(service_id, "service_id")
         key = usecases.create_api_key(self._notify, sid, **parse(body(req), CreateApiKey))
         resp.status = falcon.HTTP_201
-        resp.media = {"data": {"key": key.secret, "key_name": key.name}}
+        resp.media = {"data": key.secret}  # only the secret, once: the admin app builds the full key
 
     # /service/{service_id}/api-keys
     def on_get_list(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:

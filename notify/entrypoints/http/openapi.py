@@ -92,7 +92,7 @@ V2_NOTIFICATION = shape("id:uuid reference:str? email_address:str? phone_number:
                         "is_cost_data_ready:bool cost_in_pounds:num? cost_details:obj", template=V2_TEMPLATE_REF)
 V2_TEMPLATE = shape("id:uuid type:str created_at:dt updated_at:dt? created_by:str? version:int body:str "
                     "subject:str? name:str personalisation:obj postage:str?")
-LINKS = shape("current:str", next={"type": "string"})
+LINKS = {"type": "object", "required": ["current"], "properties": {"current": {"type": "string"}, "next": {"type": "string"}}}
 
 # (METHOD, route as added to the app) -> the success body's schema (None: no body, e.g. 204).
 RESPONSES: dict[tuple[str, str], Schema | None] = {
