@@ -84,13 +84,17 @@ def _find_or_make() -> str:
                      "\nSet NOTIFY_TEST_DATABASE_URL=postgresql+psycopg://user@host:port/db to use a server of yours.")
 
 
+STALE_AFTER_SECONDS = 6 * 3600
+
+
 def _fresh_database(host: str, port: int) -> str:
-    name = f"notify_test_{uuid.uuid4().hex[:12]}"
+    name = f"notify_test_{int(time.time())}_{uuid.uuid4().hex[:8]}"
     last: Exception | None = None
     for maintenance in MAINTENANCE_DATABASES:
         admin_dsn = f"host={host} port={port} user=postgres dbname={maintenance} connect_timeout=5"
         try:
             with psycopg.connect(admin_dsn, autocommit=True) as conn:
+                _drop_stale(conn)
                 conn.execute(f'CREATE DATABASE "{name}"')
         except psycopg.OperationalError as exc:
             last = exc
@@ -98,6 +102,19 @@ def _fresh_database(host: str, port: int) -> str:
         _cleanups.append(("database", (admin_dsn, name)))
         return LOCAL_SERVER.replace("127.0.0.1:5432", f"{host}:{port}").format(database=name)
     raise NoPostgres(" ".join(str(last).split()))
+
+
+def _drop_stale(conn: psycopg.Connection) -> None:
+    """Databases of runs that were killed before their cleanup: named with their birth time, idle, old."""
+    now = time.time()
+    rows = conn.execute("SELECT datname FROM pg_database WHERE datname ~ '^notify_test_[0-9]+_[0-9a-f]+$' "
+                        "AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")
+    for (stale,) in rows.fetchall():
+        if now - int(stale.split("_")[2]) > STALE_AFTER_SECONDS:
+            try:
+                conn.execute(f'DROP DATABASE IF EXISTS "{stale}"')
+            except psycopg.Error:
+                pass  # someone connected meanwhile: leave it
 
 
 def _binaries() -> Path | None:

@@ -70,12 +70,14 @@ def _downgrade(char: str) -> str:
 
 def sanitise(content: str) -> str:
     """The message as it will be sent: downgraded so it fits GSM-7 wherever that keeps the meaning."""
+    if KEPT_CHARACTERS.issuperset(content):
+        return content  # the usual case, checked in C: nothing to downgrade (this runs several times a send)
     return "".join(_downgrade(c) for c in content)
 
 
 def needs_unicode(content: str) -> bool:
     """True when the (sanitised) content holds a character GSM-7 cannot carry (only Welsh ones survive)."""
-    return any(c not in GSM_CHARACTERS for c in content)
+    return not GSM_CHARACTERS.issuperset(content)
 
 
 def character_count(content: str) -> int:
@@ -83,7 +85,7 @@ def character_count(content: str) -> int:
     text = sanitise(content)
     if needs_unicode(text):
         return len(text.encode("utf-16-le")) // 2
-    return sum(2 if c in GSM_EXTENDED else 1 for c in text)
+    return len(text) + sum(text.count(c) for c in GSM_EXTENDED)  # extended characters count twice
 
 
 def fragment_count(content: str) -> int:
