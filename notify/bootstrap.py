@@ -22,6 +22,7 @@ from notify.domain.errors import StoreUnavailable
 from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
+from notify.usecases.providers import ensure_default_providers
 
 Say = Callable[[str], None]
 
@@ -157,6 +158,7 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
                          letter_providers=notify.letter_providers or [providers[2]])
     for provider in providers:
         provider.connect(delivery.receipt_sink(wired))
+    ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
         queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))
     if wired.job_queue is runner:

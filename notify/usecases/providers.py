@@ -66,10 +66,13 @@ def ensure_default_providers(notify: Notify, specs: Sequence[ProviderSpec] | Non
         for spec in wanted:
             if spec.identifier in known:
                 continue
-            uow.providers.add(ProviderDetails(
-                id=notify.ids.new(), identifier=spec.identifier, display_name=spec.display_name,
-                notification_type=spec.notification_type, priority=spec.priority, active=True,
-                supports_international=spec.supports_international, updated_at=notify.clock.now()))
+            try:
+                uow.providers.add(ProviderDetails(
+                    id=notify.ids.new(), identifier=spec.identifier, display_name=spec.display_name,
+                    notification_type=spec.notification_type, priority=spec.priority, active=True,
+                    supports_international=spec.supports_international, updated_at=notify.clock.now()))
+            except errors.AlreadyExists:
+                pass  # another process starting at the same moment added it first
             known.add(spec.identifier)
         uow.commit()
         return uow.providers.list()

@@ -87,3 +87,9 @@ def test_serve_prints_a_generated_admin_secret_once_and_accepts_it(tmp_path: Pat
         assert admin_client(running, secret=secret).get("/service") == {"data": []}
     finally:
         stop_server(running)
+
+
+def test_a_running_server_lists_a_provider_for_each_channel(client: BaseAPIClient) -> None:
+    providers = client.get("/provider-details")["provider_details"]
+    assert {(p["identifier"], p["notification_type"], p["active"]) for p in providers} >= {
+        ("fake-sms", "sms", True), ("fake-email", "email", True), ("fake-letter", "letter", True)}

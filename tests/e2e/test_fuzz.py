@@ -29,7 +29,7 @@ from .conftest import Server, admin_client, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 20
 SENT: list[int] = [0]  # requests sent by schemathesis in this run (printed at the end of the module)
 DESTRUCTIVE = ("/archive", "/revoke/", "/cancel")
 

@@ -5,6 +5,7 @@ leaves the transaction usable, as it does in memory. Versioned aggregates update
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
@@ -655,7 +656,9 @@ def _page_statement(params: set[str], include_jobs: bool) -> sa.Select[Any]:
     return statement.order_by(n.c.created_at.desc(), n.c.id.desc()).limit(sa.bindparam("limit"))
 
 
+@functools.lru_cache(maxsize=None)
 def _insert_or_skip(dialect: str, table: sa.Table) -> sa.Executable:
+    """Built once per dialect and table (building a statement costs more than the round trip on the hot path)."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -805,6 +808,21 @@ class SqlAlchemyCallbackApiRepository(_Versioned[ServiceCallbackApi]):
 
 # -- counters -----------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _counter_upsert(dialect: str) -> sa.Executable:
+    """INSERT … ON CONFLICT (key) DO UPDATE value = value + excluded.value RETURNING value, built once per
+    dialect: every send runs it twice, and building it each time cost more than executing it."""
+    c = t.counters
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(c)
+    return statement.on_conflict_do_update(index_elements=[c.c.key],
+                                           set_={"value": c.c.value + statement.excluded.value,
+                                                 "expires_at": statement.excluded.expires_at}).returning(c.c.value)
+
+
 class SqlAlchemyCounterRepository:
     """One row per key; increments are a single upsert, so the row lock serialises concurrent senders and a
     rolled-back transaction gives its increment back."""
@@ -813,16 +831,9 @@ class SqlAlchemyCounterRepository:
         self._uow = uow
 
     def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int:
-        c = t.counters
-        if self._uow.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        statement = insert(c).values(key=key, value=amount, expires_at=expires_at)
-        statement = statement.on_conflict_do_update(index_elements=[c.c.key],
-                                                    set_={"value": c.c.value + statement.excluded.value,
-                                                          "expires_at": statement.excluded.expires_at})
-        return int(self._uow.execute(statement.returning(c.c.value), what="counter").scalar_one())
+        statement = _counter_upsert(self._uow.dialect)
+        return int(self._uow.execute(statement, {"key": key, "value": amount, "expires_at": expires_at},
+                                     what="counter").scalar_one())
 
     def find(self, key: str) -> int | None:
         c = t.counters

@@ -34,6 +34,8 @@ class BodySizeLimit:
         self._max = max_bytes
 
     def process_request(self, req: falcon.Request, resp: falcon.Response) -> None:
+        if "\x00" in req.path or "%00" in req.query_string:  # no store takes NUL in text: refuse it first
+            raise falcon.HTTPBadRequest(title="BadRequestError", description="NUL characters are not allowed in URLs")
         if req.content_length is not None and req.content_length > self._max:
             raise falcon.HTTPPayloadTooLarge(
                 title="PayloadTooLargeError", description=f"Request body must not be larger than {self._max} bytes")

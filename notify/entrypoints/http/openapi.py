@@ -376,7 +376,7 @@ def type_schema(kind: Any) -> Schema:
         if issubclass(kind, bool):
             return {"type": "boolean"}
         if issubclass(kind, int):
-            return {"type": "integer"}
+            return {"type": "integer", "minimum": -(2**31 - 1), "maximum": 2**31 - 1}  # wire.INT_MAX
         if issubclass(kind, float):
             return {"type": "number"}
         if issubclass(kind, str):

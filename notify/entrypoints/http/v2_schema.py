@@ -26,8 +26,10 @@ def read_json(req: falcon.Request) -> Any:
         return {}
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
         raise InvalidRequest("Invalid JSON supplied in POST data") from None
+    if b"\\u0000" in raw:  # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the store
+        raise InvalidRequest("NUL characters (\\u0000) are not allowed in POST data")
     return {} if value is None else value
 
 

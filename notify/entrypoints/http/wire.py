@@ -12,25 +12,42 @@ import attrs
 import falcon
 
 from notify.converters import WireTypeError, make_api_converter
-from notify.domain.errors import ValidationFailed
+from notify.domain.errors import InvalidRequest, ValidationFailed
 
 API = make_api_converter()
 T = TypeVar("T")
 
 MISSING = "Missing data for required field."
 UNKNOWN = "Unknown field."
+INT_MAX = 2**31 - 1  # the widest integer every store column takes (PostgreSQL INTEGER)
 TRUE_VALUES = frozenset({"true", "1", "yes"})
 FALSE_VALUES = frozenset({"false", "0", "no", ""})
 
 
 def body(req: falcon.Request) -> dict[str, Any]:
     """The JSON object of the request; an empty body is `{}`, anything but an object is refused."""
-    media = req.get_media(default_when_empty=None)
+    try:
+        media = req.get_media(default_when_empty=None)
+    except RecursionError:  # nested deeper than the JSON decoder goes: not a body anyone means to send
+        raise InvalidRequest("Invalid JSON supplied in POST data") from None
     if media is None:
         return {}
     if not isinstance(media, dict):
         raise ValidationFailed({"_schema": ["Invalid input type."]})
+    if has_nul(media):  # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the store
+        raise InvalidRequest("NUL characters (\\u0000) are not allowed in POST data")
     return media
+
+
+def has_nul(value: Any) -> bool:
+    """True when a string anywhere in this JSON value (keys included) holds a NUL character."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_nul(v) for v in value)
+    return False
 
 
 def parse(data: Mapping[str, Any], schema: type, *, partial: bool = False) -> dict[str, Any]:
@@ -55,6 +72,9 @@ def parse(data: Mapping[str, Any], schema: type, *, partial: bool = False) -> di
         limit = spec.metadata.get("max_length")
         if limit is not None and isinstance(values[name], str) and len(values[name]) > limit:
             problems[name] = [f"Longer than maximum length {limit}."]
+        if isinstance(values[name], int) and not isinstance(values[name], bool) and abs(values[name]) > INT_MAX:
+            problems[name] = [f"Must be less than or equal to {INT_MAX}."]
+            continue
         minimum = spec.metadata.get("minimum")
         if minimum is not None and isinstance(values[name], int) and values[name] < minimum:
             problems[name] = [f"Must be greater than or equal to {minimum}."]
