@@ -14,17 +14,6 @@ from ..fakes import FrozenClock
 UNKNOWN_ID = str(uuid4())
 
 
-@pytest.fixture
-def owner(admin: AdminClient) -> dict[str, Any]:
-    return admin.post("/user", json={"name": "Owner", "email_address": "owner@example.gov.uk",
-                                     "password": "a long password"}).json["data"]
-
-
-@pytest.fixture
-def service(admin: AdminClient, owner: dict[str, Any]) -> dict[str, Any]:
-    return admin.post("/service", json={"name": "Tax reminders", "user_id": owner["id"]}).json["data"]
-
-
 def create(admin: AdminClient, service: dict[str, Any], owner: dict[str, Any], **fields: Any) -> Any:
     return admin.post(f"/service/{service['id']}/api-key",
                       json={"name": "Live key", "key_type": "normal", "created_by": owner["id"], **fields})

@@ -18,12 +18,6 @@ def message(result: Any) -> Any:
 
 
 @pytest.fixture
-def owner(admin: AdminClient) -> dict[str, Any]:
-    return admin.post("/user", json={"name": "Owner", "email_address": "owner@example.gov.uk",
-                                     "password": "a long password"}).json["data"]
-
-
-@pytest.fixture
 def email_brand(admin: AdminClient) -> dict[str, Any]:
     result = admin.post("/email-branding", json={"name": "Blue", "colour": "#0000ff", "text": "Blue dept",
                                                  "brand_type": "org"})

@@ -13,12 +13,6 @@ UNKNOWN_ID = str(uuid4())
 
 
 @pytest.fixture
-def owner(admin: AdminClient) -> dict[str, Any]:
-    return admin.post("/user", json={"name": "Owner", "email_address": "owner@example.gov.uk",
-                                     "password": "a long password"}).json["data"]
-
-
-@pytest.fixture
 def org(admin: AdminClient) -> dict[str, Any]:
     result = admin.post("/organisations", json={"name": "Cabinet Office", "organisation_type": "central",
                                                 "crown": True, "domains": ["cabinet-office.gov.uk"]})

@@ -15,17 +15,6 @@ from ..conftest import AdminClient
 UNKNOWN_ID = str(uuid4())
 
 
-@pytest.fixture
-def owner(admin: AdminClient) -> dict[str, Any]:
-    return admin.post("/user", json={"name": "Owner", "email_address": "owner@example.gov.uk",
-                                     "password": "a long password"}).json["data"]
-
-
-@pytest.fixture
-def service(admin: AdminClient, owner: dict[str, Any]) -> dict[str, Any]:
-    return admin.post("/service", json={"name": "Tax reminders", "user_id": owner["id"]}).json["data"]
-
-
 def error_message(result: Any) -> Any:
     assert result.json["result"] == "error"
     return result.json["message"]

@@ -14,17 +14,6 @@ UNKNOWN_ID = str(uuid4())
 
 
 @pytest.fixture
-def owner(admin: AdminClient) -> dict[str, Any]:
-    return admin.post("/user", json={"name": "Owner", "email_address": "owner@example.gov.uk",
-                                     "password": "a long password"}).json["data"]
-
-
-@pytest.fixture
-def service(admin: AdminClient, owner: dict[str, Any]) -> dict[str, Any]:
-    return admin.post("/service", json={"name": "Tax reminders", "user_id": owner["id"]}).json["data"]
-
-
-@pytest.fixture
 def base(service: dict[str, Any]) -> str:
     return f"/service/{service['id']}/template"
 

@@ -19,11 +19,6 @@ def owner(admin: AdminClient) -> dict[str, Any]:
                                      "password": PASSWORD, "mobile_number": "07700900123"}).json["data"]
 
 
-@pytest.fixture
-def service(admin: AdminClient, owner: dict[str, Any]) -> dict[str, Any]:
-    return admin.post("/service", json={"name": "Tax reminders", "user_id": owner["id"]}).json["data"]
-
-
 def message(result: Any) -> Any:
     assert result.json["result"] == "error", result.json
     return result.json["message"]
