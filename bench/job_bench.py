@@ -30,7 +30,6 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--secret-key", default="bench-secret-key-0123456789abcdef0123456789")
-    parser.add_argument("--workers", type=int, default=4, help="delivery threads")
     args = parser.parse_args()
     url = args.database_url
     if url is None:
@@ -39,7 +38,6 @@ def main() -> None:
         url = database_url_for_this_run()
 
     from notify.adapters.providers.fake import FakeSmsProvider
-    from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
     from notify.domain.constants import TemplateType
     from notify.domain.template import Template
     from notify.usecases import jobs, services, users
@@ -48,10 +46,8 @@ def main() -> None:
     settings = attrs.evolve(Settings(), database_url=url, secret_keys=(args.secret_key,), upload_dir=str(workdir))
     stores = bootstrap.open_stores(settings)
     sms = FakeSmsProvider(receipt_delay=None)  # receipts held: we measure the hand-over
-    queue, runner = InProcessDeliveryQueue(workers=args.workers, sweep_interval=600), InProcessJobRunner()
     notify = bootstrap.build_notify(settings, stores)
-    notify = attrs.evolve(notify, queue=queue, job_queue=runner, sms_providers=[sms])
-    notify = bootstrap.start_background(notify, settings)
+    notify = bootstrap.start_background(attrs.evolve(notify, sms_providers=[sms]), settings)
 
     owner = users.create_user(notify, name="Bench", email_address=f"bench.{time.time_ns()}@example.gov.uk",
                               password="a long enough password")
@@ -89,8 +85,6 @@ def main() -> None:
     print(f"upload+check: {t_upload - t0:.2f}s  processing (rows -> notifications): {t_processed - t_upload:.2f}s  "
           f"until all handed over: {total:.2f}s")
     print(f"rows/s end to end: {args.rows / total:,.0f}  peak RSS (the only process): {peak_mb:,.0f} MB")
-    queue.stop()
-    runner.stop()
 
 
 if __name__ == "__main__":
