@@ -114,6 +114,20 @@ def deliver(notify: Notify, notification_id: UUID) -> Notification | None:
         return uow.notifications.find(notification.id)
 
 
+def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notification]:
+    """Deliver a batch of notifications: the batch form of `deliver`, with the same guarantees.
+
+    Signature (stable; queue adapters may call it): `deliver_many(notify, notification_ids) -> list[Notification]`.
+    - `notification_ids`: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
+      (claimed by someone else, already sent, gone) is skipped, exactly as `deliver` does.
+    - Claims every deliverable one in ONE transaction (`uow.notifications.claim`, a single
+      `UPDATE ... WHERE id IN (...) AND status = 'created' RETURNING ...`), so each is claimed once only;
+      then hands each claimed one to its provider (failover as `deliver`) and records the outcomes in batches.
+    - Returns the notifications this call moved, as last stored (skipped ids are absent).
+    Safe to call with a few thousand ids; callers usually pass up to ~100 at a time."""
+    return [n for n in (deliver(notify, nid) for nid in dict.fromkeys(notification_ids)) if n is not None]
+
+
 def _fail_claim(uow: UnitOfWork, notification: Notification, now: Any) -> Notification | None:
     failed = notification.technical_failure(now=now)
     if uow.notifications.update_if_status(failed, expected={NotificationStatus.CREATED}):
