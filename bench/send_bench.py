@@ -65,7 +65,7 @@ def build_notify_app(settings: Settings):  # type: ignore[no-untyped-def]
                           email_providers=[email], letter_providers=[letter])
     for fake in (sms, email, letter):
         fake.connect(delivery.receipt_sink(notify))
-    queue.start(lambda nid: delivery.deliver(notify, nid), sweep=lambda: delivery.sweep_created(notify))
+    queue.start(batch=lambda ids: delivery.deliver_many(notify, ids), sweep=lambda: delivery.sweep_created(notify))
 
     suffix = uuid4().hex[:8]
     user = users.create_user(notify, name="Bench", email_address=f"bench.{suffix}@example.gov.uk",

@@ -1,4 +1,5 @@
-"""`notify serve` (the HTTP API under waitress) and `notify db upgrade | downgrade REV | current`."""
+"""`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL) and
+`notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from notify.bootstrap import StartupError, build_app, database_url, open_engine, open_stores
+from notify.bootstrap import StartupError, build_app, database_url, open_engine, open_stores, run_worker
 from notify.config import ConfigError, MEMORY, Settings
 
 
@@ -18,6 +19,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=6011)
     serve.add_argument("--threads", type=int, default=8)
+    worker = commands.add_parser("worker", help="deliver notifications and process jobs from NOTIFY_QUEUE_URL")
+    worker.add_argument("--concurrency", type=int, default=4, help="deliveries at once (threads)")
     db = commands.add_parser("db", help="manage the database schema (NOTIFY_DATABASE_URL)")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="migrate to the newest revision").add_argument(
@@ -40,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(settings, args)
         if args.command == "send-csv":
             return _send_csv(settings, args)
+        if args.command == "worker":
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+            return run_worker(settings, concurrency=args.concurrency, say=lambda line: print(line, flush=True))
         return _serve(settings, args)
     except (StartupError, ConfigError) as exc:
         print(f"notify: {exc}", file=sys.stderr, flush=True)

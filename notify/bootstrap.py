@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import falcon
@@ -143,14 +144,16 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
 def start_background(notify: Notify, settings: Settings) -> Notify:
     """What `notify serve` runs beside the API (issue #6 wiring): the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweep) and the job runner (with
-    the scheduler tick). Returns the Notify the app must be built on; threads are daemons."""
-    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+    the scheduler tick). Returns the Notify the app must be built on; threads are daemons.
+    With NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and nothing runs here."""
+    if settings.queue_url:
+        return wire_celery(notify, settings)
     from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
 
     queue, runner = InProcessDeliveryQueue(), InProcessJobRunner()
-    providers = FakeSmsProvider(), FakeEmailProvider(), FakeLetterProvider()
+    providers = fake_providers(settings)
     wired = attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
                          queue=notify.queue or queue, job_queue=notify.job_queue or runner,
                          sms_providers=notify.sms_providers or [providers[0]],
@@ -160,10 +163,86 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
         provider.connect(delivery.receipt_sink(wired))
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
-        queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))
+        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids), sweep=lambda: delivery.sweep_created(wired))
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
+
+
+def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:
+    """The SMS, email and letter fakes, as NOTIFY_FAKE_RECEIPT_DELAY_MS and NOTIFY_FAKE_PROVIDER_LOG say."""
+    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
+
+    options: dict[str, Any] = {"receipt_delay": settings.fake_receipt_delay_ms / 1000,
+                               "log_dir": settings.fake_provider_log}
+    return FakeSmsProvider(**options), FakeEmailProvider(**options), FakeLetterProvider(**options)
+
+
+def celery_app(settings: Settings) -> Any:
+    from notify.adapters.queue.celery_queue import make_celery
+
+    assert settings.queue_url
+    return make_celery(settings.queue_url, queue=settings.queue_name,
+                       redis_visibility_timeout=max(60, settings.claim_timeout))
+
+
+def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
+    """Deliveries and jobs through Celery (NOTIFY_QUEUE_URL): `notify serve` only publishes, `notify worker`
+    processes (run_worker). Providers are guarded (usecases.handover): each hand-over is recorded first, so
+    the stale-claim sweep can retry what no provider got without ever sending twice."""
+    from notify.adapters.queue.celery_queue import CeleryQueue
+    from notify.adapters.uploads import FileSystemUploadStore
+    from notify.usecases import delivery
+    from notify.usecases.handover import GuardedProvider
+
+    queue = CeleryQueue(app or celery_app(settings))
+    providers = fake_providers(settings)
+    sms, email, letter = ([GuardedProvider(p, notify) for p in chosen] for chosen in (
+        notify.sms_providers or [providers[0]], notify.email_providers or [providers[1]],
+        notify.letter_providers or [providers[2]]))
+    wired = attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
+                         queue=queue, job_queue=queue, sms_providers=sms, email_providers=email,
+                         letter_providers=letter)
+    for provider in providers:
+        provider.connect(delivery.receipt_sink(wired))
+    ensure_default_providers(wired)
+    return wired
+
+
+def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _: None) -> int:
+    """`notify worker`: a Celery worker (threads pool) delivering notifications and processing jobs, and
+    sweeping every NOTIFY_SWEEP_INTERVAL seconds: `created` left behind, stale claims, due scheduled jobs."""
+    from datetime import timedelta
+
+    from notify.adapters.queue import celery_queue
+    from notify.usecases import delivery, handover, jobs
+
+    if not settings.queue_url:
+        raise StartupError("NOTIFY_QUEUE_URL is not set: `notify worker` needs a broker "
+                           "(amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0)")
+    stores = open_stores(settings, say=say)
+    app = celery_app(settings)
+    wired = wire_celery(build_notify(settings, stores), settings, app)
+    celery_queue.register_tasks(app, deliver=lambda nid: handover.deliver_once(wired, nid),
+                                process_job=lambda job_id: jobs.process_job(wired, job_id))
+    claim_timeout = timedelta(seconds=settings.claim_timeout)
+    sending_timeout = timedelta(seconds=settings.sending_timeout)
+
+    def sweep() -> None:
+        delivery.sweep_created(wired, older_than=max(claim_timeout, timedelta(minutes=1)))
+        handover.sweep_claims(wired, claim_timeout=claim_timeout, sending_timeout=sending_timeout)
+        for job_id in jobs.tick(wired):
+            queue = wired.job_queue
+            assert queue is not None
+            queue.enqueue_job(job_id)
+
+    say(f"notify worker: {concurrency} threads on queue {settings.queue_name}, storing in {stores.description}")
+    try:
+        return celery_queue.run_worker(app, concurrency=concurrency, sweep=sweep,
+                                       sweep_interval=settings.sweep_interval)
+    finally:
+        for engine in stores.engines:
+            engine.dispose()
 
 
 def build_app(settings: Settings | None = None, stores: Stores | None = None, *,

@@ -18,6 +18,16 @@ Jobs and workers:
   NOTIFY_QUEUE_URL           a Celery broker (amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0):
                              `notify serve` queues work there and `notify worker` processes deliver it;
                              unset: deliveries and jobs run inside `notify serve`
+  NOTIFY_QUEUE_NAME          the broker queue (default notify); processes sharing one system use the same
+  NOTIFY_CLAIM_TIMEOUT       seconds after which a claim no worker handed to a provider is released (300)
+  NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
+                             (259200: Notify's 72 hours)
+  NOTIFY_SWEEP_INTERVAL      seconds between a worker's sweeps (stuck `created`, stale claims, due jobs) (30)
+
+Fake providers (this build has no real ones):
+  NOTIFY_FAKE_PROVIDER_LOG   a folder where each process appends every message its fake providers accept
+                             (one line: provider, notification id); for tests that count hand-overs
+  NOTIFY_FAKE_RECEIPT_DELAY_MS  how long a fake provider waits before its delivery receipt (500)
 """
 
 from __future__ import annotations
@@ -65,6 +75,12 @@ class Settings:
     # Jobs and workers (issue #6): where uploaded spreadsheets are kept, and the queue broker (None: in-process).
     upload_dir: str = DEFAULT_UPLOAD_DIR
     queue_url: str | None = None
+    queue_name: str = "notify"
+    claim_timeout: int = 300
+    sending_timeout: int = 72 * 3600
+    sweep_interval: int = 30
+    fake_provider_log: str | None = None
+    fake_receipt_delay_ms: int = 500
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -89,6 +105,12 @@ class Settings:
             max_body_bytes=_int(env, "NOTIFY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
             upload_dir=(env.get("NOTIFY_UPLOAD_DIR") or "").strip() or DEFAULT_UPLOAD_DIR,
             queue_url=(env.get("NOTIFY_QUEUE_URL") or "").strip() or None,
+            queue_name=(env.get("NOTIFY_QUEUE_NAME") or "").strip() or "notify",
+            claim_timeout=_int(env, "NOTIFY_CLAIM_TIMEOUT", 300),
+            sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
+            sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
+            fake_provider_log=(env.get("NOTIFY_FAKE_PROVIDER_LOG") or "").strip() or None,
+            fake_receipt_delay_ms=_int(env, "NOTIFY_FAKE_RECEIPT_DELAY_MS", 500),
         )
 
     @property

@@ -5,6 +5,7 @@ the delivery use case's guarded transitions make a second hand-over a no-op, so 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 from uuid import UUID
 
@@ -12,4 +13,9 @@ from uuid import UUID
 class DeliveryQueue(Protocol):
     def enqueue(self, notification_id: UUID) -> None:
         """Schedule delivery of a notification already committed in `created`. Never blocks on a provider."""
+        ...
+
+    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+        """`enqueue` for many at once (a job's batch, a sweep): one hand-over, delivered in batches
+        (`delivery.deliver_many`) by adapters that can."""
         ...

@@ -128,11 +128,33 @@ class NotificationRepository(Protocol):
     ) -> Sequence[StatusCount]: ...
     def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
                        limit: int = 1000) -> Sequence[Notification]: ...
+    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
+                    limit: int = 1000) -> Sequence[Notification]:
+        """Claims that never got a provider reference: notifications in one of `statuses` whose `reference` is
+        empty and that last changed (updated_at, else created_at) before `updated_before`, least recently
+        changed first. The delivery sweep looks here for claims a dead worker left behind."""
+        ...
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         """Compare-and-set: replace the stored row only while its status is one of `expected`
         (SQL: UPDATE ... WHERE id = :id AND notification_status IN :expected). True when it was replaced,
         False when the status had moved on or the row is gone. Guards every delivery transition."""
+        ...
+    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
+              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
+        """Batch compare-and-set in ONE statement: move every listed notification whose status is one of
+        `from_statuses` to `to_status` (updated_at = now) and return them as now stored, in no particular
+        order; the others (moved on, unknown) are left alone and absent from the result
+        (SQL: UPDATE ... WHERE id IN :ids AND notification_status IN :from RETURNING ...). Two transactions
+        claiming the same ids never both get one: the second waits for the first and finds it moved on."""
+        ...
+    def update_many(self, notifications: Sequence[Notification]) -> None:
+        """Replace these rows (one batched statement), whatever their status: only for rows the caller's
+        transaction already owns, i.e. just `claim`ed. Unknown ids are ignored."""
+        ...
+    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
+        """For each (id, provider, provider reference): set sent_by, reference (kept when None) and updated_at,
+        whatever the status (a receipt may already have moved it on). One batched statement."""
         ...
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         """Notifications per status for each job (jobs without any are absent)."""
@@ -197,5 +219,10 @@ class CounterRepository(Protocol):
                 ON CONFLICT (key) DO UPDATE SET value = counters.value + :amount RETURNING value"""
 
     def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int: ...  # the new value
+    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        """Several (key, expires_at, amount) increments in ONE statement, in the caller's transaction; the new
+        values, in the order given. Keys must be distinct. Rows are locked in key order (no deadlock between
+        two senders), so call it last, just before commit, to hold the locks as briefly as possible."""
+        ...
     def find(self, key: str) -> int | None: ...
     def remove_expired(self, now: datetime) -> int: ...  # rows whose expires_at <= now; returns how many

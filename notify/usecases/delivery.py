@@ -20,6 +20,8 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+from attrs import evolve
+
 from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.errors import InvalidRequest, NotificationNotFound
@@ -50,8 +52,12 @@ def _adapters(notify: Notify, kind: NotificationType) -> Sequence[Any]:
 def choose_providers(notify: Notify, uow: UnitOfWork, notification: Notification) -> list[Any]:
     """Provider adapters to try, in order. Without any ProviderDetails row for the channel, every adapter
     in the order the composition root registered them."""
+    return _choose(notify, uow.providers.list(), notification)
+
+
+def _choose(notify: Notify, all_details: Sequence[ProviderDetails], notification: Notification) -> list[Any]:
     adapters = {a.name: a for a in _adapters(notify, notification.notification_type)}
-    details = [d for d in uow.providers.list() if d.notification_type == notification.notification_type]
+    details = [d for d in all_details if d.notification_type == notification.notification_type]
     if not details:
         return list(adapters.values())
     international = notification.notification_type is NotificationType.SMS and notification.international
@@ -120,12 +126,98 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notif
     Signature (stable; queue adapters may call it): `deliver_many(notify, notification_ids) -> list[Notification]`.
     - `notification_ids`: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
       (claimed by someone else, already sent, gone) is skipped, exactly as `deliver` does.
-    - Claims every deliverable one in ONE transaction (`uow.notifications.claim`, a single
-      `UPDATE ... WHERE id IN (...) AND status = 'created' RETURNING ...`), so each is claimed once only;
-      then hands each claimed one to its provider (failover as `deliver`) and records the outcomes in batches.
-    - Returns the notifications this call moved, as last stored (skipped ids are absent).
-    Safe to call with a few thousand ids; callers usually pass up to ~100 at a time."""
-    return [n for n in (deliver(notify, nid) for nid in dict.fromkeys(notification_ids)) if n is not None]
+    - Claims every deliverable one in ONE statement (`uow.notifications.claim`:
+      `UPDATE ... WHERE id IN (...) AND notification_status = 'created' RETURNING ...`), so each is claimed once
+      only, and records the claim details (provider, billable units, `sent` for international SMS, or
+      `technical-failure` when it cannot be sent) in the same transaction; then hands each claimed one to its
+      providers (failover as `deliver`), and records the outcomes in one more transaction.
+    - Service, template version and the providers list are read once per batch.
+    - Returns the notifications this call moved, as it left them (a receipt may since have moved them on);
+      skipped ids are absent. Safe with a few thousand ids; the in-process queue passes up to 100 at a time."""
+    ids = list(dict.fromkeys(notification_ids))
+    if not ids:
+        return []
+    now = notify.clock.now()
+    plans: list[tuple[Notification, list[Any], messages.Message, Any]] = []
+    left: list[Notification] = []
+    with notify.uow() as uow:
+        claimed = uow.notifications.claim(ids, from_statuses={NotificationStatus.CREATED},
+                                          to_status=NotificationStatus.SENDING, now=now)
+        if not claimed:
+            return []
+        services: dict[UUID, Any] = {}
+        templates: dict[tuple[UUID, UUID, int], Any] = {}
+        details: list[ProviderDetails] | None = None
+        writes: list[Notification] = []
+        for row in claimed:
+            notification = evolve(row, status=NotificationStatus.CREATED)  # as it was, for the domain's rules
+            try:
+                service = services.get(notification.service_id)
+                if service is None:
+                    service = services[notification.service_id] = uow.services.get(notification.service_id)
+                if not service.active:
+                    writes.append(notification.technical_failure(now=now))
+                    continue
+                key = (notification.service_id, notification.template_id, notification.template_version)
+                template = templates.get(key)
+                if template is None:
+                    template = templates[key] = uow.templates.get_version(*key)
+                try:
+                    message = messages.render(template, notification.personalisation,
+                                              sms_prefix=service.name if service.prefix_sms else None)
+                except InvalidRequest:
+                    log.exception("notification %s cannot be rendered", notification.id)
+                    writes.append(notification.technical_failure(now=now))
+                    continue
+                candidates: list[Any] = []
+                if notification.key_type is not KeyType.TEST:
+                    if details is None:
+                        details = list(uow.providers.list())
+                    candidates = _choose(notify, details, notification)
+                    if not candidates:
+                        log.error("no active %s provider for %s", notification.notification_type, notification.id)
+                        writes.append(notification.technical_failure(now=now))
+                        continue
+                international_sms = notification.notification_type is NotificationType.SMS and \
+                    notification.international
+                sending = notification.mark_sending(
+                    provider=candidates[0].name if candidates else SIMULATED_PROVIDER, now=now,
+                    status=NotificationStatus.SENT if international_sms else NotificationStatus.SENDING,
+                    billable_units=message.fragments if notification.notification_type is NotificationType.SMS else 1)
+            except Exception:  # as `deliver` would leave it: back in `created`, for the sweep to retry
+                log.exception("delivery of %s failed", notification.id)
+                writes.append(notification)
+                continue
+            writes.append(sending)
+            plans.append((sending, candidates, message, service))
+        uow.notifications.update_many(writes)
+        uow.commit()
+    done = {n.id: n for n in writes if n.status is not NotificationStatus.CREATED}
+    handovers: list[tuple[UUID, str, str | None]] = []
+    failed: list[UUID] = []
+    for sending, candidates, message, service in plans:
+        if sending.key_type is KeyType.TEST:
+            outcome = simulated_outcome(sending.notification_type, sending.normalised_to)
+            done[sending.id] = record_receipt(notify, provider=SIMULATED_PROVIDER, notification_id=sending.id,
+                                              status=outcome) or sending
+            continue
+        receipt = _send_with_failover(notify, candidates, sending, message, service)
+        if receipt is None:
+            failed.append(sending.id)
+        else:
+            handovers.append((sending.id, receipt.provider, receipt.reference))
+    if handovers or failed:
+        later = notify.clock.now()
+        with notify.uow() as uow:
+            uow.notifications.record_handovers(handovers, now=later)
+            for moved in uow.notifications.claim(failed, from_statuses=IN_FLIGHT,
+                                                 to_status=NotificationStatus.TECHNICAL_FAILURE, now=later):
+                done[moved.id] = moved
+            uow.commit()
+        for notification_id, provider, reference in handovers:
+            done[notification_id] = done[notification_id].sent_with(provider=provider, reference=reference,
+                                                                    now=later)
+    return list(done.values())
 
 
 def _fail_claim(uow: UnitOfWork, notification: Notification, now: Any) -> Notification | None:
@@ -140,9 +232,13 @@ def _send_with_failover(notify: Notify, candidates: list[Any], notification: Not
                         message: messages.Message, service: Any) -> ProviderReceipt | None:
     for provider in candidates:
         try:
-            return _send(provider, notification, message, service)
-        except ProviderError as exc:
-            log.warning("provider %s failed for %s: %s", provider.name, notification.id, exc)
+            receipt = _send(provider, notification, message, service)
+            if not isinstance(receipt, ProviderReceipt):
+                raise ProviderError(f"answered {type(receipt).__name__}, not a receipt")
+            return receipt
+        except Exception as exc:  # ProviderError, or what an adapter let out (a timeout, garbage, a bug): next
+            log.warning("provider %s failed for %s: %s: %s", provider.name, notification.id,
+                        type(exc).__name__, exc)
             _count_provider_error(notify, provider.name, notification.notification_type)
     return None
 
@@ -232,6 +328,11 @@ def sweep_created(notify: Notify, *, older_than: timedelta = timedelta(minutes=1
     with notify.uow() as uow:
         stuck = uow.notifications.list_by_status(NotificationStatus.CREATED,
                                                  created_before=notify.clock.now() - older_than, limit=limit)
-    for notification in stuck:
-        notify.queue.enqueue(notification.id)
+    ids = [notification.id for notification in stuck]
+    many = getattr(notify.queue, "enqueue_many", None)
+    if many is not None:
+        many(ids)
+    else:
+        for notification_id in ids:
+            notify.queue.enqueue(notification_id)
     return len(stuck)

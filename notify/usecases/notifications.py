@@ -167,22 +167,24 @@ def _day_end(now: datetime) -> datetime:
 def _count_against_limits(uow: UnitOfWork, auth: ServiceAuth, notification_type: NotificationType,
                           *, international_sms: bool, count_daily: bool, now: datetime) -> None:
     """Per-minute rate (a bucket per key type, as Notify) and per-day channel limits, counted in the store
-    inside the send's transaction. Test keys never use the daily limits."""
+    inside the send's transaction, in one statement. Test keys never use the daily limits. Call it last,
+    just before commit: on SQL the counter rows stay locked until then, and every sender of the service
+    needs them. Over a limit, the caller's transaction rolls back whole (the increments too)."""
     service = auth.service
     minute = now.replace(second=0, microsecond=0)
-    used = uow.counters.increment(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}",
-                                  expires_at=minute + timedelta(minutes=2))
+    increments = [(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}", minute + timedelta(minutes=2), 1)]
+    limits: list[tuple[str, int]] = []
+    if count_daily and auth.key_type is not KeyType.TEST:
+        day = f"{now:%Y-%m-%d}"
+        limits.append((notification_type.value, getattr(service, f"{notification_type.value}_message_limit")))
+        if international_sms:
+            limits.append(("international_sms", service.international_sms_message_limit))
+        increments += [(f"daily:{service.id}:{name}:{day}", _day_end(now) + timedelta(days=1), 1) for name, _ in limits]
+    used, *daily = uow.counters.increment_many(increments)
     if used > service.rate_limit:
         raise RateLimitExceeded(f"Exceeded rate limit for key type {RATE_KEY_NAMES[auth.key_type]} of "
                                 f"{service.rate_limit} requests per 60 seconds")
-    if not count_daily or auth.key_type is KeyType.TEST:
-        return
-    day = f"{now:%Y-%m-%d}"
-    limits = [(notification_type.value, getattr(service, f"{notification_type.value}_message_limit"))]
-    if international_sms:
-        limits.append(("international_sms", service.international_sms_message_limit))
-    for name, limit in limits:
-        count = uow.counters.increment(f"daily:{service.id}:{name}:{day}", expires_at=_day_end(now) + timedelta(days=1))
+    for (name, limit), count in zip(limits, daily):
         if count > limit:
             raise DailyLimitExceeded(f"Exceeded send limits ({name}: {limit}) for today")
 
@@ -271,10 +273,10 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     with notify.uow() as uow:
         if kind is not NotificationType.LETTER:
             _check_restricted(uow, auth, normalised_to)
-        _count_against_limits(uow, auth, kind, international_sms=bool(extra.get("international")),
-                              count_daily=not simulated, now=now)
         if not simulated:
             uow.notifications.add(notification)
+        _count_against_limits(uow, auth, kind, international_sms=bool(extra.get("international")),
+                              count_daily=not simulated, now=now)  # last: the counter rows' locks end at commit
         uow.commit()
     if not simulated and notify.queue is not None:
         notify.queue.enqueue(notification.id)

@@ -78,3 +78,57 @@ def test_concurrent_increments_are_never_lost() -> None:
     assert not errors
     with new_uow() as uow:
         assert uow.counters.find("rate:shared") == 100
+
+
+def test_increment_many_returns_the_new_values_in_the_order_given(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment("b", expires_at=later(minutes=1), amount=10)
+        assert list(uow.counters.increment_many([("b", later(minutes=1), 1), ("a", later(days=1), 3)])) == [11, 3]
+        assert list(uow.counters.increment_many([("a", later(days=1), 1)])) == [4]
+        assert list(uow.counters.increment_many([])) == []
+        uow.commit()
+    with new_uow() as uow:
+        assert (uow.counters.find("a"), uow.counters.find("b")) == (4, 11)
+
+
+def test_increment_many_is_given_back_on_rollback_and_sets_expiry(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment_many([("x", later(minutes=1), 1), ("y", later(minutes=1), 1)])
+        uow.commit()
+    with new_uow() as uow:
+        assert list(uow.counters.increment_many([("x", later(minutes=5), 1), ("y", later(minutes=5), 1)])) == [2, 2]
+    with new_uow() as uow:
+        assert (uow.counters.find("x"), uow.counters.find("y")) == (1, 1)
+        uow.counters.increment_many([("x", later(minutes=5), 1)])
+        assert uow.counters.remove_expired(later(minutes=2)) == 1  # y kept its 1-minute expiry; x moved on
+        assert (uow.counters.find("x"), uow.counters.find("y")) == (2, None)
+
+
+def test_increment_many_refuses_repeated_keys(new_uow: NewUow) -> None:
+    with new_uow() as uow, pytest.raises(ValueError):
+        uow.counters.increment_many([("k", later(minutes=1), 1), ("k", later(minutes=1), 1)])
+
+
+@pytest.mark.postgres
+def test_concurrent_increment_many_in_any_key_order_neither_loses_nor_deadlocks() -> None:
+    new_uow: Callable[[], Any] = storage.new_uow_factory("postgres")
+    errors: list[BaseException] = []
+
+    def send(times: int, keys: list[str]) -> None:
+        try:
+            for _ in range(times):
+                with new_uow() as uow:
+                    uow.counters.increment_many([(key, later(minutes=1), 1) for key in keys])
+                    uow.commit()
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=send, args=(25, ["m:rate", "m:daily"] if n % 2 else ["m:daily", "m:rate"]))
+               for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    with new_uow() as uow:
+        assert (uow.counters.find("m:rate"), uow.counters.find("m:daily")) == (100, 100)

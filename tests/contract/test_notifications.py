@@ -176,6 +176,58 @@ def test_update_if_status_is_a_compare_and_set(new_uow: NewUow) -> None:
         assert uow.notifications.get(service.id, n.id) == delivered
 
 
+def test_claim_moves_only_those_still_in_an_expected_status_in_one_go(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    a, b, c = (factories.notification(service.id) for _ in range(3))
+    _add(new_uow, a, b, c)
+    with new_uow() as uow:
+        uow.notifications.update_if_status(b.mark_sending(provider="mmg", now=later(seconds=1)),
+                                           expected={NotificationStatus.CREATED})
+        uow.commit()
+    with new_uow() as uow:
+        claimed = uow.notifications.claim([a.id, b.id, c.id, a.id, uuid4()], from_statuses={NotificationStatus.CREATED},
+                                          to_status=NotificationStatus.SENDING, now=later(seconds=2))
+        assert sorted(n.id for n in claimed) == sorted([a.id, c.id])
+        assert {n.status for n in claimed} == {NotificationStatus.SENDING}
+        assert {n.updated_at for n in claimed} == {later(seconds=2)}
+        assert next(n for n in claimed if n.id == a.id).personalisation == a.personalisation
+        assert uow.notifications.claim([a.id, c.id], from_statuses={NotificationStatus.CREATED},
+                                       to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
+        assert uow.notifications.claim([], from_statuses={NotificationStatus.CREATED},
+                                       to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, a.id).status is NotificationStatus.SENDING
+    with new_uow() as uow:  # rolled back: nothing moved
+        uow.notifications.claim([a.id, b.id], from_statuses={NotificationStatus.SENDING},
+                                to_status=NotificationStatus.TECHNICAL_FAILURE, now=later(seconds=4))
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, b.id).status is NotificationStatus.SENDING
+
+
+def test_update_many_replaces_rows_and_record_handovers_sets_provider_and_reference(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    a, b = factories.notification(service.id), factories.notification(service.id)
+    _add(new_uow, a, b)
+    sent_a = a.mark_sending(provider="mmg", now=later(seconds=1), billable_units=2)
+    sent_b = b.mark_sending(provider="firetext", now=later(seconds=1), status=NotificationStatus.SENT)
+    with new_uow() as uow:
+        uow.notifications.update_many([sent_a, sent_b, factories.notification(service.id)])
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, a.id) == sent_a
+        assert uow.notifications.get(service.id, b.id) == sent_b
+        assert uow.notifications.find(uuid4()) is None
+        uow.notifications.record_handovers([(a.id, "firetext", "ref-a"), (b.id, "firetext", None)],
+                                           now=later(seconds=3))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, a.id) == sent_a.sent_with(provider="firetext", reference="ref-a",
+                                                                            now=later(seconds=3))
+        assert uow.notifications.get(service.id, b.id) == sent_b.sent_with(provider="firetext", reference=None,
+                                                                            now=later(seconds=3))
+
+
 def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     job_a, job_b, empty = uuid4(), uuid4(), uuid4()
@@ -193,3 +245,20 @@ def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:
         assert uow.notifications.last_job_row_number(job_a) == 4
         assert uow.notifications.last_job_row_number(job_b) is None
         assert uow.notifications.last_job_row_number(empty) is None
+
+
+def test_list_unsent_finds_old_claims_without_a_provider_reference(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    sending, sent = NotificationStatus.SENDING, NotificationStatus.SENT
+    stale = [factories.notification(service.id, status=sending, created_at=T0, updated_at=later(minutes=i))
+             for i in range(3)]
+    international = factories.notification(service.id, status=sent, created_at=later(minutes=5))  # no updated_at
+    _add(new_uow, *stale[::-1], international,
+         factories.notification(service.id, status=sending, created_at=T0, updated_at=later(minutes=1),
+                                reference="provider-ref"),                                   # handed over
+         factories.notification(service.id, status=sending, created_at=T0, updated_at=later(hours=2)),  # fresh
+         factories.notification(service.id, status=NotificationStatus.CREATED, created_at=T0))
+    with new_uow() as uow:
+        assert uow.notifications.list_unsent({sending, sent}, updated_before=later(hours=1)) == [*stale, international]
+        assert uow.notifications.list_unsent({sending}, updated_before=later(hours=1), limit=2) == stale[:2]
+        assert uow.notifications.list_unsent(set(), updated_before=later(hours=1)) == []

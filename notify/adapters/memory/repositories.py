@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from attrs import evolve
+
 from notify.domain import errors
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
@@ -375,6 +377,13 @@ class InMemoryNotificationRepository(_Repo):
                       key=lambda n: (n.created_at, n.id))
         return rows[:limit]
 
+    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
+                    limit: int = 1000) -> Sequence[Notification]:
+        rows = sorted((n for n in self._rows.values() if n.status in statuses and n.reference is None
+                       and (n.updated_at or n.created_at) < updated_before),
+                      key=lambda n: (n.updated_at or n.created_at, n.id))
+        return rows[:limit]
+
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         current = self._rows.get(notification.id)
@@ -382,6 +391,30 @@ class InMemoryNotificationRepository(_Repo):
             return False
         self._uow.put(self.table_name, notification.id, notification)
         return True
+
+    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
+              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
+        claimed = []
+        for notification_id in dict.fromkeys(notification_ids):
+            current = self._rows.get(notification_id)
+            if current is None or current.status not in from_statuses:
+                continue
+            moved = evolve(current, status=to_status, updated_at=now)
+            self._uow.put(self.table_name, notification_id, moved)
+            claimed.append(moved)
+        return claimed
+
+    def update_many(self, notifications: Sequence[Notification]) -> None:
+        for notification in notifications:
+            if notification.id in self._rows:
+                self._uow.put(self.table_name, notification.id, notification)
+
+    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
+        for notification_id, provider, reference in handovers:
+            current = self._rows.get(notification_id)
+            if current is not None:
+                self._uow.put(self.table_name, notification_id,
+                              current.sent_with(provider=provider, reference=reference, now=now))
 
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         wanted = set(job_ids)
@@ -530,6 +563,11 @@ class InMemoryCounterRepository(_Repo):
         value, _ = self._rows.get(key, (0, expires_at))
         self._uow.put(self.table_name, key, (value + amount, expires_at))
         return int(value + amount)
+
+    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        if len({key for key, _, _ in increments}) != len(increments):
+            raise ValueError("increment_many: keys must be distinct")
+        return [self.increment(key, expires_at=expires_at, amount=amount) for key, expires_at, amount in increments]
 
     def find(self, key: str) -> int | None:
         row = self._rows.get(key)

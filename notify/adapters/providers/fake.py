@@ -6,13 +6,16 @@ Outcomes: by default Notify's simulated outcomes (numbers ending 7700900003 / 77
 perm-fail@simulator.notify fail; everything else is delivered). Tests script them per recipient with
 `script[normalised_to] = status`, make the provider fail technically (`fail_next(n)`, `failing = True`), and
 choose when receipts arrive: `receipt_delay` seconds on a timer thread, 0 for at once, None to hold them
-until `flush_receipts()`."""
+until `flush_receipts()`. With `log_dir`, every accepted message is also appended, as the line
+"<provider> <notification id>", to <log_dir>/<pid>.log, written before the call returns (what a provider has
+received survives the process that sent it: tests count hand-overs across processes there)."""
 
 from __future__ import annotations
 
 import heapq
 import itertools
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -76,14 +79,27 @@ class _Scheduler:
 
 
 _SCHEDULER = _Scheduler()
+_LOG_FDS: dict[tuple[str, int], int] = {}
+
+
+def _append_line(folder: str, line: str) -> None:
+    """One write(2) to an O_APPEND file: in the kernel once it returns, whatever becomes of this process."""
+    key = (folder, os.getpid())
+    fd = _LOG_FDS.get(key)
+    if fd is None:
+        os.makedirs(folder, exist_ok=True)
+        fd = _LOG_FDS[key] = os.open(os.path.join(folder, f"{key[1]}.log"), os.O_WRONLY | os.O_APPEND | os.O_CREAT,
+                                     0o644)
+    os.write(fd, line.encode())
 
 
 class _FakeProvider:
     notification_type: NotificationType
 
-    def __init__(self, name: str, *, receipt_delay: float | None = 0.5) -> None:
+    def __init__(self, name: str, *, receipt_delay: float | None = 0.5, log_dir: str | None = None) -> None:
         self.name = name
         self.receipt_delay = receipt_delay
+        self.log_dir = log_dir
         self.sent: list[SentMessage] = []
         self.script: dict[str, NotificationStatus] = {}
         self.failing = False
@@ -123,6 +139,8 @@ class _FakeProvider:
                 raise ProviderError(f"{self.name} is failing (scripted)")
             reference = f"{self.name}-{next(self._refs):08d}"
             self.sent.append(SentMessage(self.name, notification_id, to, content, reference, details))
+            if self.log_dir is not None:
+                _append_line(self.log_dir, f"{self.name} {notification_id}\n")
         outcome = self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to)
         self._schedule(PendingReceipt(self.name, notification_id, outcome))
         return ProviderReceipt(provider=self.name, reference=reference)

@@ -602,6 +602,17 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
                          .where(n.c.notification_status == _text(status), n.c.created_at < created_before)
                          .order_by(n.c.created_at, n.c.id).limit(limit))
 
+    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
+                    limit: int = 1000) -> Sequence[Notification]:
+        if not statuses:
+            return []
+        n = self.table
+        changed = sa.func.coalesce(n.c.updated_at, n.c.created_at)
+        return self._all(sa.select(n)
+                         .where(n.c.notification_status.in_(sorted(_text(s) for s in statuses)),
+                                n.c.reference.is_(None), changed < updated_before)
+                         .order_by(changed, n.c.id).limit(limit))
+
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         """Compare-and-set in one statement: the row lock makes concurrent transitions take turns."""
@@ -613,6 +624,29 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
                                    n.c.notification_status.in_(sorted(_text(s) for s in expected)))
                             .values(self._row(notification)))
         return result.rowcount == 1
+
+    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
+              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
+        """One UPDATE ... WHERE id IN (...) AND notification_status IN (...) RETURNING *."""
+        ids = list(dict.fromkeys(notification_ids))
+        if not ids or not from_statuses:
+            return []
+        result = self._exec(_CLAIM, {"ids": ids, "from_statuses": sorted(_text(s) for s in from_statuses),
+                                     "to_status": _text(to_status), "now": now})
+        read = self.map.reader(list(result.keys()), self._uow.cipher)
+        return [read(row) for row in result.all()]
+
+    def update_many(self, notifications: Sequence[Notification]) -> None:
+        """One executemany UPDATE by id (psycopg pipelines it: one round trip for the batch)."""
+        if not notifications:
+            return
+        self._exec(_UPDATE_BY_ID, [{**self._row(n), "_id": n.id} for n in notifications])
+
+    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
+        if not handovers:
+            return
+        self._exec(_HANDOVER, [{"_id": nid, "_sent_by": provider, "_reference": reference, "_now": now}
+                               for nid, provider, reference in handovers])
 
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         if not job_ids:
@@ -636,6 +670,17 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
 _N = t.notifications
 _ANCHOR = sa.select(_N.c.created_at).where(_N.c.id == sa.bindparam("id"), _N.c.service_id == sa.bindparam("service_id"))
 _PAGES: dict[tuple[Any, ...], sa.Select[Any]] = {}
+# Delivery's batch statements, built once.
+_CLAIM = (sa.update(_N)
+          .where(_N.c.id.in_(sa.bindparam("ids", expanding=True)),
+                 _N.c.notification_status.in_(sa.bindparam("from_statuses", expanding=True)))
+          .values(notification_status=sa.bindparam("to_status"), updated_at=sa.bindparam("now"))
+          .returning(*_N.c))
+_UPDATE_BY_ID = sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
+_HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
+             .values(sent_by=sa.bindparam("_sent_by"),
+                     reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
+                     updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
 
 
 def _page_statement(params: set[str], include_jobs: bool) -> sa.Select[Any]:
@@ -823,6 +868,23 @@ def _counter_upsert(dialect: str) -> sa.Executable:
                                                  "expires_at": statement.excluded.expires_at}).returning(c.c.value)
 
 
+@functools.lru_cache(maxsize=16)
+def _counter_upsert_many(dialect: str, count: int) -> sa.Executable:
+    """The upsert above for `count` rows in one statement: VALUES (:key_0, ...), (:key_1, ...) ... RETURNING."""
+    c = t.counters
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(c).values([{"key": sa.bindparam(f"key_{i}"), "value": sa.bindparam(f"value_{i}"),
+                                   "expires_at": sa.bindparam(f"expires_at_{i}", type_=c.c.expires_at.type)}
+                                  for i in range(count)])
+    return statement.on_conflict_do_update(index_elements=[c.c.key],
+                                           set_={"value": c.c.value + statement.excluded.value,
+                                                 "expires_at": statement.excluded.expires_at}
+                                           ).returning(c.c.key, c.c.value)
+
+
 class SqlAlchemyCounterRepository:
     """One row per key; increments are a single upsert, so the row lock serialises concurrent senders and a
     rolled-back transaction gives its increment back."""
@@ -834,6 +896,22 @@ class SqlAlchemyCounterRepository:
         statement = _counter_upsert(self._uow.dialect)
         return int(self._uow.execute(statement, {"key": key, "value": amount, "expires_at": expires_at},
                                      what="counter").scalar_one())
+
+    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        """One multi-row upsert, rows in key order (concurrent senders lock them in the same order)."""
+        if not increments:
+            return []
+        keys = [key for key, _, _ in increments]
+        if len(set(keys)) != len(keys):
+            raise ValueError("increment_many: keys must be distinct")
+        ordered = sorted(increments)
+        params: dict[str, Any] = {}
+        for i, (key, expires_at, amount) in enumerate(ordered):
+            params.update({f"key_{i}": key, f"value_{i}": amount, f"expires_at_{i}": expires_at})
+        rows = self._uow.execute(_counter_upsert_many(self._uow.dialect, len(ordered)), params,
+                                 what="counter").all()
+        values = {row.key: int(row.value) for row in rows}
+        return [values[key] for key in keys]
 
     def find(self, key: str) -> int | None:
         c = t.counters

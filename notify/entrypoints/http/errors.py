@@ -13,6 +13,7 @@ from notify.domain.job import InvalidFile
 from notify.domain.recipients import InvalidPhoneNumber
 
 log = logging.getLogger("notify.http")
+RETRY_AFTER_SECONDS = "1"  # sent with every 503
 
 # exception family -> (status, v2 error label). Falcon picks the most specific class (MRO).
 ERRORS: dict[type[Exception], tuple[int, str]] = {
@@ -67,6 +68,8 @@ def _handler(status: int, label: str) -> Any:
     def handle(req: falcon.Request, resp: falcon.Response, exc: errors.NotifyError, params: Any) -> None:
         resp.status = status
         resp.media = body_for(req, exc, status, label)
+        if status == 503:  # the store is away (a restart, a failover): the same request may be sent again
+            resp.set_header("Retry-After", RETRY_AFTER_SECONDS)
 
     return handle
 

@@ -1,0 +1,114 @@
+"""The delivery queue and job queue on Celery, for several `notify serve` and `notify worker` processes sharing
+one database (issue #6). Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...).
+
+- Messages carry ids only (a notification's or a job's, as text); everything else is read from the database.
+- At-least-once: a message is acknowledged after its task returns (`acks_late`), a worker that dies mid-task
+  leaves it to be redelivered (`reject_on_worker_lost`; RabbitMQ at once when the connection drops, Redis after
+  the visibility timeout), and each worker takes one message per pool slot at a time (prefetch 1).
+  Redelivery is harmless: the handlers claim by compare-and-set and record hand-overs (usecases.handover).
+- A task that raises is retried with exponential backoff and jitter (1 s, 2 s, 4 s ... at most `retry_max_delay`)
+  up to `max_retries` times; what is still `created` after that is the sweep's (`sweep_created`).
+- `CeleryQueue` is what producers hold (`enqueue`, `enqueue_many`, `enqueue_job`); `run_worker` serves the
+  tasks with the handlers the composition root gives it, and runs `sweep` every `sweep_interval` seconds on a
+  thread of its own (any number of workers may sweep at once)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable, Sequence
+from uuid import UUID
+
+from celery import Celery
+from kombu import Queue
+
+log = logging.getLogger("notify.queue.celery")
+
+DELIVER = "notify.deliver"
+PROCESS_JOB = "notify.process_job"
+DEFAULT_QUEUE = "notify"
+QUEUE_EXPIRES_MS = 24 * 3600 * 1000  # RabbitMQ drops a queue unused this long (test runs use unique names)
+
+
+def make_celery(broker_url: str, *, queue: str = DEFAULT_QUEUE, redis_visibility_timeout: int = 3600) -> Celery:
+    app = Celery("notify", broker=broker_url, set_as_current=False)
+    arguments = {"x-expires": QUEUE_EXPIRES_MS} if broker_url.startswith(("amqp", "pyamqp")) else {}
+    app.conf.update(
+        task_default_queue=queue,
+        task_queues=[Queue(queue, routing_key=queue, queue_arguments=arguments)],
+        task_default_routing_key=queue,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_acks_on_failure_or_timeout=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        broker_transport_options={"visibility_timeout": redis_visibility_timeout},
+    )
+    return app
+
+
+class CeleryQueue:
+    """DeliveryQueue and JobQueue: publishes ids to the broker."""
+
+    def __init__(self, app: Celery) -> None:
+        self.app = app
+
+    def enqueue(self, notification_id: UUID) -> None:
+        self.app.send_task(DELIVER, args=[str(notification_id)])
+
+    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+        """One message per id (a killed worker then loses at most its prefetch), over one connection."""
+        if not notification_ids:
+            return
+        with self.app.producer_or_acquire() as producer:
+            for notification_id in notification_ids:
+                self.app.send_task(DELIVER, args=[str(notification_id)], producer=producer)
+
+    def enqueue_job(self, job_id: UUID) -> None:
+        self.app.send_task(PROCESS_JOB, args=[str(job_id)])
+
+
+def register_tasks(app: Celery, *, deliver: Callable[[UUID], object], process_job: Callable[[UUID], object],
+                   max_retries: int = 8, retry_max_delay: int = 300) -> None:
+    """The tasks a worker serves, calling these handlers (the delivery and job use cases)."""
+    options = {"bind": True, "autoretry_for": (Exception,), "retry_backoff": 1, "retry_backoff_max": retry_max_delay,
+               "retry_jitter": True, "max_retries": max_retries, "acks_late": True, "reject_on_worker_lost": True}
+
+    @app.task(name=DELIVER, **options)  # type: ignore[untyped-decorator]
+    def deliver_task(self: object, notification_id: str) -> None:
+        deliver(UUID(notification_id))
+
+    @app.task(name=PROCESS_JOB, **options)  # type: ignore[untyped-decorator]
+    def process_job_task(self: object, job_id: str) -> None:
+        process_job(UUID(job_id))
+
+
+def run_worker(app: Celery, *, concurrency: int = 4, sweep: Callable[[], object] | None = None,
+               sweep_interval: float = 30.0, loglevel: str = "INFO") -> int:
+    """Serve the registered tasks until stopped (SIGTERM/SIGINT: warm shutdown). Threads pool: one process, so
+    a SIGKILL takes every task in flight with it, and their messages go back to the broker."""
+    stopping = threading.Event()
+    if sweep is not None:
+        def loop() -> None:
+            while not stopping.wait(sweep_interval):
+                try:
+                    sweep()
+                except Exception:
+                    log.exception("sweep failed")
+
+        threading.Thread(target=loop, name="notify-worker-sweep", daemon=True).start()
+    queues = [q.name for q in app.conf.task_queues]
+    worker = app.Worker(hostname=f"notify-{os.getpid()}@{socket.gethostname()}",  # one node name per process
+                        concurrency=concurrency, pool="threads", queues=queues, loglevel=loglevel,
+                        without_gossip=True, without_mingle=True, without_heartbeat=True, optimization="fair")
+    try:
+        worker.start()
+    finally:
+        stopping.set()
+    return int(worker.exitcode or 0)

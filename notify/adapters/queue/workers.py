@@ -1,0 +1,105 @@
+"""The worker-thread machinery both in-process adapters share: a queue.Queue drained by `workers` daemon
+threads (each takes up to `batch_size` items at once and hands them to the handler as a list), plus an
+optional periodic thread (the delivery sweep, the job scheduler tick). A failing handler or periodic call is
+logged, never fatal: the periodic call is what picks lost work up again."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
+
+log = logging.getLogger("notify.queue")
+
+T = TypeVar("T")
+_STOP = object()
+
+
+class WorkerPool(Generic[T]):
+    def __init__(self, name: str, *, workers: int = 1, batch_size: int = 1) -> None:
+        self.name = name
+        self._queue: queue.Queue[object] = queue.Queue()
+        self._workers = workers
+        self._batch_size = max(1, batch_size)
+        self._threads: list[threading.Thread] = []
+        self._stopping = threading.Event()
+        self._handle: Callable[[list[T]], object] | None = None
+
+    @property
+    def running(self) -> bool:
+        return bool(self._threads)
+
+    def put(self, item: T) -> None:
+        self._queue.put(item)
+
+    def put_many(self, items: Iterable[T]) -> None:
+        for item in items:
+            self._queue.put(item)
+
+    def start(self, handle: Callable[[list[T]], object], *,
+              periodic: tuple[float, Callable[[], object]] | None = None) -> None:
+        """Start the workers, and a thread calling `periodic[1]` every `periodic[0]` seconds. Call once."""
+        if self._threads:
+            raise RuntimeError(f"{self.name} is already running")
+        self._handle = handle
+        self._stopping.clear()
+        targets = [(f"{self.name}-{n}", self._work) for n in range(self._workers)]
+        if periodic is not None:
+            interval, call = periodic
+            targets.append((f"{self.name}-periodic", lambda: self._every(interval, call)))
+        for name, target in targets:
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        for _ in range(self._workers):
+            self._queue.put(_STOP)  # each worker exits after taking exactly one
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []
+
+    def join(self, timeout: float) -> bool:
+        """Wait until every queued item has been handled (tests, benchmarks); False on timeout."""
+        done = threading.Event()
+        threading.Thread(target=lambda: (self._queue.join(), done.set()), daemon=True).start()
+        return done.wait(timeout)
+
+    def _work(self) -> None:
+        while True:
+            batch: list[T] = []
+            stop = self._take(batch, self._queue.get())
+            while not stop and len(batch) < self._batch_size:
+                try:
+                    stop = self._take(batch, self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                if batch:
+                    assert self._handle is not None
+                    self._handle(batch)
+            except Exception:  # a failed batch must not kill the worker; the periodic call retries it
+                log.exception("%s: handling %d item(s) failed", self.name, len(batch))
+            finally:
+                for _ in batch:
+                    self._queue.task_done()
+            if stop:
+                self._queue.task_done()
+                return
+
+    @staticmethod
+    def _take(batch: list[T], item: object) -> bool:
+        if item is _STOP:
+            return True
+        batch.append(item)  # type: ignore[arg-type]
+        return False
+
+    def _every(self, interval: float, call: Callable[[], object]) -> None:
+        while not self._stopping.wait(interval):
+            try:
+                call()
+            except Exception:
+                log.exception("%s: periodic call failed", self.name)

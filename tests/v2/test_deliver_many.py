@@ -1,0 +1,40 @@
+"""Every delivery behaviour of test_delivery.py again, with the queue handing ids to `deliver_many` (the
+batch use case the in-process queue runs) instead of `deliver`; plus what only a batch can show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from notify.domain.constants import NotificationStatus
+from notify.ports.unit_of_work import UnitOfWork
+from notify.usecases import delivery
+from notify.usecases.app import Notify
+from tests.fakes import FrozenClock
+
+from . import conftest
+from .conftest import Fakes, World
+from .test_delivery import *  # noqa: F401,F403 - the same behaviours, through deliver_many
+from .test_delivery import send, stored
+
+
+@pytest.fixture
+def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock, fakes: Fakes) -> Notify:
+    wired = conftest.notify.__wrapped__(new_uow, clock, fakes)  # type: ignore[attr-defined]
+    fakes.queue.start(batch=lambda ids: delivery.deliver_many(wired, ids),
+                      sweep=lambda: delivery.sweep_created(wired))
+    return wired
+
+
+def test_a_batch_claims_each_once_and_skips_unknown_and_claimed_ids(world: World, fakes: Fakes) -> None:
+    fakes.queue.hold = True
+    ids = [send(world) for _ in range(5)]
+    from uuid import uuid4
+    moved = delivery.deliver_many(world.notify, [*ids, ids[0], uuid4()])
+    assert sorted(n.id for n in moved) == sorted(ids)
+    assert len(fakes.sms.sent) == 5
+    assert delivery.deliver_many(world.notify, ids) == []  # a second hand-over is a no-op
+    assert len(fakes.sms.sent) == 5
+    assert {stored(world.notify, i).status for i in ids} == {NotificationStatus.SENDING}
+    assert {stored(world.notify, i).sent_by for i in ids} == {fakes.sms.name}
