@@ -60,7 +60,7 @@ class CeleryQueue:
         self.app = app
 
     def enqueue(self, notification_id: UUID) -> None:
-        self.app.send_task(DELIVER, args=[str(notification_id)])
+        self._send(DELIVER, notification_id)
 
     def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
         """One message per id (a killed worker then loses at most its prefetch), over one connection."""
@@ -68,16 +68,24 @@ class CeleryQueue:
             return
         with self.app.producer_or_acquire() as producer:
             for notification_id in notification_ids:
-                self.app.send_task(DELIVER, args=[str(notification_id)], producer=producer)
+                self._send(DELIVER, notification_id, producer=producer)
 
     def enqueue_job(self, job_id: UUID) -> None:
-        self.app.send_task(PROCESS_JOB, args=[str(job_id)])
+        self._send(PROCESS_JOB, job_id)
+
+    def _send(self, name: str, item: UUID, **options: object) -> None:
+        task = self.app.tasks.get(name)  # registered here (a worker; eager tests): honours task_always_eager
+        if task is not None:
+            task.apply_async(args=[str(item)], **options)
+        else:
+            self.app.send_task(name, args=[str(item)], **options)
 
 
 def register_tasks(app: Celery, *, deliver: Callable[[UUID], object], process_job: Callable[[UUID], object],
                    max_retries: int = 8, retry_max_delay: int = 300) -> None:
     """The tasks a worker serves, calling these handlers (the delivery and job use cases)."""
-    options = {"bind": True, "autoretry_for": (Exception,), "retry_backoff": 1, "retry_backoff_max": retry_max_delay,
+    options = {"shared": False,  # this app's tasks only: handlers differ per app (tests build several)
+               "bind": True, "autoretry_for": (Exception,), "retry_backoff": 1, "retry_backoff_max": retry_max_delay,
                "retry_jitter": True, "max_retries": max_retries, "acks_late": True, "reject_on_worker_lost": True}
 
     @app.task(name=DELIVER, **options)  # type: ignore[untyped-decorator]
