@@ -96,8 +96,10 @@ def _append_line(folder: str, line: str) -> None:
 class _FakeProvider:
     notification_type: NotificationType
 
-    def __init__(self, name: str, *, receipt_delay: float | None = 0.5, log_dir: str | None = None) -> None:
+    def __init__(self, name: str, *, receipt_delay: float | None = 0.5, log_dir: str | None = None,
+                 keep_sent: int | None = None) -> None:
         self.name = name
+        self.keep_sent = keep_sent  # None: `sent` keeps every message (tests); else about the newest N (serve)
         self.receipt_delay = receipt_delay
         self.log_dir = log_dir
         self.sent: list[SentMessage] = []
@@ -139,6 +141,8 @@ class _FakeProvider:
                 raise ProviderError(f"{self.name} is failing (scripted)")
             reference = f"{self.name}-{next(self._refs):08d}"
             self.sent.append(SentMessage(self.name, notification_id, to, content, reference, details))
+            if self.keep_sent is not None and len(self.sent) > 2 * self.keep_sent:
+                del self.sent[:-self.keep_sent]  # a long-running serve must not grow with every message
             if self.log_dir is not None:
                 _append_line(self.log_dir, f"{self.name} {notification_id}\n")
         outcome = self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to)
