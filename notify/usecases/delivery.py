@@ -24,7 +24,7 @@ from attrs import evolve
 
 from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.errors import InvalidRequest, NotificationNotFound
+from notify.domain.errors import InvalidRequest, NotificationNotFound, StoreUnavailable
 from notify.domain.notification import Notification
 from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
@@ -309,11 +309,14 @@ def record_receipt(notify: Notify, *, provider: str, notification_id: UUID,
 
 
 def receipt_sink(notify: Notify) -> Callable[[str, UUID, NotificationStatus], None]:
-    """The callable fake providers report receipts to (runs on their timer threads; never raises)."""
+    """The callable fake providers report receipts to (runs on their timer threads). Raises only
+    StoreUnavailable, so the receipt is retried later instead of lost while the store is down."""
 
     def sink(provider: str, notification_id: UUID, status: NotificationStatus) -> None:
         try:
             record_receipt(notify, provider=provider, notification_id=notification_id, status=status)
+        except StoreUnavailable:
+            raise  # the provider keeps the receipt and tries again, as a real one retries a callback on 503
         except Exception:
             log.exception("receipt from %s for %s failed", provider, notification_id)
 

@@ -25,6 +25,7 @@ from uuid import UUID
 from attrs import frozen
 
 from notify.domain.constants import NotificationStatus, NotificationType
+from notify.domain.errors import StoreUnavailable
 from notify.domain.simulated import simulated_outcome
 from notify.ports.providers import ProviderError, ProviderReceipt
 
@@ -78,6 +79,7 @@ class _Scheduler:
                 log.exception("fake provider receipt failed")
 
 
+RECEIPT_RETRIES = 10  # 1 s, 2 s, 4 s ... then every minute: about six minutes of outage survived
 _SCHEDULER = _Scheduler()
 _LOG_FDS: dict[tuple[str, int], int] = {}
 
@@ -158,12 +160,18 @@ class _FakeProvider:
         else:
             _SCHEDULER.call_later(self.receipt_delay, lambda: self._deliver(receipt))
 
-    def _deliver(self, receipt: PendingReceipt) -> None:
+    def _deliver(self, receipt: PendingReceipt, attempt: int = 0) -> None:
         if self._sink is None:
             with self._lock:
                 self._held.append(receipt)
             return
-        self._sink(receipt.provider, receipt.notification_id, receipt.status)
+        try:
+            self._sink(receipt.provider, receipt.notification_id, receipt.status)
+        except StoreUnavailable:
+            # A real provider retries its callback with backoff when we answer 503; so does the fake.
+            if attempt >= RECEIPT_RETRIES:
+                raise
+            _SCHEDULER.call_later(min(2 ** attempt, 60), lambda: self._deliver(receipt, attempt + 1))
 
 
 class FakeSmsProvider(_FakeProvider):
