@@ -10,6 +10,8 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import pytest
 from attrs import frozen
@@ -65,6 +67,38 @@ def admin_client(server: Server, secret: str | None = None) -> BaseAPIClient:
     client.service_id = server.admin_client_id
     client.api_key = secret or server.admin_secret
     return client
+
+
+@frozen
+class LiveService:
+    """A live (not trial) service made through the admin API: its owner, a template per channel, a key."""
+
+    user_id: str
+    service_id: str
+    templates: dict[str, str]  # notification type -> template id
+    secret: str  # of a normal API key
+
+    def api_key(self, name: str = "live") -> str:
+        """The combined key the admin app shows once, as Notify's clients take it."""
+        return f"{name}-{self.service_id}-{self.secret}"
+
+
+def provision_live_service(server: Server, name: str, **settings: Any) -> LiveService:
+    admin = admin_client(server)
+    suffix = uuid4().hex[:8]
+    user = admin.post("/user", data={"name": name, "email_address": f"{name.lower()}.{suffix}@example.gov.uk",
+                                     "password": "a long enough password", "mobile_number": "07700900555"})["data"]
+    sid = admin.post("/service", data={"name": f"{name} {suffix}", "user_id": user["id"], "restricted": False,
+                                       **settings})["data"]["id"]
+    templates = {}
+    for kind, subject, content in (("sms", None, "Hello ((name))"), ("email", "Hi ((name))", "Dear ((name))"),
+                                   ("letter", "Letter ((name))", "Dear ((name))")):
+        body = {"name": f"{kind} template", "template_type": kind, "content": content, "service": sid,
+                "created_by": user["id"], **({"subject": subject} if subject else {})}
+        templates[kind] = admin.post(f"/service/{sid}/template", data=body)["data"]["id"]
+    secret = admin.post(f"/service/{sid}/api-key",
+                        data={"name": "live", "key_type": "normal", "created_by": user["id"]})["data"]
+    return LiveService(user["id"], sid, templates, secret)
 
 
 def stop_server(server: Server) -> None:

@@ -13,7 +13,6 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 import jwt
 import pytest
@@ -25,7 +24,7 @@ from schemathesis.checks import (
 )
 
 from .. import postgres_server
-from .conftest import Server, admin_client, start_server, stop_server
+from .conftest import Server, admin_client, provision_live_service, start_server, stop_server
 
 pytestmark = pytest.mark.e2e
 
@@ -52,24 +51,11 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 
 def _seed(server: Server) -> dict[str, Any]:
-    admin = admin_client(server)
-    suffix = uuid4().hex[:8]
-    user = admin.post("/user", data={"name": "Fuzz", "email_address": f"fuzz.{suffix}@example.gov.uk",
-                                     "password": "a long enough password", "mobile_number": "07700900555"})["data"]
-    service = admin.post("/service", data={"name": f"Fuzz {suffix}", "user_id": user["id"],
-                                           "restricted": False})["data"]
-    sid = service["id"]
-    templates = {}
-    for kind in ("sms", "email", "letter"):
-        templates[kind] = admin.post(f"/service/{sid}/template", data={
-            "name": kind, "template_type": kind, "content": "Hello ((name))", "created_by": user["id"],
-            **({} if kind == "sms" else {"subject": "Hi"})})["data"]["id"]
-    created = admin.post(f"/service/{sid}/api-key", data={"name": "fuzz", "key_type": "normal",
-                                                          "created_by": user["id"]})["data"]
-    secret = created["key"] if isinstance(created, dict) else created
-    organisation = admin.post("/organisations", data={"name": f"Org {suffix}", "organisation_type": "central"})
-    return {"server": server, "secret": secret, "ids": {
-        "service_id": sid, "user_id": user["id"], "template_id": templates["sms"],
+    live = provision_live_service(server, "Fuzz")
+    organisation = admin_client(server).post("/organisations", data={
+        "name": f"Org {live.service_id[:8]}", "organisation_type": "central"})
+    return {"server": server, "secret": live.secret, "ids": {
+        "service_id": live.service_id, "user_id": live.user_id, "template_id": live.templates["sms"],
         "organisation_id": organisation["id"]}}
 
 

@@ -12,7 +12,7 @@ from notifications_python_client.base import BaseAPIClient
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
-from .conftest import Server, admin_client
+from .conftest import Server, provision_live_service
 
 pytestmark = pytest.mark.e2e
 
@@ -21,23 +21,9 @@ ADDRESS = {"address_line_1": "The Occupier", "address_line_2": "1 High Street", 
 
 @pytest.fixture(scope="module")
 def setup(server: Server) -> dict[str, Any]:
-    admin = admin_client(server)
-    suffix = uuid4().hex[:8]
-    user = admin.post("/user", data={"name": "Sender", "email_address": f"sender.{suffix}@example.gov.uk",
-                                     "password": "a long enough password", "mobile_number": "07700900555"})["data"]
-    service = admin.post("/service", data={"name": f"Sending {suffix}", "user_id": user["id"],
-                                           "restricted": False})["data"]
-    sid = service["id"]
-    templates = {}
-    for kind, subject, content in (("sms", None, "Hello ((name))"), ("email", "Hi ((name))", "Dear ((name))"),
-                                   ("letter", "Letter ((name))", "Dear ((name))")):
-        body = {"name": f"{kind} template", "template_type": kind, "content": content, "service": sid,
-                "created_by": user["id"], **({"subject": subject} if subject else {})}
-        templates[kind] = admin.post(f"/service/{sid}/template", data=body)["data"]["id"]
-    secret = admin.post(f"/service/{sid}/api-key",
-                        data={"name": "e2e key", "key_type": "normal", "created_by": user["id"]})["data"]
-    client = NotificationsAPIClient(f"e2e_key-{sid}-{secret}", base_url=server.base_url)
-    return {"client": client, "templates": templates, "service_id": sid}
+    live = provision_live_service(server, "Sender")
+    client = NotificationsAPIClient(live.api_key(), base_url=server.base_url)
+    return {"client": client, "templates": live.templates, "service_id": live.service_id}
 
 
 def wait_for(client: NotificationsAPIClient, notification_id: str, statuses: set[str]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import jwt
 import requests
 from attrs import define, field, frozen
 
-from tests.e2e.conftest import Server, admin_client
+from tests.e2e.conftest import Server, provision_live_service
 
 # Far above what a test can send: the fault tests are about the store and the providers, not the limits.
 UNLIMITED = 10**9
@@ -51,22 +51,10 @@ class Sender:
 
 
 def provision(server: Server) -> Sender:
-    """A live (not trial) service without practical limits, an SMS template and a normal API key."""
-    admin = admin_client(server)
-    suffix = uuid4().hex[:8]
-    user = admin.post("/user", data={"name": "Faults", "email_address": f"faults.{suffix}@example.gov.uk",
-                                     "password": "a long enough password", "mobile_number": "07700900555"})["data"]
-    service = admin.post("/service", data={
-        "name": f"Faults {suffix}", "user_id": user["id"], "restricted": False, "rate_limit": UNLIMITED,
-        "sms_message_limit": UNLIMITED, "email_message_limit": UNLIMITED, "letter_message_limit": UNLIMITED,
-    })["data"]
-    sid = service["id"]
-    template = admin.post(f"/service/{sid}/template", data={
-        "name": "faults sms", "template_type": "sms", "content": "Hello ((name))", "service": sid,
-        "created_by": user["id"]})["data"]["id"]
-    secret = admin.post(f"/service/{sid}/api-key",
-                        data={"name": "faults key", "key_type": "normal", "created_by": user["id"]})["data"]
-    return Sender(server.base_url, sid, secret, template)
+    """A live (not trial) service without practical limits, its SMS template and a normal API key."""
+    live = provision_live_service(server, "Faults", rate_limit=UNLIMITED, sms_message_limit=UNLIMITED,
+                                  email_message_limit=UNLIMITED, letter_message_limit=UNLIMITED)
+    return Sender(server.base_url, live.service_id, live.secret, live.templates["sms"])
 
 
 @define
