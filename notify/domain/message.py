@@ -109,6 +109,10 @@ def _empty_when_rendered(template: Template, rendered: str) -> bool:
     return not rendered.strip() and bool(PLACEHOLDER_AT_EDGES.match(template.content))
 
 
+def _sms_body(template: Template, prepared: Mapping[str, Any]) -> str:
+    return sms_rules.sanitise(normalise_sms_whitespace(_fill(template.content, prepared)))
+
+
 def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | None = None) -> Message:
     """Render and check a message. Raises MissingPersonalisation, EmptyMessage or MessageTooLong (400s)."""
     missing = missing_personalisation(template, values)
@@ -116,7 +120,7 @@ def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | N
         raise MissingPersonalisation(missing)
     prepared = _prepared(values, template.template_type)
     if template.template_type is TemplateType.SMS:
-        body = sms_rules.sanitise(normalise_sms_whitespace(_fill(template.content, prepared)))
+        body = _sms_body(template, prepared)
         if not body:
             raise EmptyMessage()
         length = sms_rules.character_count(body)
@@ -145,7 +149,7 @@ def preview(template: Template, values: Mapping[str, Any]) -> Message:
         raise MissingPersonalisation(missing)
     prepared = _prepared(values, template.template_type)
     if template.template_type is TemplateType.SMS:
-        body = sms_rules.sanitise(normalise_sms_whitespace(_fill(template.content, prepared)))
+        body = _sms_body(template, prepared)
         return Message(template.template_type, body, None, body, sms_rules.fragment_count(body))
     subject = " ".join(_fill(template.subject or "", prepared).split()) or None
     return Message(template.template_type, _fill(template.content, prepared).strip(), subject)

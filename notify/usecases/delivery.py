@@ -331,11 +331,5 @@ def sweep_created(notify: Notify, *, older_than: timedelta = timedelta(minutes=1
     with notify.uow() as uow:
         stuck = uow.notifications.list_by_status(NotificationStatus.CREATED,
                                                  created_before=notify.clock.now() - older_than, limit=limit)
-    ids = [notification.id for notification in stuck]
-    many = getattr(notify.queue, "enqueue_many", None)
-    if many is not None:
-        many(ids)
-    else:
-        for notification_id in ids:
-            notify.queue.enqueue(notification_id)
+    notify.queue.enqueue_many([notification.id for notification in stuck])
     return len(stuck)

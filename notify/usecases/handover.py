@@ -145,12 +145,7 @@ def sweep_claims(notify: Notify, *, claim_timeout: timedelta = DEFAULT_CLAIM_TIM
         elif outcome == "timed out":
             timed_out += 1
     if released and notify.queue is not None:
-        many = getattr(notify.queue, "enqueue_many", None)
-        if many is not None:
-            many(released)
-        else:
-            for notification_id in released:
-                notify.queue.enqueue(notification_id)
+        notify.queue.enqueue_many(released)
     if released or timed_out:
         log.warning("claims swept: %d released for another try, %d timed out", len(released), timed_out)
     return SweepResult(released=len(released), timed_out=timed_out)

@@ -446,13 +446,6 @@ def _notification(notify: Notify, job: Job, service: Service, template: Template
 
 
 def _enqueue(notify: Notify, ids: list[UUID]) -> None:
-    queue = notify.queue
-    if queue is None or not ids:
-        return
-    many = getattr(queue, "enqueue_many", None)
-    if many is not None:
-        many(ids)
-        return
-    for notification_id in ids:
-        queue.enqueue(notification_id)
+    if notify.queue is not None and ids:
+        notify.queue.enqueue_many(ids)
 

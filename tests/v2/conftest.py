@@ -11,7 +11,6 @@ from uuid import UUID
 
 import attrs
 import falcon
-import falcon.testing
 import jwt
 import pytest
 
@@ -28,6 +27,7 @@ from notify.usecases import delivery
 from notify.usecases.app import Notify
 
 from .. import factories
+from ..conftest import SignedClient
 from ..fakes import FrozenClock
 
 
@@ -59,17 +59,10 @@ def wire(notify: Notify, fakes: Fakes) -> Notify:
 
 
 @pytest.fixture
-def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock, fakes: Fakes) -> Notify:
-    from notify.adapters.jwt import PyJwtTokens
-    from notify.adapters.system import Uuid4Generator
-
-    from ..conftest import ADMIN_CLIENT_ID, ADMIN_SECRET
-    from ..fakes import fast_password_hasher
-
-    ids = Uuid4Generator()
-    base = Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
-                  tokens=PyJwtTokens(), admin_client_id=ADMIN_CLIENT_ID, admin_client_secrets=(ADMIN_SECRET,))
-    return wire(base, fakes)
+def notify(new_uow: Callable[[], UnitOfWork], notify: Notify, fakes: Fakes) -> Notify:
+    """The suite's `notify`, wired with a synchronous delivery queue and fake providers. (`new_uow` is named
+    so that store parametrisation sees it: pytest does not look through an overridden fixture.)"""
+    return wire(notify, fakes)
 
 
 def service_token(service_id: UUID | str, secret: str, *, iat: float | None = None) -> str:
@@ -77,24 +70,15 @@ def service_token(service_id: UUID | str, secret: str, *, iat: float | None = No
                       algorithm="HS256")
 
 
-class ApiClient:
-    """falcon.testing signed as the official client signs: a fresh token per request at the app's time."""
+class ApiClient(SignedClient):
+    """Signed as the official client signs, with one service API key."""
 
     def __init__(self, app: falcon.App, clock: FrozenClock, key: ApiKey) -> None:
-        self.raw = falcon.testing.TestClient(app)
-        self.clock = clock
+        super().__init__(app, clock)
         self.key = key
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> falcon.testing.Result:
-        token = service_token(self.key.service_id, self.key.secret, iat=self.clock.now().timestamp())
-        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
-        return self.raw.simulate_request(method, path, headers=headers, **kwargs)
-
-    def get(self, path: str, **kwargs: Any) -> falcon.testing.Result:
-        return self._call("GET", path, **kwargs)
-
-    def post(self, path: str, **kwargs: Any) -> falcon.testing.Result:
-        return self._call("POST", path, **kwargs)
+    def token(self) -> str:
+        return service_token(self.key.service_id, self.key.secret, iat=self._clock.now().timestamp())
 
 
 @attrs.define

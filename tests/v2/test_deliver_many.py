@@ -11,20 +11,18 @@ from notify.domain.constants import NotificationStatus
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases import delivery
 from notify.usecases.app import Notify
-from tests.fakes import FrozenClock
 
-from . import conftest
 from .conftest import Fakes, World
 from .test_delivery import *  # noqa: F401,F403 - the same behaviours, through deliver_many
 from .test_delivery import send, stored
 
 
 @pytest.fixture
-def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock, fakes: Fakes) -> Notify:
-    wired = conftest.notify.__wrapped__(new_uow, clock, fakes)  # type: ignore[attr-defined]
-    fakes.queue.start(batch=lambda ids: delivery.deliver_many(wired, ids),
-                      sweep=lambda: delivery.sweep_created(wired))
-    return wired
+def notify(new_uow: Callable[[], UnitOfWork], notify: Notify, fakes: Fakes) -> Notify:
+    """The v2 `notify`, its queue handing batches to `deliver_many` (`new_uow` named for parametrisation)."""
+    fakes.queue.start(batch=lambda ids: delivery.deliver_many(notify, ids),
+                      sweep=lambda: delivery.sweep_created(notify))
+    return notify
 
 
 def test_a_batch_claims_each_once_and_skips_unknown_and_claimed_ids(world: World, fakes: Fakes) -> None:

@@ -1,7 +1,7 @@
 """Rows <-> domain objects, in one place: column renames, enums to text, encrypted columns.
 
 Column names equal attribute names except where Notify's schema names them otherwise (RENAMES below).
-Encrypted attributes are stored as Fernet tokens; JSON ones are serialised first.
+Encrypted attributes are stored as AES-GCM tokens (crypto.py); JSON ones are serialised first.
 """
 
 from __future__ import annotations

@@ -318,7 +318,7 @@ templates_history = sa.Table(
 def _api_key_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("name", sa.String(255), nullable=False),
-        sa.Column("secret", sa.String(255), nullable=False),  # encrypted (Fernet token)
+        sa.Column("secret", sa.String(255), nullable=False),  # encrypted (see crypto.py)
         sa.Column("key_type", sa.String(255), nullable=False),
         sa.Column("expiry_date", TS),
         sa.Column("created_at", TS, nullable=False),
@@ -353,7 +353,7 @@ api_keys_history = sa.Table(
 def _callback_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("url", sa.String, nullable=False),
-        sa.Column("bearer_token", sa.String, nullable=False),  # encrypted (Fernet token)
+        sa.Column("bearer_token", sa.String, nullable=False),  # encrypted (see crypto.py)
         sa.Column("callback_type", sa.String(255), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS),
@@ -455,7 +455,7 @@ notifications = sa.Table(
     sa.Column("notification_status", sa.Text, nullable=False, server_default="created"),
     sa.Column("reference", sa.String, index=True),
     sa.Column("client_reference", sa.String, index=True),
-    sa.Column("_personalisation", sa.String),  # encrypted JSON (Fernet token)
+    sa.Column("_personalisation", sa.String),  # encrypted JSON (see crypto.py)
     sa.Column("international", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("phone_prefix", sa.String),
     sa.Column("rate_multiplier", sa.Float),

@@ -10,14 +10,14 @@ import falcon
 from attrs import define
 
 from notify.domain.errors import ValidationFailed
-from notify.domain.constants import OrganisationType, ServicePermission, UserPermission
+from notify.domain.constants import OrganisationType, ServicePermission
 from notify.domain.service import Service, ServiceUser
 from notify.domain.user import User
 from notify.usecases import services as usecases
 from notify.usecases import statistics
 from notify.usecases.app import Notify
 
-from .users import user_json
+from .users import PermissionEntry, user_json
 from .wire import (
     body, dump, optional, parse, path_uuid, query_bool, query_date, query_int, query_required, query_uuid, required,
 )
@@ -73,11 +73,6 @@ class ServiceSettings:
 class CreateService(ServiceSettings):
     name: str = required(max_length=255, not_blank=True)
     user_id: UUID = required()
-
-
-@define(kw_only=True)
-class PermissionEntry:
-    permission: UserPermission
 
 
 @define(kw_only=True)
