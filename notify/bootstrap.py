@@ -143,30 +143,86 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
 
 def start_background(notify: Notify, settings: Settings) -> Notify:
     """What `notify serve` runs beside the API (issue #6 wiring): the upload store, fake providers reporting
-    receipts to the receipt use case, the in-process delivery queue (with its sweep) and the job runner (with
-    the scheduler tick). Returns the Notify the app must be built on; threads are daemons.
-    With NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and nothing runs here."""
+    receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
+    stale claims) and the job runner (with the scheduler tick). Returns the Notify the app must be built on;
+    threads are daemons. With NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and
+    nothing runs here."""
     if settings.queue_url:
         return wire_celery(notify, settings)
+    notify = wire_callbacks(notify, settings)
     from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
+    from notify.usecases.prepared import PreparedMessages
 
     queue, runner = InProcessDeliveryQueue(), InProcessJobRunner()
-    providers = fake_providers(settings)
-    wired = attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
-                         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
-                         sms_providers=notify.sms_providers or [providers[0]],
-                         email_providers=notify.email_providers or [providers[1]],
-                         letter_providers=notify.letter_providers or [providers[2]])
-    for provider in providers:
-        provider.connect(delivery.receipt_sink(wired))
+    in_process = notify.queue is None
+    wired = _with_providers(attrs.evolve(
+        notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
+        queue=notify.queue or queue, job_queue=notify.job_queue or runner,
+        prepared=notify.prepared or (PreparedMessages() if in_process else None),
+        retry_policy=retry_policy(settings)), settings)
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
-        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids), sweep=lambda: delivery.sweep_created(wired))
+        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids), sweep=lambda: sweep_deliveries(wired, settings))
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
+
+
+def retry_policy(settings: Settings) -> Any:
+    from notify.usecases.retry_policy import RetryPolicy
+
+    return RetryPolicy(attempts=settings.delivery_attempts, first_delay=float(settings.delivery_retry_delay),
+                       max_delay=float(settings.delivery_retry_max_delay))
+
+
+def _with_providers(notify: Notify, settings: Settings) -> Notify:
+    """The provider adapters (the fakes unless `notify` has some), receipts wired to the receipts use case.
+    An adapter that is not idempotent by our reference is guarded by the hand-over ledger (usecases.handover):
+    it is then never sent a message twice, even by a retry after a worker died mid-call."""
+    from notify.usecases import delivery
+    from notify.usecases.handover import GuardedProvider
+
+    fakes = fake_providers(settings)
+
+    def guarded(chosen: Any) -> list[Any]:
+        return [p if getattr(p, "idempotent", False) else GuardedProvider(p, notify) for p in chosen]
+
+    wired = attrs.evolve(notify, sms_providers=guarded(notify.sms_providers or [fakes[0]]),
+                         email_providers=guarded(notify.email_providers or [fakes[1]]),
+                         letter_providers=guarded(notify.letter_providers or [fakes[2]]))
+    for provider in fakes:
+        provider.connect(delivery.receipt_sink(wired))
+    return wired
+
+
+def sweep_deliveries(notify: Notify, settings: Settings) -> None:
+    """What every delivering process runs now and then: re-enqueue what was left in `created`, release claims
+    a dead worker left behind (usecases.handover)."""
+    from datetime import timedelta
+
+    from notify.usecases import delivery, handover
+
+    claim_timeout = timedelta(seconds=settings.claim_timeout)
+    delivery.sweep_created(notify, older_than=max(claim_timeout, timedelta(minutes=1)) if settings.queue_url
+                           else timedelta(minutes=1))
+    handover.sweep_claims(notify, claim_timeout=claim_timeout,
+                          sending_timeout=timedelta(seconds=settings.sending_timeout))
+
+
+def wire_callbacks(notify: Notify, settings: Settings) -> Notify:
+    """Delivery-status callbacks to services: posted over HTTP (standard library, 5 s timeout) by worker
+    threads of this process, retried as NOTIFY_CALLBACK_RETRY_DELAY / NOTIFY_CALLBACK_MAX_RETRIES say.
+    Collaborators already on `notify` (a test's fakes) are kept."""
+    from notify.adapters.callbacks import BackgroundTaskRunner, UrllibCallbackSender
+    from notify.domain.callback_api import CallbackRetry
+
+    return attrs.evolve(
+        notify, callbacks=notify.callbacks or UrllibCallbackSender(),
+        callback_runner=notify.callback_runner or BackgroundTaskRunner("notify-callbacks", workers=4),
+        callback_retry=CallbackRetry(max_retries=settings.callback_max_retries,
+                                     delay_seconds=float(settings.callback_retry_delay)))
 
 
 def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:
@@ -188,23 +244,15 @@ def celery_app(settings: Settings) -> Any:
 
 def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
     """Deliveries and jobs through Celery (NOTIFY_QUEUE_URL): `notify serve` only publishes, `notify worker`
-    processes (run_worker). Providers are guarded (usecases.handover): each hand-over is recorded first, so
-    the stale-claim sweep can retry what no provider got without ever sending twice."""
+    processes (run_worker)."""
     from notify.adapters.queue.celery_queue import CeleryQueue
     from notify.adapters.uploads import FileSystemUploadStore
-    from notify.usecases import delivery
-    from notify.usecases.handover import GuardedProvider
 
+    notify = wire_callbacks(notify, settings)
     queue = CeleryQueue(app or celery_app(settings))
-    providers = fake_providers(settings)
-    sms, email, letter = ([GuardedProvider(p, notify) for p in chosen] for chosen in (
-        notify.sms_providers or [providers[0]], notify.email_providers or [providers[1]],
-        notify.letter_providers or [providers[2]]))
-    wired = attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
-                         queue=queue, job_queue=queue, sms_providers=sms, email_providers=email,
-                         letter_providers=letter)
-    for provider in providers:
-        provider.connect(delivery.receipt_sink(wired))
+    wired = _with_providers(attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
+                                         queue=queue, job_queue=queue, retry_policy=retry_policy(settings)),
+                            settings)
     ensure_default_providers(wired)
     return wired
 
@@ -212,10 +260,8 @@ def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
 def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _: None) -> int:
     """`notify worker`: a Celery worker (threads pool) delivering notifications and processing jobs, and
     sweeping every NOTIFY_SWEEP_INTERVAL seconds: `created` left behind, stale claims, due scheduled jobs."""
-    from datetime import timedelta
-
     from notify.adapters.queue import celery_queue
-    from notify.usecases import delivery, handover, jobs
+    from notify.usecases import delivery, jobs
 
     if not settings.queue_url:
         raise StartupError("NOTIFY_QUEUE_URL is not set: `notify worker` needs a broker "
@@ -223,14 +269,11 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     stores = open_stores(settings, say=say)
     app = celery_app(settings)
     wired = wire_celery(build_notify(settings, stores), settings, app)
-    celery_queue.register_tasks(app, deliver=lambda nid: handover.deliver_once(wired, nid),
+    celery_queue.register_tasks(app, deliver=lambda nid: delivery.deliver(wired, nid),
                                 process_job=lambda job_id: jobs.process_job(wired, job_id))
-    claim_timeout = timedelta(seconds=settings.claim_timeout)
-    sending_timeout = timedelta(seconds=settings.sending_timeout)
 
     def sweep() -> None:
-        delivery.sweep_created(wired, older_than=max(claim_timeout, timedelta(minutes=1)))
-        handover.sweep_claims(wired, claim_timeout=claim_timeout, sending_timeout=sending_timeout)
+        sweep_deliveries(wired, settings)
         for job_id in jobs.tick(wired):
             queue = wired.job_queue
             assert queue is not None

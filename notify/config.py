@@ -23,6 +23,14 @@ Jobs and workers:
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
                              (259200: Notify's 72 hours)
   NOTIFY_SWEEP_INTERVAL      seconds between a worker's sweeps (stuck `created`, stale claims, due jobs) (30)
+  NOTIFY_DELIVERY_ATTEMPTS   hand-overs of a notification whose providers all fail, before it is a
+                             technical-failure (5)
+  NOTIFY_DELIVERY_RETRY_DELAY, NOTIFY_DELIVERY_RETRY_MAX_DELAY
+                             seconds before the second attempt, doubling after each, and at most (30, 900)
+
+Callbacks to services (delivery-status receipts posted to a service's callback URL):
+  NOTIFY_CALLBACK_RETRY_DELAY   seconds between attempts at a callback that failed retryably (300, as Notify)
+  NOTIFY_CALLBACK_MAX_RETRIES   retries after the first attempt (5, as Notify); 0 never retries
 
 Fake providers (this build has no real ones):
   NOTIFY_FAKE_PROVIDER_LOG   a folder where each process appends every message its fake providers accept
@@ -79,8 +87,14 @@ class Settings:
     claim_timeout: int = 300
     sending_timeout: int = 72 * 3600
     sweep_interval: int = 30
+    delivery_attempts: int = 5
+    delivery_retry_delay: int = 30
+    delivery_retry_max_delay: int = 900
     fake_provider_log: str | None = None
     fake_receipt_delay_ms: int = 500
+    # Callbacks to services: Notify retries a failed one 5 times, 300 s apart.
+    callback_retry_delay: int = 300
+    callback_max_retries: int = 5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -109,8 +123,13 @@ class Settings:
             claim_timeout=_int(env, "NOTIFY_CLAIM_TIMEOUT", 300),
             sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
             sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
+            delivery_attempts=max(1, _int(env, "NOTIFY_DELIVERY_ATTEMPTS", 5)),
+            delivery_retry_delay=_int(env, "NOTIFY_DELIVERY_RETRY_DELAY", 30),
+            delivery_retry_max_delay=_int(env, "NOTIFY_DELIVERY_RETRY_MAX_DELAY", 900),
             fake_provider_log=(env.get("NOTIFY_FAKE_PROVIDER_LOG") or "").strip() or None,
             fake_receipt_delay_ms=_int(env, "NOTIFY_FAKE_RECEIPT_DELAY_MS", 500),
+            callback_retry_delay=_int(env, "NOTIFY_CALLBACK_RETRY_DELAY", 300),
+            callback_max_retries=_int(env, "NOTIFY_CALLBACK_MAX_RETRIES", 5),
         )
 
     @property

@@ -111,6 +111,27 @@ class Notification:
         return self.status.value
 
 
+@frozen
+class Handover:
+    """A provider took a claimed notification: who, its reference, what it costs, and the status it is in
+    now (`sending`, or `sent` for international SMS)."""
+
+    notification_id: UUID
+    provider: str
+    reference: str | None
+    billable_units: int
+    status: NotificationStatus
+
+
+@frozen
+class StatusChange:
+    """A compare-and-set of one notification's status (a receipt, a retry, a failure)."""
+
+    notification_id: UUID
+    expected: NotificationStatus
+    status: NotificationStatus
+
+
 LETTER_ACCEPTED = "accepted"
 LETTER_RECEIVED = "received"
 # Receipts a fake or real provider may report, by the status they end in.

@@ -1,4 +1,11 @@
-"""Provider ports: SMS, email and letter providers, as Notify's clients are."""
+"""Provider ports: SMS, email and letter providers, as Notify's clients are.
+
+`reference` is our notification id. An adapter whose provider treats it as an idempotency key (a second
+message with the same reference is answered with the first one's receipt and never delivered again)
+says so with a class attribute `idempotent = True`: the pipeline may then simply send again whatever a
+dead worker may or may not have handed over. Without it the composition root guards the adapter with a
+hand-over ledger (usecases.handover), which never sends twice but cannot know whether the one hand-over
+arrived."""
 
 from __future__ import annotations
 
@@ -7,6 +14,8 @@ from uuid import UUID
 
 from attrs import frozen
 
+from notify.domain.constants import NotificationStatus
+
 
 @frozen
 class ProviderReceipt:
@@ -14,6 +23,15 @@ class ProviderReceipt:
 
     provider: str
     reference: str
+
+
+@frozen
+class DeliveryReceipt:
+    """What a provider reports later about a message it took: the notification and its new status."""
+
+    provider: str
+    notification_id: UUID
+    status: NotificationStatus
 
 
 class ProviderError(Exception):

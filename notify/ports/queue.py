@@ -15,7 +15,8 @@ class DeliveryQueue(Protocol):
         """Schedule delivery of a notification already committed in `created`. Never blocks on a provider."""
         ...
 
-    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+    def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         """`enqueue` for many at once (a job's batch, a sweep): one hand-over, delivered in batches
-        (`delivery.deliver_many`) by adapters that can."""
+        (`delivery.deliver_many`) by adapters that can; no sooner than `delay` seconds from now (a retry).
+        An in-process adapter loses what waits when the process stops: the delivery sweep finds it again."""
         ...

@@ -13,10 +13,12 @@ from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import JobStatus, NotificationStatus, NotificationType
+from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
-from notify.domain.notification import Notification
+from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
+from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
 from notify.domain.template import Template
@@ -103,7 +105,10 @@ class ApiKeyRepository(Protocol):
 
 class NotificationRepository(Protocol):
     def add(self, notification: Notification) -> None: ...
-    def add_many(self, notifications: Sequence[Notification]) -> None: ...
+    def add_many(self, notifications: Sequence[Notification]) -> None:
+        """All or none; AlreadyExists when any id is taken (the unit of work must then be left)."""
+        ...
+
     def update(self, notification: Notification) -> None: ...
     def get(self, service_id: UUID, notification_id: UUID) -> Notification: ...
     def find(self, notification_id: UUID) -> Notification | None: ...  # any service: for provider receipts
@@ -140,21 +145,25 @@ class NotificationRepository(Protocol):
         (SQL: UPDATE ... WHERE id = :id AND notification_status IN :expected). True when it was replaced,
         False when the status had moved on or the row is gone. Guards every delivery transition."""
         ...
+    def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
+        """The listed notifications that exist, any service, in no particular order (one statement)."""
+        ...
     def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
+              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
         """Batch compare-and-set in ONE statement: move every listed notification whose status is one of
-        `from_statuses` to `to_status` (updated_at = now) and return them as now stored, in no particular
-        order; the others (moved on, unknown) are left alone and absent from the result
-        (SQL: UPDATE ... WHERE id IN :ids AND notification_status IN :from RETURNING ...). Two transactions
+        `from_statuses` to `to_status` (updated_at = now) and return their ids, in no particular order; the
+        others (moved on, unknown) are left alone and absent from the result
+        (SQL: UPDATE ... WHERE id IN :ids AND notification_status IN :from RETURNING id). Two transactions
         claiming the same ids never both get one: the second waits for the first and finds it moved on."""
         ...
-    def update_many(self, notifications: Sequence[Notification]) -> None:
-        """Replace these rows (one batched statement), whatever their status: only for rows the caller's
-        transaction already owns, i.e. just `claim`ed. Unknown ids are ignored."""
+    def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
+        """For each hand-over: set sent_by, reference (kept when None), billable_units, sent_at and updated_at
+        (= now), and the status only while it is still `sending` (a receipt may already have moved it on).
+        One statement."""
         ...
-    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
-        """For each (id, provider, provider reference): set sent_by, reference (kept when None) and updated_at,
-        whatever the status (a receipt may already have moved it on). One batched statement."""
+    def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
+        """Compare-and-set many in one statement: each notification still in its change's `expected` status
+        takes the change's status (updated_at = now). Returns the ids that moved."""
         ...
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         """Notifications per status for each job (jobs without any are absent)."""
@@ -209,6 +218,42 @@ class CallbackApiRepository(Protocol):
     def remove(self, service_id: UUID, callback_id: UUID) -> None: ...
     def get(self, service_id: UUID, callback_id: UUID) -> ServiceCallbackApi: ...
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceCallbackApi]: ...
+
+
+class SmsSenderRepository(Protocol):
+    """A service's text message senders. `get` finds archived ones too; lists leave them out unless asked."""
+
+    def add(self, sender: ServiceSmsSender) -> None: ...
+    def update(self, sender: ServiceSmsSender) -> None: ...
+    def get(self, service_id: UUID, sender_id: UUID) -> ServiceSmsSender: ...
+    def list_for_service(self, service_id: UUID, *,
+                         include_archived: bool = False) -> Sequence[ServiceSmsSender]: ...  # default first
+    def list_by_sms_sender(self, spellings: Collection[str]) -> Sequence[ServiceSmsSender]:
+        """Live senders of any service whose text is one of `spellings` (for inbound messages): those with an
+        inbound number first, then oldest first."""
+        ...
+
+
+class EmailReplyToRepository(Protocol):
+    """A service's email reply-to addresses. `get` finds archived ones too; lists leave them out unless asked."""
+
+    def add(self, reply_to: ServiceEmailReplyTo) -> None: ...
+    def update(self, reply_to: ServiceEmailReplyTo) -> None: ...
+    def get(self, service_id: UUID, reply_to_id: UUID) -> ServiceEmailReplyTo: ...
+    def list_for_service(self, service_id: UUID, *,
+                         include_archived: bool = False) -> Sequence[ServiceEmailReplyTo]: ...  # default, newest
+
+
+class InboundSmsRepository(Protocol):
+    def add(self, inbound: InboundSms) -> None: ...
+    def get(self, service_id: UUID, inbound_id: UUID) -> InboundSms: ...
+    def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
+                         created_after: datetime | None = None, older_than: UUID | None = None,
+                         limit: int | None = None) -> Sequence[InboundSms]:
+        """Newest first. `older_than`: only those created before that message (none when it is unknown or
+        another service's); `created_after`: only those created at or after it."""
+        ...
+    def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int: ...
 
 
 class CounterRepository(Protocol):

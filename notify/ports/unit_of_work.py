@@ -9,7 +9,9 @@ from .repositories import (
     CallbackApiRepository,
     CounterRepository,
     EmailBrandingRepository,
+    EmailReplyToRepository,
     GuestListRepository,
+    InboundSmsRepository,
     JobRepository,
     LetterBrandingRepository,
     NotificationRepository,
@@ -18,6 +20,7 @@ from .repositories import (
     ProviderRepository,
     ServiceRepository,
     ServiceUserRepository,
+    SmsSenderRepository,
     TemplateRepository,
     UserRepository,
 )
@@ -38,6 +41,9 @@ class UnitOfWork(Protocol):
     email_branding: EmailBrandingRepository
     letter_branding: LetterBrandingRepository
     callback_apis: CallbackApiRepository
+    sms_senders: SmsSenderRepository
+    email_reply_to: EmailReplyToRepository
+    inbound_sms: InboundSmsRepository
     counters: CounterRepository
 
     def __enter__(self) -> Self: ...

@@ -6,15 +6,21 @@ from collections.abc import Callable, Sequence
 
 from attrs import field, frozen
 
+from notify.domain.callback_api import CallbackRetry
+from notify.ports.callbacks import CallbackSender
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
 from notify.ports.jobs import JobQueue
 from notify.ports.queue import DeliveryQueue
 from notify.ports.system import Clock, IdGenerator, PasswordHasher, SecretGenerator
+from notify.ports.tasks import TaskRunner
 from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
 from notify.ports.uploads import UploadStore
 
 from .cache import ReadCache
+from .group_commit import GroupCommit
+from .prepared import PreparedMessages
+from .retry_policy import RetryPolicy
 
 
 @frozen(kw_only=True)
@@ -37,10 +43,18 @@ class Notify:
     email_providers: Sequence[EmailProvider] = ()
     letter_providers: Sequence[LetterProvider] = ()
     cache: ReadCache = field(factory=ReadCache)
+    admissions: GroupCommit = field(factory=GroupCommit)  # concurrent sends share one transaction
+    prepared: PreparedMessages | None = None  # with an in-process queue: what delivery need not read back
+    retry_policy: RetryPolicy = field(factory=RetryPolicy)  # when every provider fails
     # Jobs (issue #6): where uploaded spreadsheets wait, and who runs a job once it is pending (None: the
     # scheduler tick picks pending jobs up).
     uploads: UploadStore | None = None
     job_queue: JobQueue | None = None
+    # Service callbacks (delivery-status receipts, usecases.status_callbacks): the sender (None: no callbacks
+    # are sent), the runner posting them off the caller's thread (None: on it, for tests), Notify's retry rule.
+    callbacks: CallbackSender | None = None
+    callback_runner: TaskRunner | None = None
+    callback_retry: CallbackRetry = field(factory=CallbackRetry)
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

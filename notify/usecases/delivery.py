@@ -1,40 +1,55 @@
 """The delivery pipeline: from `created` to a provider, and a provider's receipt to the final status.
 
-Every transition is a compare-and-set on the stored status (`update_if_status`), so:
-- a notification is claimed (`created` -> `sending`, or `sent` for international SMS) by exactly one worker,
-  before any provider is called: a duplicate hand-over or a racing sweep finds it claimed and does nothing;
-- a receipt only moves a notification that is still in flight; late or duplicate receipts are ignored;
-- one left in `created` (a crash between commit and enqueue, a lost in-process queue) is re-enqueued by
-  `sweep_created`.
-Providers come from ProviderDetails: active ones of the channel, highest priority first, skipping those
-without an adapter (and, for international SMS, those not supporting it). A technical failure (ProviderError)
-fails over to the next; when all fail the notification ends `technical-failure`. A provider with more than
-PROVIDER_ERROR_THRESHOLD errors in a minute (counted in the store) loses PRIORITY_STEP points to the others.
-Test keys never reach a provider: the claim is followed by a simulated receipt (Notify's research mode)."""
+Batches throughout (the in-process queue hands over up to a hundred ids at once; the receipts of a busy
+provider arrive together), with set-based statements, so that the cost per notification stays small:
+
+    claim (created -> sending, one compare-and-set for the batch; commit)
+      -> each to its providers, in priority order, failing over on any error
+      -> record the hand-overs (provider, reference, billable units; `sent` for international SMS) and the
+         failures (one transaction)
+    receipt(s) -> compare-and-set to the final status (one statement per batch)
+
+- A notification is claimed by exactly one worker before any provider is called: a duplicate hand-over, a
+  racing sweep or a second process finds it claimed and does nothing. Late or duplicate receipts are ignored.
+- One left in `created` (a crash between commit and enqueue, a lost in-process queue) is re-enqueued by
+  `sweep_created`; a claim whose worker died before recording the hand-over is released by
+  `handover.sweep_claims` and sent again: the providers are idempotent by our reference (ports.providers),
+  or guarded by the hand-over ledger.
+- When every provider fails, the notification goes back to `created` and is tried again later, with
+  exponential backoff (`RetryPolicy`); after the last attempt it is a `technical-failure`.
+- Providers come from ProviderDetails: active ones of the channel, highest priority first, skipping those
+  without an adapter (and, for international SMS, those not supporting it). A provider with more than
+  PROVIDER_ERROR_THRESHOLD errors in a minute (counted in the store) loses PRIORITY_STEP points to the others.
+- Test keys never reach a provider: the claim is followed by a simulated receipt (Notify's research mode)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import evolve
+from attrs import evolve, frozen
 
 from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.errors import InvalidRequest, NotificationNotFound, StoreUnavailable
-from notify.domain.notification import Notification
+from notify.domain.errors import InvalidRequest, NotificationNotFound, ServiceNotFound, StoreUnavailable
+from notify.domain.message import Message
+from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
+from notify.domain.service import Service
 from notify.domain.simulated import simulated_outcome
 from notify.domain.sms import has_delivery_receipts
-from notify.ports.providers import ProviderError, ProviderReceipt
+from notify.domain.template import Template
+from notify.ports.providers import DeliveryReceipt, ProviderError, ProviderReceipt
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .auth import service_and_keys
 from .notifications import NOTIFY_EMAIL_DOMAIN
+from .status_callbacks import notify_status_changes
 
 log = logging.getLogger("notify.delivery")
 
@@ -42,6 +57,31 @@ SIMULATED_PROVIDER = "simulated"
 PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
 IN_FLIGHT = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT, NotificationStatus.PENDING})
+ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
+
+
+class HandOverRefused(BaseException):  # noqa: N818
+    """This delivery must stop: the notification is no longer this worker's claim, or another worker has
+    already handed it to a provider (usecases.handover). A BaseException (like asyncio.CancelledError) so
+    that a provider failover's `except Exception` cannot mistake it for a provider failure."""
+
+
+@frozen
+class _Plan:
+    notification: Notification  # as claimed (status as it was: `created`)
+    message: Message
+    service: Service
+    providers: list[Any]  # adapters to try in order; none for test keys
+
+    @property
+    def status(self) -> NotificationStatus:
+        n = self.notification
+        international = n.notification_type is NotificationType.SMS and n.international
+        return NotificationStatus.SENT if international else NotificationStatus.SENDING
+
+    @property
+    def billable_units(self) -> int:
+        return self.message.fragments if self.notification.notification_type is NotificationType.SMS else 1
 
 
 def _adapters(notify: Notify, kind: NotificationType) -> Sequence[Any]:
@@ -68,197 +108,183 @@ def _choose(notify: Notify, all_details: Sequence[ProviderDetails], notification
 
 
 def deliver(notify: Notify, notification_id: UUID) -> Notification | None:
-    """Claim, send, record. Returns the notification as last stored, or None when there was nothing to do."""
-    now = notify.clock.now()
-    with notify.uow() as uow:
-        notification = uow.notifications.find(notification_id)
-        if notification is None or notification.status is not NotificationStatus.CREATED:
-            return None  # already claimed by someone else, or gone
-        service = uow.services.get(notification.service_id)
-        if not service.active:
-            return _fail_claim(uow, notification, now)
-        template = uow.templates.get_version(notification.service_id, notification.template_id,
-                                             notification.template_version)
-        try:
-            message = messages.render(template, notification.personalisation,
-                                      sms_prefix=service.name if service.prefix_sms else None)
-        except InvalidRequest:
-            log.exception("notification %s cannot be rendered", notification.id)
-            return _fail_claim(uow, notification, now)
-        candidates = [] if notification.key_type is KeyType.TEST else choose_providers(notify, uow, notification)
-        if notification.key_type is not KeyType.TEST and not candidates:
-            log.error("no active %s provider for %s", notification.notification_type, notification.id)
-            return _fail_claim(uow, notification, now)
-        first = candidates[0].name if candidates else SIMULATED_PROVIDER
-        international_sms = notification.notification_type is NotificationType.SMS and notification.international
-        claimed = notification.mark_sending(
-            provider=first, now=now,
-            status=NotificationStatus.SENT if international_sms else NotificationStatus.SENDING,
-            billable_units=message.fragments if notification.notification_type is NotificationType.SMS else 1)
-        if not uow.notifications.update_if_status(claimed, expected={NotificationStatus.CREATED}):
-            return None
-        uow.commit()
-    if notification.key_type is KeyType.TEST:
-        outcome = simulated_outcome(notification.notification_type, notification.normalised_to)
-        return record_receipt(notify, provider=SIMULATED_PROVIDER, notification_id=notification.id,
-                              status=outcome) or claimed
-    receipt = _send_with_failover(notify, candidates, claimed, message, service)
-    with notify.uow() as uow:
-        current = uow.notifications.find(notification.id)
-        if current is None:
-            return None
-        if receipt is None:
-            if current.status not in IN_FLIGHT:
-                return current
-            updated = current.technical_failure(now=notify.clock.now())
-        else:
-            updated = current.sent_with(provider=receipt.provider, reference=receipt.reference,
-                                        now=notify.clock.now())
-        if uow.notifications.update_if_status(updated, expected={current.status}):
-            uow.commit()
-            return updated
-        return uow.notifications.find(notification.id)
+    """`deliver_many` for one id: the notification as this call left it, or None when there was nothing to do."""
+    done = deliver_many(notify, [notification_id])
+    return done[0] if done else None
 
 
 def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notification]:
-    """Deliver a batch of notifications: the batch form of `deliver`, with the same guarantees.
-
-    Signature (stable; queue adapters may call it): `deliver_many(notify, notification_ids) -> list[Notification]`.
-    - `notification_ids`: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
-      (claimed by someone else, already sent, gone) is skipped, exactly as `deliver` does.
-    - Claims every deliverable one in ONE statement (`uow.notifications.claim`:
-      `UPDATE ... WHERE id IN (...) AND notification_status = 'created' RETURNING ...`), so each is claimed once
-      only, and records the claim details (provider, billable units, `sent` for international SMS, or
-      `technical-failure` when it cannot be sent) in the same transaction; then hands each claimed one to its
-      providers (failover as `deliver`), and records the outcomes in one more transaction.
-    - Service, template version and the providers list are read once per batch.
-    - Returns the notifications this call moved, as it left them (a receipt may since have moved them on);
-      skipped ids are absent. Safe with a few thousand ids; the in-process queue passes up to 100 at a time."""
+    """Deliver a batch: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
+    (claimed by someone else, already sent, gone) is skipped. Returns the notifications this call moved, as it
+    left them (a receipt may since have moved them on). Safe with a few thousand ids."""
     ids = list(dict.fromkeys(notification_ids))
     if not ids:
         return []
     now = notify.clock.now()
-    plans: list[tuple[Notification, list[Any], messages.Message, Any]] = []
-    left: list[Notification] = []
+    prepared = notify.prepared.take(ids) if notify.prepared is not None else {}
     with notify.uow() as uow:
         claimed = uow.notifications.claim(ids, from_statuses={NotificationStatus.CREATED},
                                           to_status=NotificationStatus.SENDING, now=now)
         if not claimed:
             return []
-        services: dict[UUID, Any] = {}
-        templates: dict[tuple[UUID, UUID, int], Any] = {}
-        details: list[ProviderDetails] | None = None
-        writes: list[Notification] = []
-        for row in claimed:
-            notification = evolve(row, status=NotificationStatus.CREATED)  # as it was, for the domain's rules
-            try:
-                service = services.get(notification.service_id)
-                if service is None:
-                    service = services[notification.service_id] = uow.services.get(notification.service_id)
-                if not service.active:
-                    writes.append(notification.technical_failure(now=now))
-                    continue
-                key = (notification.service_id, notification.template_id, notification.template_version)
-                template = templates.get(key)
-                if template is None:
-                    template = templates[key] = uow.templates.get_version(*key)
-                try:
-                    message = messages.render(template, notification.personalisation,
-                                              sms_prefix=service.name if service.prefix_sms else None)
-                except InvalidRequest:
-                    log.exception("notification %s cannot be rendered", notification.id)
-                    writes.append(notification.technical_failure(now=now))
-                    continue
-                candidates: list[Any] = []
-                if notification.key_type is not KeyType.TEST:
-                    if details is None:
-                        details = list(uow.providers.list())
-                    candidates = _choose(notify, details, notification)
-                    if not candidates:
-                        log.error("no active %s provider for %s", notification.notification_type, notification.id)
-                        writes.append(notification.technical_failure(now=now))
-                        continue
-                international_sms = notification.notification_type is NotificationType.SMS and \
-                    notification.international
-                sending = notification.mark_sending(
-                    provider=candidates[0].name if candidates else SIMULATED_PROVIDER, now=now,
-                    status=NotificationStatus.SENT if international_sms else NotificationStatus.SENDING,
-                    billable_units=message.fragments if notification.notification_type is NotificationType.SMS else 1)
-            except Exception:  # as `deliver` would leave it: back in `created`, for the sweep to retry
-                log.exception("delivery of %s failed", notification.id)
-                writes.append(notification)
-                continue
-            writes.append(sending)
-            plans.append((sending, candidates, message, service))
-        uow.notifications.update_many(writes)
+        unread = [i for i in claimed if i not in prepared]
+        found = {n.id: (evolve(n, status=NotificationStatus.CREATED), None)  # as claimed, for the domain's rules
+                 for n in uow.notifications.find_many(unread)} if unread else {}
+        details = uow.providers.list()
         uow.commit()
-    done = {n.id: n for n in writes if n.status is not NotificationStatus.CREATED}
-    handovers: list[tuple[UUID, str, str | None]] = []
-    failed: list[UUID] = []
-    for sending, candidates, message, service in plans:
-        if sending.key_type is KeyType.TEST:
-            outcome = simulated_outcome(sending.notification_type, sending.normalised_to)
-            done[sending.id] = record_receipt(notify, provider=SIMULATED_PROVIDER, notification_id=sending.id,
-                                              status=outcome) or sending
+    # Planned outside the claim's transaction: the read cache may open units of work of its own (on SQLite
+    # a second one inside the first would wait for the first's lock).
+    plans, unsendable = _plan(notify, details, [prepared.get(i) or found[i] for i in claimed
+                                                if i in prepared or i in found])
+    handovers: list[Handover] = []
+    simulated: list[DeliveryReceipt] = []
+    unsent: list[_Plan] = []
+    for plan in plans:
+        n = plan.notification
+        if n.key_type is KeyType.TEST:
+            handovers.append(Handover(n.id, SIMULATED_PROVIDER, None, plan.billable_units, plan.status))
+            simulated.append(DeliveryReceipt(SIMULATED_PROVIDER, n.id,
+                                             simulated_outcome(n.notification_type, n.normalised_to)))
             continue
-        receipt = _send_with_failover(notify, candidates, sending, message, service)
+        try:
+            receipt = _send_with_failover(notify, plan)
+        except HandOverRefused:
+            log.info("delivery of %s stopped: handed over elsewhere or no longer claimed", n.id)
+            continue
         if receipt is None:
-            failed.append(sending.id)
+            unsent.append(plan)
         else:
-            handovers.append((sending.id, receipt.provider, receipt.reference))
-    if handovers or failed:
-        later = notify.clock.now()
-        with notify.uow() as uow:
-            uow.notifications.record_handovers(handovers, now=later)
-            for moved in uow.notifications.claim(failed, from_statuses=IN_FLIGHT,
-                                                 to_status=NotificationStatus.TECHNICAL_FAILURE, now=later):
-                done[moved.id] = moved
-            uow.commit()
-        for notification_id, provider, reference in handovers:
-            done[notification_id] = done[notification_id].sent_with(provider=provider, reference=reference,
-                                                                    now=later)
+            handovers.append(Handover(n.id, receipt.provider, receipt.reference, plan.billable_units, plan.status))
+    later = notify.clock.now()
+    retries: list[tuple[UUID, float]] = []
+    with notify.uow() as uow:
+        uow.notifications.record_handovers(handovers, now=later)
+        failed = set(uow.notifications.set_statuses(
+            [StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.TECHNICAL_FAILURE) for n in unsendable],
+            now=later))
+        done = {n.id: n.technical_failure(now=later) for n in unsendable if n.id in failed}
+        if unsent:
+            retries, given_up = _retry_or_give_up(notify, uow, unsent, later)
+            done.update({n.id: n for n in given_up})
+        uow.commit()
+    claimed_as = {p.notification.id: p.notification for p in plans}
+    for handover in handovers:
+        done[handover.notification_id] = claimed_as[handover.notification_id].mark_sending(
+            provider=handover.provider, now=later, status=handover.status, billable_units=handover.billable_units,
+            reference=handover.reference)
+    by_delay: dict[float, list[UUID]] = {}
+    for notification_id, delay in retries:
+        by_delay.setdefault(delay, []).append(notification_id)
+    for delay, retry_ids in by_delay.items():
+        if notify.queue is not None:
+            notify.queue.enqueue_many(retry_ids, delay=delay)
+    if simulated:
+        for moved in record_receipts(notify, simulated):
+            done[moved.id] = moved
     return list(done.values())
 
 
-def _fail_claim(uow: UnitOfWork, notification: Notification, now: Any) -> Notification | None:
-    failed = notification.technical_failure(now=now)
-    if uow.notifications.update_if_status(failed, expected={NotificationStatus.CREATED}):
-        uow.commit()
-        return failed
-    return None
-
-
-def _send_with_failover(notify: Notify, candidates: list[Any], notification: Notification,
-                        message: messages.Message, service: Any) -> ProviderReceipt | None:
-    for provider in candidates:
+def _plan(notify: Notify, details: Sequence[ProviderDetails], claimed: Sequence[tuple[Notification, Message | None]]
+          ) -> tuple[list[_Plan], list[Notification]]:
+    """What to send to whom, for each claimed notification; and those that cannot be sent at all."""
+    plans: list[_Plan] = []
+    unsendable: list[Notification] = []
+    for notification, message in claimed:
         try:
-            receipt = _send(provider, notification, message, service)
+            service = _service(notify, notification.service_id)
+            if service is None or not service.active:
+                unsendable.append(notification)
+                continue
+            if message is None:
+                message = messages.render(_template_version(notify, notification), notification.personalisation,
+                                          sms_prefix=service.name if service.prefix_sms else None)
+            providers: list[Any] = []
+            if notification.key_type is not KeyType.TEST:
+                providers = _choose(notify, details, notification)
+                if not providers:
+                    log.error("no active %s provider for %s", notification.notification_type, notification.id)
+                    unsendable.append(notification)
+                    continue
+        except InvalidRequest:
+            log.exception("notification %s cannot be rendered", notification.id)
+            unsendable.append(notification)
+            continue
+        plans.append(_Plan(notification, message, service, providers))
+    return plans, unsendable
+
+
+def _service(notify: Notify, service_id: UUID) -> Service | None:
+    try:
+        return service_and_keys(notify, service_id)[0]
+    except ServiceNotFound:
+        return None
+
+
+def _template_version(notify: Notify, notification: Notification) -> Template:
+    """Template versions never change once written: the read cache may keep them."""
+    key = (notification.service_id, notification.template_id, notification.template_version)
+
+    def load() -> Template:
+        with notify.uow() as uow:
+            return uow.templates.get_version(*key)
+
+    return notify.cache.get_or_load(("template-version", *key), notify.clock.now(), load)
+
+
+def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], now: datetime
+                      ) -> tuple[list[tuple[UUID, float]], list[Notification]]:
+    """Every provider failed these: back to `created` to be tried again after the policy's delay, or, after
+    the last attempt, `technical-failure`. Attempts are counted in the store, so a restart does not reset
+    them. Returns (id, delay) to re-enqueue, and the notifications given up on."""
+    policy = notify.retry_policy
+    retries: list[tuple[UUID, float]] = []
+    changes: list[StatusChange] = []
+    for plan in unsent:
+        n = plan.notification
+        attempts = uow.counters.increment(f"delivery-attempts:{n.id}", expires_at=now + ATTEMPTS_KEPT)
+        if attempts < policy.attempts:
+            changes.append(StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.CREATED))
+            retries.append((n.id, policy.delay(attempts)))
+            log.warning("no provider took %s (attempt %d of %d): trying again in %.0f s", n.id, attempts,
+                        policy.attempts, policy.delay(attempts))
+        else:
+            changes.append(StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.TECHNICAL_FAILURE))
+            log.error("no provider took %s after %d attempts: technical-failure", n.id, attempts)
+    moved = set(uow.notifications.set_statuses(changes, now=now))
+    given_up = [p.notification.technical_failure(now=now) for p, c in zip(unsent, changes)
+                if c.status is NotificationStatus.TECHNICAL_FAILURE and p.notification.id in moved]
+    return [r for r in retries if r[0] in moved], given_up
+
+
+def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:
+    for provider in plan.providers:
+        try:
+            receipt = _send(provider, plan)
             if not isinstance(receipt, ProviderReceipt):
                 raise ProviderError(f"answered {type(receipt).__name__}, not a receipt")
             return receipt
         except Exception as exc:  # ProviderError, or what an adapter let out (a timeout, garbage, a bug): next
-            log.warning("provider %s failed for %s: %s: %s", provider.name, notification.id,
+            log.warning("provider %s failed for %s: %s: %s", provider.name, plan.notification.id,
                         type(exc).__name__, exc)
-            _count_provider_error(notify, provider.name, notification.notification_type)
+            _count_provider_error(notify, provider.name, plan.notification.notification_type)
     return None
 
 
-def _send(provider: Any, notification: Notification, message: messages.Message, service: Any) -> ProviderReceipt:
-    kind = notification.notification_type
-    if kind is NotificationType.SMS:
-        return provider.send_sms(to=notification.normalised_to or notification.to, content=message.sms_text or "",
-                                 reference=notification.id, sender=notification.reply_to_text,
-                                 international=notification.international)
-    if kind is NotificationType.EMAIL:
+def _send(provider: Any, plan: _Plan) -> ProviderReceipt:
+    n, message, service = plan.notification, plan.message, plan.service
+    if n.notification_type is NotificationType.SMS:
+        return provider.send_sms(to=n.normalised_to or n.to, content=message.sms_text or "", reference=n.id,
+                                 sender=n.reply_to_text, international=n.international)
+    if n.notification_type is NotificationType.EMAIL:
         sender_name = service.custom_email_sender_name or service.name
         local = service.email_sender_local_part or "service"
-        return provider.send_email(to=notification.normalised_to or notification.to, subject=message.subject or "",
-                                   body=message.body, html=None, reference=notification.id,
+        return provider.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
+                                   html=None, reference=n.id,
                                    from_address=f'"{sender_name}" <{local}@{NOTIFY_EMAIL_DOMAIN}>',
-                                   reply_to=notification.reply_to_text)
-    address = PostalAddress.from_personalisation(notification.personalisation)
-    return provider.send_letter(address=list(address.lines), content=message.body, reference=notification.id,
-                                postage=notification.postage or "second")
+                                   reply_to=n.reply_to_text)
+    address = PostalAddress.from_personalisation(n.personalisation)
+    return provider.send_letter(address=list(address.lines), content=message.body, reference=n.id,
+                                postage=n.postage or "second")
 
 
 def _count_provider_error(notify: Notify, identifier: str, kind: NotificationType) -> None:
@@ -288,37 +314,58 @@ def _shift_priority(uow: UnitOfWork, failing: ProviderDetails, others: list[Prov
         uow.providers.update(other.changed(now=now, priority=min(100, other.priority + PRIORITY_STEP)))
 
 
+# -- receipts ------------------------------------------------------------------------------------------------
+
+def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[Notification]:
+    """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), in
+    one transaction. Returns the notifications that moved; receipts for unknown ids, late or duplicate ones
+    and those from countries whose receipts are not trusted change nothing."""
+    first: dict[UUID, DeliveryReceipt] = {}
+    for receipt in receipts:
+        first.setdefault(receipt.notification_id, receipt)  # a second receipt in the same batch is late
+    if not first:
+        return []
+    now = notify.clock.now()
+    with notify.uow() as uow:
+        changes: dict[UUID, tuple[NotificationStatus, Notification]] = {}
+        for current in uow.notifications.find_many(list(first)):
+            trusted = current.notification_type is not NotificationType.SMS or \
+                has_delivery_receipts(current.phone_prefix)
+            updated = current.receipt(first[current.id].status, now=now, receipts_trusted=trusted)
+            if updated is not None:
+                changes[current.id] = (current.status, updated)
+        moved = uow.notifications.set_statuses(
+            [StatusChange(i, was, updated.status) for i, (was, updated) in changes.items()], now=now)
+        uow.commit()
+    updated_ones = [changes[i][1] for i in moved]
+    notify_status_changes(notify, updated_ones)
+    return updated_ones
+
+
 def record_receipt(notify: Notify, *, provider: str, notification_id: UUID,
                    status: NotificationStatus) -> Notification | None:
-    """A provider's delivery receipt (HTTP callback, or a fake provider in-process: the same use case).
-    Returns the updated notification, or None when the receipt was ignored (late, duplicate, untrusted).
-    Raises NotificationNotFound for an unknown id."""
+    """One receipt (the HTTP callback). Returns the updated notification, or None when the receipt was
+    ignored (late, duplicate, untrusted). Raises NotificationNotFound for an unknown id."""
+    moved = record_receipts(notify, [DeliveryReceipt(provider, notification_id, status)])
+    if moved:
+        return moved[0]
     with notify.uow() as uow:
-        notification = uow.notifications.find(notification_id)
-        if notification is None:
+        if uow.notifications.find(notification_id) is None:
             raise NotificationNotFound()
-        trusted = notification.notification_type is not NotificationType.SMS or \
-            has_delivery_receipts(notification.phone_prefix)
-        updated = notification.receipt(status, now=notify.clock.now(), receipts_trusted=trusted)
-        if updated is None:
-            return None
-        if not uow.notifications.update_if_status(updated, expected={notification.status}):
-            return None
-        uow.commit()
-    return updated
+    return None
 
 
-def receipt_sink(notify: Notify) -> Callable[[str, UUID, NotificationStatus], None]:
-    """The callable fake providers report receipts to (runs on their timer threads). Raises only
-    StoreUnavailable, so the receipt is retried later instead of lost while the store is down."""
+def receipt_sink(notify: Notify) -> Callable[[Sequence[DeliveryReceipt]], None]:
+    """The callable fake providers report receipts to (on their timer thread). Raises only StoreUnavailable,
+    so the receipts are retried later instead of lost while the store is down."""
 
-    def sink(provider: str, notification_id: UUID, status: NotificationStatus) -> None:
+    def sink(receipts: Sequence[DeliveryReceipt]) -> None:
         try:
-            record_receipt(notify, provider=provider, notification_id=notification_id, status=status)
+            record_receipts(notify, receipts)
         except StoreUnavailable:
-            raise  # the provider keeps the receipt and tries again, as a real one retries a callback on 503
+            raise  # the provider keeps the receipts and tries again, as a real one retries a callback on 503
         except Exception:
-            log.exception("receipt from %s for %s failed", provider, notification_id)
+            log.exception("%d receipt(s) failed", len(receipts))
 
     return sink
 

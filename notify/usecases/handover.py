@@ -1,9 +1,16 @@
 """Exactly once to a provider, when workers can die at any instruction (issue #6, scale-out).
 
 `deliver` claims a notification (created -> sending, a compare-and-set) before it calls a provider. A worker
-killed after the claim leaves it `sending`; whether it may be sent again depends on whether the provider was
-already called. So every call to a provider is preceded by a committed hand-over record, a ledger entry
-`handover:<notification id>` in the shared counters:
+killed after the claim leaves it `sending` with no provider reference; `sweep_claims` (run by every worker
+and by `notify serve`'s in-process queue, any number at once) releases such claims once they are older than
+`claim_timeout` (back to `created`, under the row lock) and re-enqueues them.
+
+Sending one again is harmless when the provider is idempotent by our reference (ports.providers; the fakes
+are): what the dead worker handed over is answered with the first receipt, what it did not is sent now.
+Nothing is lost and nothing arrives twice.
+
+A provider that is not idempotent is wrapped in `GuardedProvider`: every call to it is preceded by a
+committed hand-over record, a ledger entry `handover:<notification id>` in the shared counters:
 
     claim (commit) -> record hand-over (commit) -> call the provider -> record the provider's reference
 
@@ -11,16 +18,11 @@ already called. So every call to a provider is preceded by a committed hand-over
   the ledger in the same transaction; only the transaction that takes it from 0 to 1 may call the provider,
   any other rolls back and the delivery stops (`HandOverRefused`). A provider's definite refusal
   (ProviderError) gives the entry back, so failover to the next provider may take it again.
-- `sweep_claims` (run by every worker, any number at once) looks at claims older than `claim_timeout` that
-  have no provider reference. Without a hand-over record, nothing reached a provider: the claim is released
-  (back to `created`) under the row lock, the ledger checked in that same transaction, and the id re-enqueued.
-  With a hand-over record the provider may or may not have the message (the worker died during the call):
-  it is never sent again; the provider's receipt settles it, else after `sending_timeout` (Notify's 72 hours)
-  it becomes `temporary-failure`, as Notify times out messages a provider never reported on.
-
-`GuardedProvider` wraps a provider adapter so that `deliver` (unchanged) goes through `begin_hand_over`.
-The composition root uses it wherever `sweep_claims` runs (the Celery queue); the in-process queue has no
-stale-claim sweep and needs no ledger."""
+- A stale claim without a ledger entry reached no provider and is released as above. With one, the provider
+  may or may not have the message (the worker died during the call): it is never sent again; the provider's
+  receipt settles it, else after `sending_timeout` (Notify's 72 hours) it becomes `temporary-failure`, as
+  Notify times out messages a provider never reported on. That window is why idempotent providers are better.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from notify.domain.notification import Notification
 from notify.ports.providers import ProviderError, ProviderReceipt
 
 from .app import Notify
-from .delivery import deliver
+from .delivery import HandOverRefused
 
 log = logging.getLogger("notify.handover")
 
@@ -44,12 +46,6 @@ CLAIMED = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT})  # `s
 LEDGER_KEEP = timedelta(days=8)  # longer than any sending timeout; expired entries go with the counters'
 DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=5)
 DEFAULT_SENDING_TIMEOUT = timedelta(hours=72)
-
-
-class HandOverRefused(BaseException):  # noqa: N818
-    """This delivery must stop: the notification is no longer this worker's claim, or another worker has
-    already handed it to a provider. A BaseException (like asyncio.CancelledError) so that a provider
-    failover's `except Exception` cannot mistake it for a provider failure and fail the notification."""
 
 
 def ledger_key(notification_id: UUID) -> str:
@@ -80,15 +76,6 @@ def cancel_hand_over(notify: Notify, notification_id: UUID) -> None:
     with notify.uow() as uow:
         uow.counters.increment(ledger_key(notification_id), expires_at=now + LEDGER_KEEP, amount=-1)
         uow.commit()
-
-
-def deliver_once(notify: Notify, notification_id: UUID) -> Notification | None:
-    """`deliver`, for a queue whose providers are guarded: a refused hand-over ends the delivery quietly."""
-    try:
-        return deliver(notify, notification_id)
-    except HandOverRefused:
-        log.info("delivery of %s stopped: handed over elsewhere or no longer claimed", notification_id)
-        return None
 
 
 class GuardedProvider:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
@@ -47,6 +47,7 @@ from notify.domain.template import Template
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from . import senders
 from .auth import ServiceAuth
 
 DEFAULT_SMS_SENDER = "GOVUK"  # Notify's FROM_NUMBER: every service's default text message sender
@@ -151,12 +152,21 @@ def _allowed_recipients(uow: UnitOfWork, service: Service) -> set[str]:
     return allowed
 
 
-def _check_restricted(uow: UnitOfWork, auth: ServiceAuth, normalised_to: str) -> None:
+def _check_restricted(notify: Notify, auth: ServiceAuth, normalised_to: str) -> None:
+    """Trial mode and team keys: only the team and the guest list (read through the 2 s cache)."""
     if auth.key_type is KeyType.TEST:
         return
     if auth.key_type is KeyType.TEAM or auth.service.restricted:
-        if normalised_to.lower() not in _allowed_recipients(uow, auth.service):
+        if normalised_to.lower() not in cached_allowed_recipients(notify, auth.service):
             raise InvalidRequest(TEAM_ONLY if auth.key_type is KeyType.TEAM else TRIAL_MODE)
+
+
+def cached_allowed_recipients(notify: Notify, service: Service) -> set[str]:
+    def load() -> set[str]:
+        with notify.uow() as uow:
+            return _allowed_recipients(uow, service)
+
+    return notify.cache.get_or_load(("allowed-recipients", service.id), notify.clock.now(), load)
 
 
 def _day_end(now: datetime) -> datetime:
@@ -164,29 +174,83 @@ def _day_end(now: datetime) -> datetime:
     return start + timedelta(days=1)
 
 
-def _count_against_limits(uow: UnitOfWork, auth: ServiceAuth, notification_type: NotificationType,
-                          *, international_sms: bool, count_daily: bool, now: datetime) -> None:
-    """Per-minute rate (a bucket per key type, as Notify) and per-day channel limits, counted in the store
-    inside the send's transaction, in one statement. Test keys never use the daily limits. Call it last,
-    just before commit: on SQL the counter rows stay locked until then, and every sender of the service
-    needs them. Over a limit, the caller's transaction rolls back whole (the increments too)."""
+@frozen
+class Limit:
+    """One counter a send uses: its key, when the key may be forgotten, and what refuses the send over it."""
+
+    key: str
+    expires_at: datetime
+    limit: int
+    refusal: Callable[[], Exception]
+
+
+def _limits(auth: ServiceAuth, notification_type: NotificationType, *, international_sms: bool,
+            count_daily: bool, now: datetime) -> tuple[Limit, ...]:
+    """Per-minute rate (a bucket per key type, as Notify) then per-day channel limits; test keys never use
+    the daily ones."""
     service = auth.service
     minute = now.replace(second=0, microsecond=0)
-    increments = [(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}", minute + timedelta(minutes=2), 1)]
-    limits: list[tuple[str, int]] = []
+    rate_message = (f"Exceeded rate limit for key type {RATE_KEY_NAMES[auth.key_type]} of "
+                    f"{service.rate_limit} requests per 60 seconds")
+    limits = [Limit(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}", minute + timedelta(minutes=2),
+                    service.rate_limit, lambda: RateLimitExceeded(rate_message))]
     if count_daily and auth.key_type is not KeyType.TEST:
-        day = f"{now:%Y-%m-%d}"
-        limits.append((notification_type.value, getattr(service, f"{notification_type.value}_message_limit")))
-        if international_sms:
-            limits.append(("international_sms", service.international_sms_message_limit))
-        increments += [(f"daily:{service.id}:{name}:{day}", _day_end(now) + timedelta(days=1), 1) for name, _ in limits]
-    used, *daily = uow.counters.increment_many(increments)
-    if used > service.rate_limit:
-        raise RateLimitExceeded(f"Exceeded rate limit for key type {RATE_KEY_NAMES[auth.key_type]} of "
-                                f"{service.rate_limit} requests per 60 seconds")
-    for (name, limit), count in zip(limits, daily):
-        if count > limit:
-            raise DailyLimitExceeded(f"Exceeded send limits ({name}: {limit}) for today")
+        channels = [notification_type.value] + (["international_sms"] if international_sms else [])
+        for channel in channels:
+            limit = getattr(service, f"{channel}_message_limit")
+            message = f"Exceeded send limits ({channel}: {limit}) for today"
+            limits.append(Limit(daily_limit_key(service.id, channel, now), _day_end(now) + timedelta(days=1), limit,
+                                lambda message=message: DailyLimitExceeded(message)))  # type: ignore[misc]
+    return tuple(limits)
+
+
+@frozen
+class Admission:
+    """A checked send waiting for its transaction: the notification (stored unless simulated) and the
+    counters it uses."""
+
+    notification: Notification
+    store: bool
+    limits: tuple[Limit, ...]
+
+
+def admit(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[Exception | None]:
+    """Count and store many sends in the caller's transaction, exactly as if each had its own: in order,
+    a send over any of its limits is refused (its error in its place) and uses nothing, every other one is
+    counted and stored. One counter upsert for the whole batch, a second only to give back what refused
+    sends took, then one insert of every accepted notification."""
+    totals: dict[str, list[Any]] = {}
+    for admission in admissions:
+        for limit in admission.limits:
+            total = totals.setdefault(limit.key, [limit.expires_at, 0])
+            total[1] += 1
+    keys = list(totals)
+    after = uow.counters.increment_many([(key, totals[key][0], totals[key][1]) for key in keys])
+    used = {key: value - totals[key][1] for key, value in zip(keys, after)}  # as before this batch
+    outcomes: list[Exception | None] = []
+    accepted: list[Notification] = []
+    for admission in admissions:
+        over = next((limit for limit in admission.limits if used[limit.key] + 1 > limit.limit), None)
+        if over is not None:
+            outcomes.append(over.refusal())
+            continue
+        for limit in admission.limits:
+            used[limit.key] += 1
+        outcomes.append(None)
+        if admission.store:
+            accepted.append(admission.notification)
+    unused = [(key, totals[key][0], used[key] - after[i]) for i, key in enumerate(keys) if used[key] != after[i]]
+    if unused:
+        uow.counters.increment_many(unused)
+    uow.notifications.add_many(accepted)
+    return outcomes
+
+
+def _admit_batch(notify: Notify, admissions: list[Admission]) -> list[Exception | None]:
+    with notify.uow() as uow:
+        outcomes = admit(uow, admissions)
+        uow.commit()
+    return outcomes
 
 
 @frozen
@@ -199,9 +263,11 @@ class CheckedRecipient:
 
 
 def check_recipient(service: Service, template: Template, recipient: str | None,
-                    personalisation: Mapping[str, Any]) -> CheckedRecipient:
+                    personalisation: Mapping[str, Any], *, sms_sender: str = DEFAULT_SMS_SENDER,
+                    email_reply_to: str | None = None) -> CheckedRecipient:
     """The recipient rules of one send (API or spreadsheet row): phone number, email address or postal
-    address (from personalisation) valid for the service. Raises ValidationFailed / InvalidRequest."""
+    address (from personalisation) valid for the service. Raises ValidationFailed / InvalidRequest.
+    `sms_sender` / `email_reply_to` (see senders.py) become the notification's reply_to_text."""
     kind = template.template_type
     if kind is NotificationType.LETTER:
         address = PostalAddress.from_personalisation(personalisation).validate(
@@ -214,9 +280,9 @@ def check_recipient(service: Service, template: Template, recipient: str | None,
         return CheckedRecipient(to, number.normalised, {
             "international": number.international, "phone_prefix": number.prefix,
             "rate_multiplier": rate_multiplier(number.prefix) if number.billed_as_international else 1.0,
-            "reply_to_text": DEFAULT_SMS_SENDER}, from_number=DEFAULT_SMS_SENDER)
+            "reply_to_text": sms_sender}, from_number=sms_sender)
     to = _email(recipient or "")
-    return CheckedRecipient(to, to.lower(), {},
+    return CheckedRecipient(to, to.lower(), {"reply_to_text": email_reply_to},
                             from_email=f"{service.email_sender_local_part or 'service'}@{NOTIFY_EMAIL_DOMAIN}")
 
 
@@ -240,17 +306,16 @@ def count_daily(uow: UnitOfWork, service: Service, channel: str, *, now: datetim
 
 
 def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -> SentNotification:
-    """Validate, persist as `created` (one transaction: limits + insert) and hand to the delivery queue."""
+    """Validate, persist as `created` (limits and insert in one transaction, shared with the sends running
+    at the same moment: group commit) and hand to the delivery queue. Answers only once committed."""
     service, kind = auth.service, request.notification_type
     if not service.has_permission(kind.value):
         raise InvalidRequest(f"Service is not allowed to send {CHANNEL_NAMES[kind]}")
     template = _checked_template(notify, service, request)
-    if request.sms_sender_id is not None:
-        raise InvalidRequest(f"sms_sender_id {request.sms_sender_id} does not exist in database for service id "
-                             f"{service.id}")
-    if request.email_reply_to_id is not None:
-        raise InvalidRequest(f"email_reply_to_id {request.email_reply_to_id} does not exist in database for "
-                             f"service id {service.id}")
+    sms_sender = senders.sms_sender_for(notify, service, request.sms_sender_id) \
+        if kind is NotificationType.SMS else DEFAULT_SMS_SENDER  # read through the 2 s cache: no round trip
+    reply_to = senders.reply_to_for(notify, service, request.email_reply_to_id) \
+        if kind is NotificationType.EMAIL else None
     personalisation = dict(request.personalisation)
     message = messages.render(template, personalisation, sms_prefix=service.name if service.prefix_sms else None)
     now = notify.clock.now()
@@ -259,7 +324,8 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
             raise Forbidden("Cannot send letters with a team api key")
         if service.restricted and auth.key_type is not KeyType.TEST:
             raise Forbidden("Cannot send letters when service is in trial mode")
-    checked = check_recipient(service, template, request.recipient, personalisation)
+    checked = check_recipient(service, template, request.recipient, personalisation, sms_sender=sms_sender,
+                              email_reply_to=reply_to)
     to, normalised_to, extra = checked.to, checked.normalised_to, dict(checked.extra)
     from_number, from_email = checked.from_number, checked.from_email
     if kind is NotificationType.EMAIL:
@@ -270,15 +336,16 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
         api_key_id=auth.api_key.id, personalisation=personalisation, client_reference=request.reference,
         **extra)
     simulated = is_simulated_recipient(kind, normalised_to)
-    with notify.uow() as uow:
-        if kind is not NotificationType.LETTER:
-            _check_restricted(uow, auth, normalised_to)
-        if not simulated:
-            uow.notifications.add(notification)
-        _count_against_limits(uow, auth, kind, international_sms=bool(extra.get("international")),
-                              count_daily=not simulated, now=now)  # last: the counter rows' locks end at commit
-        uow.commit()
+    if kind is not NotificationType.LETTER:
+        _check_restricted(notify, auth, normalised_to)
+    admission = Admission(notification, not simulated, _limits(
+        auth, kind, international_sms=bool(extra.get("international")), count_daily=not simulated, now=now))
+    refusal = notify.admissions.submit(admission, lambda batch: _admit_batch(notify, batch))
+    if refusal is not None:
+        raise refusal
     if not simulated and notify.queue is not None:
+        if notify.prepared is not None:
+            notify.prepared.put(notification, message)
         notify.queue.enqueue(notification.id)
     return SentNotification(notification, template, message, from_number, from_email, simulated)
 

@@ -18,6 +18,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .senders import default_sms_sender
 
 ALL_USER_PERMISSIONS = frozenset(
     p.value for p in UserPermission if p not in (UserPermission.PLATFORM_ADMIN, UserPermission.SEND_MESSAGES,
@@ -56,6 +57,7 @@ def create_service(notify: Notify, *, name: str, user_id: UUID, created_by: UUID
             **_only_settable(settings),
         )
         uow.services.add(service)
+        uow.sms_senders.add(default_sms_sender(notify, service))  # every service starts sending as GOVUK
         uow.service_users.add(ServiceUser(service_id=service.id, user_id=user_id,
                                           permissions=ALL_USER_PERMISSIONS, created_at=now))
         uow.commit()
@@ -83,6 +85,7 @@ def update_service(notify: Notify, service_id: UUID, changes: Mapping[str, Any])
         updated = service.changed(now=notify.clock.now(), **changes)
         uow.services.update(updated)
         uow.commit()
+    notify.cache.forget(("service-and-keys", service_id))  # this process sends by the new settings at once
     return updated
 
 
@@ -100,6 +103,7 @@ def archive_service(notify: Notify, service_id: UUID) -> None:
             if not key.revoked:
                 uow.api_keys.update(key.revoke(now=now))
         uow.commit()
+    notify.cache.forget(("service-and-keys", service_id))
 
 
 def get_service(notify: Notify, service_id: UUID) -> Service:
@@ -144,6 +148,7 @@ def add_user_to_service(notify: Notify, service_id: UUID, user_id: UUID, *, perm
                                           folder_permissions=folder_permissions,
                                           created_at=notify.clock.now()))
         uow.commit()
+    forget_recipients(notify, service_id)
     return service
 
 
@@ -167,6 +172,7 @@ def remove_user_from_service(notify: Notify, service_id: UUID, user_id: UUID) ->
             raise errors.InvalidRequest("User cannot be removed from the service")
         uow.service_users.remove(service_id, user_id)
         uow.commit()
+    forget_recipients(notify, service_id)
 
 
 def service_history(notify: Notify, service_id: UUID) -> ServiceHistory:
@@ -205,6 +211,12 @@ def replace_guest_list(notify: Notify, service_id: UUID, *, email_addresses: Ite
         uow.services.get(service_id)
         uow.guest_list.replace(service_id, entries)
         uow.commit()
+    forget_recipients(notify, service_id)
+
+
+def forget_recipients(notify: Notify, service_id: UUID) -> None:
+    """The team or guest list changed: this process's senders see it at once (others within the cache's TTL)."""
+    notify.cache.forget(("allowed-recipients", service_id))
 
 
 def _valid_recipient(recipient_type: GuestListRecipientType, value: str) -> bool:

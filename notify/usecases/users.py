@@ -18,6 +18,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .services import forget_recipients
 
 
 @frozen
@@ -95,6 +96,8 @@ def update_user(notify: Notify, user_id: UUID, changes: Mapping[str, Any]) -> Us
                                         field="mobile_number")
         uow.users.update(updated)
         uow.commit()
+        for membership in uow.service_users.list_for_user(user_id):  # their address may be a trial recipient
+            forget_recipients(notify, membership.service_id)
         return _details(uow, updated)
 
 
@@ -155,6 +158,8 @@ def archive_user(notify: Notify, user_id: UUID) -> None:
             mobile_number=None, state=UserState.INACTIVE, auth_type=AuthType.EMAIL,
             password_hash=notify.passwords.hash(str(notify.ids.new())), current_session_id=None))
         uow.commit()
+    for membership in memberships:
+        forget_recipients(notify, membership.service_id)
 
 
 def organisations_and_services(notify: Notify, user_id: UUID) -> OrganisationsAndServices:

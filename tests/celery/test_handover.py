@@ -28,7 +28,7 @@ def celery_wired(world: World, fakes: Fakes) -> tuple[Notify, CeleryQueue]:
                          sms_providers=[handover.GuardedProvider(fakes.sms, base)],
                          email_providers=[handover.GuardedProvider(fakes.email, base)],
                          letter_providers=[handover.GuardedProvider(fakes.letter, base)])
-    register_tasks(app, deliver=lambda nid: handover.deliver_once(wired, nid), process_job=lambda _: None)
+    register_tasks(app, deliver=lambda nid: delivery.deliver(wired, nid), process_job=lambda _: None)
     return wired, queue
 
 

@@ -18,7 +18,7 @@ def test_postgresql_engine_has_the_seed_pool_options() -> None:
     engine = create_engine("postgresql://user@db.example/notify")
     assert engine.url.drivername == "postgresql+psycopg"
     pool = engine.pool
-    assert (pool.size(), pool.timeout(), pool._recycle, pool._pre_ping) == (5, 30, 300, True)  # type: ignore[attr-defined]
+    assert (pool.size(), pool.timeout(), pool._recycle) == (5, 30, 300)  # type: ignore[attr-defined]
 
 
 @pytest.mark.postgres
@@ -60,18 +60,45 @@ def test_an_unreachable_server_is_store_unavailable() -> None:
         pass
 
 
-@pytest.mark.postgres
-def test_a_dropped_connection_is_survived_by_pre_ping() -> None:
-    engine = storage.engine_for("postgres")
-    new_uow = storage.new_uow_factory("postgres")
-    with new_uow() as uow:
-        pid = uow.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+def _kill_backend(engine: sa.Engine, pid: int) -> None:
+    """As a server restart would: the pooled connection dies."""
     with psycopg.connect(engine.url.set(drivername="postgresql").render_as_string(hide_password=False),
-                         autocommit=True) as other:  # as a server restart would: the pooled connection dies
+                         autocommit=True) as other:
         other.execute("SELECT pg_terminate_backend(%s)", (pid,))
-    for _ in range(3):
-        with new_uow() as uow:
-            assert uow.services.find_by_name("nothing") is None
+
+
+@pytest.mark.postgres
+def test_a_dropped_idle_connection_is_survived_by_the_ping() -> None:
+    engine = create_engine(storage.postgres_url(), EngineOptions(ping_after_idle=0))
+    try:
+        uow = lambda: SqlAlchemyUnitOfWork(engine, storage.cipher())  # noqa: E731
+        with uow() as first:
+            pid = first.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        _kill_backend(engine, pid)
+        for _ in range(3):
+            with uow() as again:
+                assert again.connection.exec_driver_sql("SELECT 1").scalar() == 1
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_connection_dropped_while_in_use_costs_one_503_then_the_pool_is_renewed() -> None:
+    """Connections in steady use are not pinged (a round trip per transaction): the one statement that finds
+    its connection gone is a 503, and the connections after it are new."""
+    engine = create_engine(storage.postgres_url(), EngineOptions(ping_after_idle=3600))
+    try:
+        uow = lambda: SqlAlchemyUnitOfWork(engine, storage.cipher())  # noqa: E731
+        with uow() as first:
+            pid = first.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        _kill_backend(engine, pid)
+        with pytest.raises(StoreUnavailable), uow() as broken:
+            broken.services.find_by_name("nothing")
+        for _ in range(3):
+            with uow() as again:
+                assert again.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar() != pid
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.postgres

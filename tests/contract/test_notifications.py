@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from attrs import evolve
+
 import pytest
 
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.notification import Handover, StatusChange
 from notify.domain.statistics import Period, StatusCount
 from tests import factories
 from tests.fakes import T0
@@ -187,17 +190,15 @@ def test_claim_moves_only_those_still_in_an_expected_status_in_one_go(new_uow: N
     with new_uow() as uow:
         claimed = uow.notifications.claim([a.id, b.id, c.id, a.id, uuid4()], from_statuses={NotificationStatus.CREATED},
                                           to_status=NotificationStatus.SENDING, now=later(seconds=2))
-        assert sorted(n.id for n in claimed) == sorted([a.id, c.id])
-        assert {n.status for n in claimed} == {NotificationStatus.SENDING}
-        assert {n.updated_at for n in claimed} == {later(seconds=2)}
-        assert next(n for n in claimed if n.id == a.id).personalisation == a.personalisation
+        assert sorted(claimed) == sorted([a.id, c.id])
         assert uow.notifications.claim([a.id, c.id], from_statuses={NotificationStatus.CREATED},
                                        to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
         assert uow.notifications.claim([], from_statuses={NotificationStatus.CREATED},
                                        to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
         uow.commit()
     with new_uow() as uow:
-        assert uow.notifications.get(service.id, a.id).status is NotificationStatus.SENDING
+        assert uow.notifications.get(service.id, a.id) == evolve(a, status=NotificationStatus.SENDING,
+                                                                 updated_at=later(seconds=2))
     with new_uow() as uow:  # rolled back: nothing moved
         uow.notifications.claim([a.id, b.id], from_statuses={NotificationStatus.SENDING},
                                 to_status=NotificationStatus.TECHNICAL_FAILURE, now=later(seconds=4))
@@ -205,27 +206,55 @@ def test_claim_moves_only_those_still_in_an_expected_status_in_one_go(new_uow: N
         assert uow.notifications.get(service.id, b.id).status is NotificationStatus.SENDING
 
 
-def test_update_many_replaces_rows_and_record_handovers_sets_provider_and_reference(new_uow: NewUow) -> None:
+def test_find_many_reads_the_listed_notifications_of_any_service(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    a, b = factories.notification(service.id, personalisation={"name": "Ada"}), factories.notification(other.id)
+    _add(new_uow, a, b, factories.notification(service.id))
+    with new_uow() as uow:
+        assert sorted(uow.notifications.find_many([b.id, a.id, uuid4(), a.id]), key=lambda n: n.id) == \
+            sorted([a, b], key=lambda n: n.id)
+        assert uow.notifications.find_many([]) == []
+
+
+def test_record_handovers_sets_the_provider_and_the_status_only_while_sending(new_uow: NewUow) -> None:
     service = add_service(new_uow)
-    a, b = factories.notification(service.id), factories.notification(service.id)
+    a, b, c = (factories.notification(service.id, status=NotificationStatus.SENDING, reference="kept")
+               for _ in range(3))
+    _add(new_uow, a, b, c)
+    with new_uow() as uow:
+        uow.notifications.set_statuses([StatusChange(c.id, NotificationStatus.SENDING, NotificationStatus.DELIVERED)],
+                                       now=later(seconds=2))
+        uow.notifications.record_handovers([
+            Handover(a.id, "firetext", "ref-a", 2, NotificationStatus.SENT),
+            Handover(b.id, "mmg", None, 1, NotificationStatus.SENDING),
+            Handover(c.id, "mmg", "ref-c", 3, NotificationStatus.SENT),  # a receipt came first
+            Handover(uuid4(), "mmg", "ref", 1, NotificationStatus.SENDING)], now=later(seconds=3))
+        uow.commit()
+    handed = {"sent_at": later(seconds=3), "updated_at": later(seconds=3)}
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, a.id) == evolve(
+            a, sent_by="firetext", reference="ref-a", billable_units=2, status=NotificationStatus.SENT, **handed)
+        assert uow.notifications.get(service.id, b.id) == evolve(b, sent_by="mmg", billable_units=1, **handed)
+        assert uow.notifications.get(service.id, c.id) == evolve(
+            c, sent_by="mmg", reference="ref-c", billable_units=3, status=NotificationStatus.DELIVERED, **handed)
+
+
+def test_set_statuses_moves_only_those_still_in_their_expected_status(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    a, b = (factories.notification(service.id, status=NotificationStatus.SENDING) for _ in range(2))
     _add(new_uow, a, b)
-    sent_a = a.mark_sending(provider="mmg", now=later(seconds=1), billable_units=2)
-    sent_b = b.mark_sending(provider="firetext", now=later(seconds=1), status=NotificationStatus.SENT)
     with new_uow() as uow:
-        uow.notifications.update_many([sent_a, sent_b, factories.notification(service.id)])
+        moved = uow.notifications.set_statuses([
+            StatusChange(a.id, NotificationStatus.SENDING, NotificationStatus.DELIVERED),
+            StatusChange(b.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE),
+            StatusChange(uuid4(), NotificationStatus.SENDING, NotificationStatus.DELIVERED)], now=later(seconds=5))
+        assert list(moved) == [a.id]
+        assert uow.notifications.set_statuses([], now=later(seconds=5)) == []
         uow.commit()
     with new_uow() as uow:
-        assert uow.notifications.get(service.id, a.id) == sent_a
-        assert uow.notifications.get(service.id, b.id) == sent_b
-        assert uow.notifications.find(uuid4()) is None
-        uow.notifications.record_handovers([(a.id, "firetext", "ref-a"), (b.id, "firetext", None)],
-                                           now=later(seconds=3))
-        uow.commit()
-    with new_uow() as uow:
-        assert uow.notifications.get(service.id, a.id) == sent_a.sent_with(provider="firetext", reference="ref-a",
-                                                                            now=later(seconds=3))
-        assert uow.notifications.get(service.id, b.id) == sent_b.sent_with(provider="firetext", reference=None,
-                                                                            now=later(seconds=3))
+        assert uow.notifications.get(service.id, a.id) == evolve(a, status=NotificationStatus.DELIVERED,
+                                                                 updated_at=later(seconds=5))
+        assert uow.notifications.get(service.id, b.id) == b
 
 
 def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:

@@ -24,6 +24,7 @@ from notify.domain.constants import NotificationStatus
 from notify.ports.providers import ProviderReceipt
 from notify.usecases import delivery
 from notify.usecases.app import Notify
+from notify.usecases.retry_policy import RetryPolicy
 
 from ..fakes import FrozenClock
 from ..v2.conftest import ADDRESS, World, make_world
@@ -162,18 +163,24 @@ def test_a_provider_answering_garbage_fails_over_to_the_next(notify: Notify, clo
 @pytest.mark.parametrize("queue_kind", ["synchronous", "in-process"])
 def test_when_every_provider_times_out_or_answers_garbage_the_notification_ends_in_technical_failure(
         notify: Notify, clock: FrozenClock, queue_kind: str) -> None:
-    """On both queues: the synchronous one delivers one by one, the in-process one in batches."""
+    """On both queues: the synchronous one delivers one by one, the in-process one in batches. Each attempt
+    tries every provider; after the policy's last attempt the notification is a technical failure."""
     queue = SynchronousDeliveryQueue() if queue_kind == "synchronous" else InProcessDeliveryQueue(
         workers=2, sweep_interval=3600)
-    rig_ = rig(notify, clock, [timing_out("a"), garbage(None, "b"), garbage(ValueError("garbled"), "c")],
-               queue=queue, good=False)
+    faulty = [timing_out("a"), garbage(None, "b"), garbage(ValueError("garbled"), "c")]
+    policy = RetryPolicy(attempts=3, first_delay=0.01, max_delay=0.02)
+    rig_ = rig(attrs.evolve(notify, retry_policy=policy), clock, faulty, queue=queue, good=False)
     try:
         ids = [send(rig_.world, kind) for kind in ("sms", "email", "letter")]
-        if isinstance(queue, InProcessDeliveryQueue):
-            assert queue.join(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(rig_.status(nid)[0] is not NotificationStatus.TECHNICAL_FAILURE for nid in ids):
+            assert time.monotonic() < deadline, [rig_.status(nid) for nid in ids]
+            if isinstance(queue, SynchronousDeliveryQueue):
+                queue.run_delayed()
+            time.sleep(0.01)
     finally:
         queue.stop()
-    assert [rig_.status(nid)[0] for nid in ids] == [NotificationStatus.TECHNICAL_FAILURE] * 3
+    assert all(provider.calls == 3 * len(ids) for provider in faulty)  # every provider, every attempt
 
 
 def test_flaky_providers_under_concurrent_delivery_leave_every_notification_final_and_none_sending(

@@ -89,6 +89,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                            "provider_id": providers[0]["id"] if providers else uuid4()}
     email_branding = admin.post("/email-branding", json={"name": "Brand", "colour": "#000000"})
     letter_branding = admin.post("/letter-branding", json={"name": "Brand", "filename": "brand"})
+    world.update_service(permissions=world.service.permissions | {"inbound_sms"})
 
     # (method, route, body, query, kind) in an order that leaves the world usable for the calls after it
     calls: list[tuple[str, str, Any, str, str]] = [
@@ -128,6 +129,17 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
          "admin"),
         ("GET", "/service/{service_id}/api-keys", None, "", "admin"),
         ("GET", "/service/{service_id}/api-keys/{key_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/callback-api", {"url": "https://example.gov.uk/receipts",
+                                                        "bearer_token": "a-long-enough-token",
+                                                        "updated_by_id": str(uid),
+                                                        "callback_type": "delivery_status"}, "", "admin"),
+        ("POST", "/service/{service_id}/callback-api/{callback_api_id}",
+         {"url": "https://example.gov.uk/moved", "updated_by_id": str(uid), "callback_type": "delivery_status"},
+         "", "admin"),
+        ("GET", "/service/{service_id}/callback-api/{callback_api_id}", None, "callback_type=delivery_status",
+         "admin"),
+        ("DELETE", "/service/{service_id}/callback-api/{callback_api_id}", None, "callback_type=delivery_status",
+         "admin"),
         ("POST", "/user", {"name": "New", "email_address": "new@example.gov.uk",
                            "password": "a long enough password"}, "", "admin"),
         ("GET", "/user/{user_id}", None, "", "admin"),
@@ -160,6 +172,24 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/letter-branding", {"name": "Brand 2", "filename": "b2"}, "", "admin"),
         ("GET", "/letter-branding/{branding_id}", None, "", "admin:letter_branding"),
         ("POST", "/letter-branding/{branding_id}", {"filename": "b3"}, "", "admin:letter_branding"),
+        ("POST", "/service/{service_id}/sms-sender", {"sms_sender": "07700900111", "is_default": False}, "", "admin"),
+        ("GET", "/service/{service_id}/sms-sender", None, "", "admin"),
+        ("GET", "/service/{service_id}/sms-sender/{sms_sender_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/sms-sender/{sms_sender_id}", {"sms_sender": "07700900111",
+                                                                      "is_default": False}, "", "admin"),
+        ("POST", "/notifications/sms/receive/fake", {"source": "07700900222", "destination": "447700900111",
+                                                     "message": "Hello", "id": "ref-1"}, "", "none"),
+        ("GET", "/service/{service_id}/inbound-sms", None, "phone_number=07700900222&limit=5", "admin"),
+        ("POST", "/service/{service_id}/inbound-sms", {"phone_number": "07700900222"}, "", "admin"),
+        ("GET", "/service/{service_id}/inbound-sms/summary", None, "", "admin"),
+        ("GET", "/service/{service_id}/inbound-sms/{inbound_sms_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/sms-sender/{sms_sender_id}/archive", None, "", "admin"),
+        ("POST", "/service/{service_id}/email-reply-to", {"email_address": "replies@example.gov.uk"}, "", "admin"),
+        ("GET", "/service/{service_id}/email-reply-to", None, "", "admin"),
+        ("GET", "/service/{service_id}/email-reply-to/{reply_to_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}", {"email_address": "other@example.gov.uk"}, "",
+         "admin"),
+        ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}/archive", None, "", "admin"),
         ("POST", "/v2/notifications/sms", {"phone_number": "07700900555", "template_id": str(world.sms.id),
                                            "personalisation": {"name": "A"}}, "", "service"),
         ("POST", "/v2/notifications/email", {"email_address": "team.member@example.gov.uk",
@@ -204,6 +234,14 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         checked.add((method, route))
         if route.endswith("/job/upload"):
             ids["job_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/sms-sender"):
+            ids["sms_sender_id"] = result.json["id"]
+        if (method, route) == ("POST", "/service/{service_id}/email-reply-to"):
+            ids["reply_to_id"] = result.json["data"]["id"]
+        if (method, route) == ("GET", "/service/{service_id}/inbound-sms"):
+            ids["inbound_sms_id"] = result.json["data"][0]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/callback-api"):
+            ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == set(RESPONSES) & {(r.method, r.path) for r in routes(app)}
 
 

@@ -20,3 +20,16 @@ def test_several_admin_secrets_allow_rotation() -> None:
     settings = Settings.from_env({"NOTIFY_ADMIN_CLIENT_ID": "admin", "NOTIFY_ADMIN_CLIENT_SECRET": "new, old"})
     assert (settings.admin_client_id, settings.admin_client_secrets) == ("admin", ("new", "old"))
     assert settings.generated_admin_secret is False
+
+
+def test_callback_retries_are_notifys_unless_configured() -> None:
+    from notify.adapters.callbacks import BackgroundTaskRunner, UrllibCallbackSender
+    from notify.bootstrap import build_notify, wire_callbacks
+
+    assert (Settings.from_env({}).callback_max_retries, Settings.from_env({}).callback_retry_delay) == (5, 300)
+    settings = Settings.from_env({"NOTIFY_CALLBACK_RETRY_DELAY": "7", "NOTIFY_CALLBACK_MAX_RETRIES": "0",
+                                  "NOTIFY_DATABASE_URL": "memory"})
+    wired = wire_callbacks(build_notify(settings), settings)
+    assert isinstance(wired.callbacks, UrllibCallbackSender) and wired.callbacks.timeout == 5.0
+    assert isinstance(wired.callback_runner, BackgroundTaskRunner)
+    assert (wired.callback_retry.max_retries, wired.callback_retry.delay_seconds) == (0, 7.0)

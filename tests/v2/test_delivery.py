@@ -54,6 +54,7 @@ def test_a_notification_is_never_sent_twice(world: World, fakes: Fakes) -> None:
     fakes.queue.run()
     assert delivery.deliver(world.notify, nid) is None
     assert len(fakes.sms.sent) == 1
+    assert fakes.sms.duplicates == 0  # not even handed over again: the claim stopped the second delivery
 
 
 def test_the_sweep_picks_up_notifications_stuck_in_created(world: World, fakes: Fakes) -> None:
@@ -144,10 +145,31 @@ def test_a_technical_failure_fails_over_to_the_next_provider(world: World, fakes
     assert stored(notify, nid).status is S.DELIVERED
 
 
-def test_when_every_provider_fails_it_is_a_technical_failure(world: World, fakes: Fakes) -> None:
+def test_when_every_provider_fails_it_is_retried_with_backoff_then_a_technical_failure(world: World,
+                                                                                      fakes: Fakes) -> None:
     fakes.sms.failing = True
     nid = send(world)
+    delays = []
+    for _ in range(world.notify.retry_policy.attempts - 1):
+        assert stored(world.notify, nid).status is S.CREATED  # waiting for its next attempt
+        [(delay, ids)] = fakes.queue.delayed
+        assert ids == [nid]
+        delays.append(delay)
+        fakes.queue.run_delayed()
     assert stored(world.notify, nid).status is S.TECHNICAL_FAILURE
+    assert fakes.queue.delayed == []
+    assert delays == [30.0, 60.0, 120.0, 240.0]
+    assert fakes.sms.sent == []
+
+
+def test_a_retry_after_a_provider_recovered_delivers(world: World, fakes: Fakes) -> None:
+    fakes.sms.fail_next()
+    nid = send(world)
+    assert stored(world.notify, nid).status is S.CREATED
+    fakes.queue.run_delayed()
+    fakes.flush()
+    assert stored(world.notify, nid).status is S.DELIVERED
+    assert len(fakes.sms.sent) == 1
 
 
 def test_a_provider_that_keeps_failing_is_switched_away_from(world: World, fakes: Fakes) -> None:

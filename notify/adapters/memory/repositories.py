@@ -14,10 +14,12 @@ from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import JobStatus, KeyType, NotificationStatus, NotificationType
+from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
-from notify.domain.notification import Notification
+from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
+from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
 from notify.domain.template import Template
@@ -392,29 +394,40 @@ class InMemoryNotificationRepository(_Repo):
         self._uow.put(self.table_name, notification.id, notification)
         return True
 
+    def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
+        rows = (self._rows.get(notification_id) for notification_id in dict.fromkeys(notification_ids))
+        return [row for row in rows if row is not None]
+
     def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
+              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
         claimed = []
         for notification_id in dict.fromkeys(notification_ids):
             current = self._rows.get(notification_id)
             if current is None or current.status not in from_statuses:
                 continue
-            moved = evolve(current, status=to_status, updated_at=now)
-            self._uow.put(self.table_name, notification_id, moved)
-            claimed.append(moved)
+            self._uow.put(self.table_name, notification_id, evolve(current, status=to_status, updated_at=now))
+            claimed.append(notification_id)
         return claimed
 
-    def update_many(self, notifications: Sequence[Notification]) -> None:
-        for notification in notifications:
-            if notification.id in self._rows:
-                self._uow.put(self.table_name, notification.id, notification)
+    def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
+        for handover in handovers:
+            current = self._rows.get(handover.notification_id)
+            if current is None:
+                continue
+            status = handover.status if current.status is NotificationStatus.SENDING else current.status
+            self._uow.put(self.table_name, current.id, evolve(
+                current, sent_by=handover.provider, reference=handover.reference or current.reference,
+                billable_units=handover.billable_units, sent_at=now, updated_at=now, status=status))
 
-    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
-        for notification_id, provider, reference in handovers:
-            current = self._rows.get(notification_id)
-            if current is not None:
-                self._uow.put(self.table_name, notification_id,
-                              current.sent_with(provider=provider, reference=reference, now=now))
+    def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
+        moved = []
+        for change in changes:
+            current = self._rows.get(change.notification_id)
+            if current is None or current.status is not change.expected:
+                continue
+            self._uow.put(self.table_name, current.id, evolve(current, status=change.status, updated_at=now))
+            moved.append(current.id)
+        return moved
 
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         wanted = set(job_ids)
@@ -552,6 +565,105 @@ class InMemoryCallbackApiRepository(_Versioned):
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceCallbackApi]:
         return sorted((c for c in self._rows.values() if c.service_id == service_id),
                       key=lambda c: (c.callback_type, c.id))
+
+
+def _both_live_defaults(a: ServiceSmsSender | ServiceEmailReplyTo, b: ServiceSmsSender | ServiceEmailReplyTo) -> bool:
+    return a.service_id == b.service_id and all(x.is_default and not x.archived for x in (a, b))
+
+
+class _ServiceScoped(_Repo):
+    """Rows keyed by id that belong to one service: another service's id is simply not found."""
+
+    def _get_for(self, service_id: UUID, key: UUID) -> Any:
+        found = self._get(key)
+        if found.service_id != service_id:
+            raise self.not_found()
+        return found
+
+
+class InMemorySmsSenderRepository(_ServiceScoped):
+    table_name = "service_sms_senders"
+    not_found = errors.SmsSenderNotFound
+
+    @staticmethod
+    def _clash(sender: ServiceSmsSender) -> Callable[[ServiceSmsSender], bool]:
+        """The SQL unique rules: an inbound number belongs to one sender; one live default per service."""
+        def clashes(other: ServiceSmsSender) -> bool:
+            return (sender.inbound_number_id is not None and other.inbound_number_id == sender.inbound_number_id) \
+                or _both_live_defaults(sender, other)
+        return clashes
+
+    def add(self, sender: ServiceSmsSender) -> None:
+        self._insert(sender.id, sender, self._clash(sender), "sms sender")
+
+    def update(self, sender: ServiceSmsSender) -> None:
+        self._replace(sender.id, sender, self._clash(sender))
+
+    def get(self, service_id: UUID, sender_id: UUID) -> ServiceSmsSender:
+        return self._get_for(service_id, sender_id)
+
+    def list_for_service(self, service_id: UUID, *, include_archived: bool = False) -> Sequence[ServiceSmsSender]:
+        return sorted((s for s in self._rows.values() if s.service_id == service_id and (include_archived or
+                                                                                        not s.archived)),
+                      key=lambda s: (not s.is_default, s.created_at, s.id))
+
+    def list_by_sms_sender(self, spellings: Collection[str]) -> Sequence[ServiceSmsSender]:
+        wanted = set(spellings)
+        return sorted((s for s in self._rows.values() if not s.archived and s.sms_sender in wanted),
+                      key=lambda s: (s.inbound_number_id is None, s.created_at, s.id))
+
+
+class InMemoryEmailReplyToRepository(_ServiceScoped):
+    table_name = "service_email_reply_to"
+    not_found = errors.ReplyToNotFound
+
+    def add(self, reply_to: ServiceEmailReplyTo) -> None:
+        self._insert(reply_to.id, reply_to, lambda other: _both_live_defaults(reply_to, other), "email reply to")
+
+    def update(self, reply_to: ServiceEmailReplyTo) -> None:
+        self._replace(reply_to.id, reply_to, lambda other: _both_live_defaults(reply_to, other))
+
+    def get(self, service_id: UUID, reply_to_id: UUID) -> ServiceEmailReplyTo:
+        return self._get_for(service_id, reply_to_id)
+
+    def list_for_service(self, service_id: UUID, *,
+                         include_archived: bool = False) -> Sequence[ServiceEmailReplyTo]:
+        rows = sorted((r for r in self._rows.values() if r.service_id == service_id and (include_archived or
+                                                                                        not r.archived)),
+                      key=lambda r: r.id)
+        rows.sort(key=lambda r: r.created_at, reverse=True)  # stable: ties stay in id order
+        rows.sort(key=lambda r: not r.is_default)
+        return rows
+
+
+class InMemoryInboundSmsRepository(_ServiceScoped):
+    table_name = "inbound_sms"
+    not_found = errors.InboundSmsNotFound
+
+    def add(self, inbound: InboundSms) -> None:
+        self._insert(inbound.id, inbound, what="inbound sms")
+
+    def get(self, service_id: UUID, inbound_id: UUID) -> InboundSms:
+        return self._get_for(service_id, inbound_id)
+
+    def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
+                         created_after: datetime | None = None, older_than: UUID | None = None,
+                         limit: int | None = None) -> Sequence[InboundSms]:
+        before: datetime | None = None
+        if older_than is not None:
+            anchor = self._rows.get(older_than)
+            if anchor is None or anchor.service_id != service_id:
+                return []
+            before = anchor.created_at
+        rows = sorted((m for m in self._rows.values() if m.service_id == service_id
+                       and (user_number is None or m.user_number == user_number)
+                       and (created_after is None or m.created_at >= created_after)
+                       and (before is None or m.created_at < before)),
+                      key=lambda m: (m.created_at, m.id), reverse=True)
+        return rows if limit is None else rows[:max(limit, 0)]
+
+    def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int:
+        return len(self.list_for_service(service_id, created_after=created_after))
 
 
 class InMemoryCounterRepository(_Repo):

@@ -9,7 +9,9 @@ from .repositories import (
     InMemoryCallbackApiRepository,
     InMemoryCounterRepository,
     InMemoryEmailBrandingRepository,
+    InMemoryEmailReplyToRepository,
     InMemoryGuestListRepository,
+    InMemoryInboundSmsRepository,
     InMemoryJobRepository,
     InMemoryLetterBrandingRepository,
     InMemoryNotificationRepository,
@@ -18,6 +20,7 @@ from .repositories import (
     InMemoryProviderRepository,
     InMemoryServiceRepository,
     InMemoryServiceUserRepository,
+    InMemorySmsSenderRepository,
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
@@ -44,6 +47,9 @@ class InMemoryUnitOfWork:
         self.email_branding = InMemoryEmailBrandingRepository(self)
         self.letter_branding = InMemoryLetterBrandingRepository(self)
         self.callback_apis = InMemoryCallbackApiRepository(self)
+        self.sms_senders = InMemorySmsSenderRepository(self)
+        self.email_reply_to = InMemoryEmailReplyToRepository(self)
+        self.inbound_sms = InMemoryInboundSmsRepository(self)
         self.counters = InMemoryCounterRepository(self)
 
     def __enter__(self) -> Self:

@@ -2,13 +2,20 @@
 provider reference, and later report a delivery receipt through the receipt sink, which is the same use case
 the HTTP callback endpoint (POST /notifications/{type}/fake/{provider}) calls for a real provider's callback.
 
+Idempotent, as the provider port allows: the notification id is the idempotency key, and a message handed
+over again (a retry after a worker died mid-call) is answered with the first receipt and never sent twice.
+In one process the fake remembers the newest IDEMPOTENCY_WINDOW ids; with `log_dir`, processes share what
+they accepted through <log_dir>/accepted/ (one file per id, created with O_EXCL, naming the provider and the
+accepting process), as one real provider would.
+
 Outcomes: by default Notify's simulated outcomes (numbers ending 7700900003 / 7700900002, temp-fail@ /
 perm-fail@simulator.notify fail; everything else is delivered). Tests script them per recipient with
 `script[normalised_to] = status`, make the provider fail technically (`fail_next(n)`, `failing = True`), and
-choose when receipts arrive: `receipt_delay` seconds on a timer thread, 0 for at once, None to hold them
-until `flush_receipts()`. With `log_dir`, every accepted message is also appended, as the line
-"<provider> <notification id>", to <log_dir>/<pid>.log, written before the call returns (what a provider has
-received survives the process that sent it: tests count hand-overs across processes there)."""
+choose when receipts arrive: `receipt_delay` seconds later (receipts due together go to the sink as one
+batch, as a busy provider's callbacks would be handled), 0 for at once, None to hold them until
+`flush_receipts()`. With `log_dir`, every hand-over is also appended, as the line "<provider> <notification
+id>" (" again" added when it was answered from the record), to <log_dir>/<pid>.log before the call returns:
+what a provider was handed survives the process that handed it (tests count hand-overs across processes)."""
 
 from __future__ import annotations
 
@@ -18,7 +25,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -27,10 +35,15 @@ from attrs import frozen
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.errors import StoreUnavailable
 from notify.domain.simulated import simulated_outcome
-from notify.ports.providers import ProviderError, ProviderReceipt
+from notify.ports.providers import DeliveryReceipt, ProviderError, ProviderReceipt
 
 log = logging.getLogger("notify.providers.fake")
-ReceiptSink = Callable[[str, UUID, NotificationStatus], None]  # (provider name, notification id, status)
+ReceiptSink = Callable[[Sequence[DeliveryReceipt]], None]
+
+IDEMPOTENCY_WINDOW = 200_000  # ids remembered per process (a real provider keeps them for a day or so)
+RECEIPT_RETRIES = 10  # 1 s, 2 s, 4 s ... then every minute: about six minutes of outage survived
+BATCH_WINDOW = 0.02  # seconds: receipts due this close together are reported together
+MAX_BATCH = 500
 
 
 @frozen
@@ -43,25 +56,20 @@ class SentMessage:
     details: dict[str, Any]
 
 
-@frozen
-class PendingReceipt:
-    provider: str
-    notification_id: UUID
-    status: NotificationStatus
-
-
-class _Scheduler:
-    """One daemon thread running callbacks at their due time (a thread per receipt would cost far more)."""
+class _ReceiptScheduler:
+    """One daemon thread reporting receipts when due, in batches per provider (a thread or a sink call per
+    receipt would cost far more than the receipt itself)."""
 
     def __init__(self) -> None:
-        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._heap: list[tuple[float, int, _FakeProvider, list[DeliveryReceipt], int]] = []
         self._cv = threading.Condition()
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
 
-    def call_later(self, delay: float, callback: Callable[[], None]) -> None:
+    def call_later(self, delay: float, provider: _FakeProvider, receipts: list[DeliveryReceipt],
+                   attempt: int = 0) -> None:
         with self._cv:
-            heapq.heappush(self._heap, (time.monotonic() + delay, next(self._seq), callback))
+            heapq.heappush(self._heap, (time.monotonic() + delay, next(self._seq), provider, receipts, attempt))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="fake-provider-receipts", daemon=True)
                 self._thread.start()
@@ -72,15 +80,21 @@ class _Scheduler:
             with self._cv:
                 while not self._heap or self._heap[0][0] > time.monotonic():
                     self._cv.wait(None if not self._heap else self._heap[0][0] - time.monotonic())
-                _, _, callback = heapq.heappop(self._heap)
-            try:
-                callback()
-            except Exception:
-                log.exception("fake provider receipt failed")
+                due = time.monotonic() + BATCH_WINDOW
+                batches: dict[tuple[int, int], tuple[_FakeProvider, list[DeliveryReceipt], int]] = {}
+                taken = 0
+                while self._heap and self._heap[0][0] <= due and taken < MAX_BATCH:
+                    _, _, provider, receipts, attempt = heapq.heappop(self._heap)
+                    batches.setdefault((id(provider), attempt), (provider, [], attempt))[1].extend(receipts)
+                    taken += len(receipts)
+            for provider, receipts, attempt in batches.values():
+                try:
+                    provider._report(receipts, attempt)
+                except Exception:
+                    log.exception("fake provider receipts failed")
 
 
-RECEIPT_RETRIES = 10  # 1 s, 2 s, 4 s ... then every minute: about six minutes of outage survived
-_SCHEDULER = _Scheduler()
+_SCHEDULER = _ReceiptScheduler()
 _LOG_FDS: dict[tuple[str, int], int] = {}
 
 
@@ -95,8 +109,29 @@ def _append_line(folder: str, line: str) -> None:
     os.write(fd, line.encode())
 
 
+def _accept_once(folder: str, provider: str, notification_id: UUID, reference: str) -> str | None:
+    """Across processes: record that `provider` accepted this id (one file, created with O_EXCL, holding
+    "<provider> <pid> <reference>": the acceptance is one atomic step, as at a real provider) unless it is
+    recorded already; then return the recorded reference."""
+    path = os.path.join(folder, "accepted", str(notification_id))
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        return _accept_once(folder, provider, notification_id, reference)
+    except FileExistsError:
+        with open(path) as handle:
+            return handle.read().split()[-1]
+    try:
+        os.write(fd, f"{provider} {os.getpid()} {reference}".encode())
+    finally:
+        os.close(fd)
+    return None
+
+
 class _FakeProvider:
     notification_type: NotificationType
+    idempotent = True
 
     def __init__(self, name: str, *, receipt_delay: float | None = 0.5, log_dir: str | None = None,
                  keep_sent: int | None = None) -> None:
@@ -105,17 +140,19 @@ class _FakeProvider:
         self.receipt_delay = receipt_delay
         self.log_dir = log_dir
         self.sent: list[SentMessage] = []
+        self.duplicates = 0  # messages handed over again and answered from the idempotency record
         self.script: dict[str, NotificationStatus] = {}
         self.failing = False
         self._failures_left = 0
         self._sink: ReceiptSink | None = None
-        self._held: list[PendingReceipt] = []
+        self._held: list[DeliveryReceipt] = []
+        self._accepted: OrderedDict[UUID, str] = OrderedDict()
         self._lock = threading.Lock()
         self._refs = itertools.count(1)
 
     # -- wiring and scripting ------------------------------------------------------------------------------
     def connect(self, sink: ReceiptSink) -> None:
-        """Where receipts go: the receipt use case (the same one the HTTP callback endpoint calls)."""
+        """Where receipts go: the receipts use case (the same one the HTTP callback endpoint calls)."""
         self._sink = sink
 
     def fail_next(self, times: int = 1) -> None:
@@ -126,12 +163,12 @@ class _FakeProvider:
         """Deliver every held receipt now (receipt_delay=None); returns how many."""
         with self._lock:
             held, self._held = self._held, []
-        for receipt in held:
-            self._deliver(receipt)
+        if held:
+            self._report(held)
         return len(held)
 
     @property
-    def held_receipts(self) -> list[PendingReceipt]:
+    def held_receipts(self) -> list[DeliveryReceipt]:
         with self._lock:
             return list(self._held)
 
@@ -141,37 +178,49 @@ class _FakeProvider:
             if self.failing or self._failures_left > 0:
                 self._failures_left = max(0, self._failures_left - 1)
                 raise ProviderError(f"{self.name} is failing (scripted)")
-            reference = f"{self.name}-{next(self._refs):08d}"
-            self.sent.append(SentMessage(self.name, notification_id, to, content, reference, details))
-            if self.keep_sent is not None and len(self.sent) > 2 * self.keep_sent:
-                del self.sent[:-self.keep_sent]  # a long-running serve must not grow with every message
+            known = self._accepted.get(notification_id)
+            reference = known or f"{self.name}-{os.getpid()}-{next(self._refs):08d}"
+            if known is None and self.log_dir is not None:
+                known = _accept_once(self.log_dir, self.name, notification_id, reference)
+            if known is None:
+                self._accepted[notification_id] = reference
+                if len(self._accepted) > IDEMPOTENCY_WINDOW:
+                    self._accepted.popitem(last=False)
+                self.sent.append(SentMessage(self.name, notification_id, to, content, reference, details))
+                if self.keep_sent is not None and len(self.sent) > 2 * self.keep_sent:
+                    del self.sent[:-self.keep_sent]  # a long-running serve must not grow with every message
+            else:
+                self.duplicates += 1
+                reference = known
             if self.log_dir is not None:
-                _append_line(self.log_dir, f"{self.name} {notification_id}\n")
+                _append_line(self.log_dir, f"{self.name} {notification_id}{' again' if known else ''}\n")
+        # A message handed over again is not sent again, but its receipt is reported again (the first report
+        # may have died with the process that made the first call); we ignore receipts we already have.
         outcome = self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to)
-        self._schedule(PendingReceipt(self.name, notification_id, outcome))
+        self._schedule(DeliveryReceipt(self.name, notification_id, outcome))
         return ProviderReceipt(provider=self.name, reference=reference)
 
-    def _schedule(self, receipt: PendingReceipt) -> None:
+    def _schedule(self, receipt: DeliveryReceipt) -> None:
         if self.receipt_delay is None or self._sink is None:
             with self._lock:
                 self._held.append(receipt)
         elif self.receipt_delay <= 0:
-            self._deliver(receipt)
+            self._report([receipt])
         else:
-            _SCHEDULER.call_later(self.receipt_delay, lambda: self._deliver(receipt))
+            _SCHEDULER.call_later(self.receipt_delay, self, [receipt])
 
-    def _deliver(self, receipt: PendingReceipt, attempt: int = 0) -> None:
+    def _report(self, receipts: list[DeliveryReceipt], attempt: int = 0) -> None:
         if self._sink is None:
             with self._lock:
-                self._held.append(receipt)
+                self._held.extend(receipts)
             return
         try:
-            self._sink(receipt.provider, receipt.notification_id, receipt.status)
+            self._sink(receipts)
         except StoreUnavailable:
             # A real provider retries its callback with backoff when we answer 503; so does the fake.
             if attempt >= RECEIPT_RETRIES:
                 raise
-            _SCHEDULER.call_later(min(2 ** attempt, 60), lambda: self._deliver(receipt, attempt + 1))
+            _SCHEDULER.call_later(min(2 ** attempt, 60), self, receipts, attempt + 1)
 
 
 class FakeSmsProvider(_FakeProvider):

@@ -62,13 +62,14 @@ class CeleryQueue:
     def enqueue(self, notification_id: UUID) -> None:
         self._send(DELIVER, notification_id)
 
-    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+    def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         """One message per id (a killed worker then loses at most its prefetch), over one connection."""
         if not notification_ids:
             return
+        options = {"countdown": delay} if delay > 0 else {}
         with self.app.producer_or_acquire() as producer:
             for notification_id in notification_ids:
-                self._send(DELIVER, notification_id, producer=producer)
+                self._send(DELIVER, notification_id, producer=producer, **options)
 
     def enqueue_job(self, job_id: UUID) -> None:
         self._send(PROCESS_JOB, job_id)

@@ -8,6 +8,7 @@ beyond their id: the handler owns every rule."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from uuid import UUID
 
@@ -25,7 +26,12 @@ class InProcessDeliveryQueue:
     def enqueue(self, notification_id: UUID) -> None:
         self._pool.put(notification_id)
 
-    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+    def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
+        if delay > 0:
+            timer = threading.Timer(delay, self._pool.put_many, [list(notification_ids)])
+            timer.daemon = True
+            timer.start()
+            return
         self._pool.put_many(notification_ids)
 
     def start(self, handler: Handler | None = None, *, batch: BatchHandler | None = None,
@@ -54,11 +60,13 @@ class InProcessDeliveryQueue:
 
 class SynchronousDeliveryQueue:
     """Delivers inside `enqueue`, on the caller's thread: for tests that want the pipeline without threads.
-    With `hold=True` ids are only collected, and `run()` delivers them (to test the `created` state)."""
+    With `hold=True` ids are only collected, and `run()` delivers them (to test the `created` state). Ids
+    enqueued with a delay (retries) wait in `delayed` until `run_delayed()`."""
 
     def __init__(self, *, hold: bool = False) -> None:
         self.hold = hold
         self.pending: list[UUID] = []
+        self.delayed: list[tuple[float, list[UUID]]] = []
         self._handler: Handler | None = None
         self._batch: BatchHandler | None = None
 
@@ -70,7 +78,10 @@ class SynchronousDeliveryQueue:
     def enqueue(self, notification_id: UUID) -> None:
         self.enqueue_many([notification_id])
 
-    def enqueue_many(self, notification_ids: Sequence[UUID]) -> None:
+    def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
+        if delay > 0:
+            self.delayed.append((delay, list(notification_ids)))
+            return
         if self.hold or (self._handler is None and self._batch is None):
             self.pending.extend(notification_ids)
         else:
@@ -87,6 +98,13 @@ class SynchronousDeliveryQueue:
     def run(self) -> int:
         """Deliver every held id; returns how many."""
         ids, self.pending = self.pending, []
+        self._deliver(ids)
+        return len(ids)
+
+    def run_delayed(self) -> int:
+        """Deliver what waits for a retry now, as if its time had come; returns how many."""
+        delayed, self.delayed = self.delayed, []
+        ids = [notification_id for _, batch in delayed for notification_id in batch]
         self._deliver(ids)
         return len(ids)
 

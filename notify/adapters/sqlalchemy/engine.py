@@ -1,13 +1,17 @@
 """Engines for PostgreSQL (psycopg 3) and SQLite, with the seed's pool and timeout settings.
 
-PostgreSQL: pool_size 5, pool_timeout 30 s, pool_recycle 300 s, pre-ping (a restarted server is survived),
-connect_timeout 5 s, tcp_user_timeout 5000 ms, statement_timeout 1,200,000 ms.
+PostgreSQL: pool_size 5, pool_timeout 30 s, pool_recycle 300 s, connect_timeout 5 s, tcp_user_timeout 5000 ms,
+statement_timeout 1,200,000 ms, and a ping before using a connection that has been idle in the pool for more
+than `ping_after_idle` seconds (a restarted server is survived). A connection in steady use is not pinged:
+a ping per checkout is a round trip per transaction on the hot path; should the server have gone away in
+the last second anyway, that one statement fails (503, StoreUnavailable) and the pool is renewed.
 SQLite: WAL, foreign keys on, a busy timeout, and BEGIN IMMEDIATE so that writers queue instead of
 failing half-way (and SAVEPOINTs work: the driver's own transaction handling is switched off).
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +26,8 @@ class EngineOptions:
     pool_size: int = 5
     pool_timeout: float = 30
     pool_recycle: int = 300
-    pool_pre_ping: bool = True
+    pool_pre_ping: bool = True  # True: ping connections idle longer than ping_after_idle; False: never
+    ping_after_idle: float = 1.0  # seconds
     connect_timeout: int = 5  # seconds
     tcp_user_timeout_ms: int = 5000
     statement_timeout_ms: int = 1_200_000
@@ -68,11 +73,30 @@ def create_engine(url: str | sa.URL, options: EngineOptions | None = None, **ove
         "pool_size": options.pool_size,
         "pool_timeout": options.pool_timeout,
         "pool_recycle": options.pool_recycle,
-        "pool_pre_ping": options.pool_pre_ping,
         "connect_args": connect_args,
     }
     kwargs.update(overrides)
-    return sa.create_engine(parsed, **kwargs)
+    engine = sa.create_engine(parsed, **kwargs)
+    if options.pool_pre_ping and not kwargs.get("pool_pre_ping"):
+        _ping_when_idle(engine, options.ping_after_idle)
+    return engine
+
+
+def _ping_when_idle(engine: sa.Engine, idle_seconds: float) -> None:
+    @sa.event.listens_for(engine, "connect")
+    @sa.event.listens_for(engine, "checkin")
+    def _fresh_or_checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is not None and time.monotonic() - idle_since <= idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the pool replaces the connection and tries again
+            raise sa.exc.DisconnectionError(str(exc)) from exc
 
 
 def _sqlite_engine(url: sa.URL, options: EngineOptions, **overrides: Any) -> sa.Engine:

@@ -19,10 +19,12 @@ from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import JobStatus, KeyType, NotificationStatus, NotificationType
+from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
-from notify.domain.notification import Notification
+from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
+from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
 from notify.domain.template import Template
@@ -508,16 +510,17 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
             raise errors.AlreadyExists(f"{self.what} {notification.id} already exists")
 
     def add_many(self, notifications: Sequence[Notification]) -> None:
-        """All or none. PostgreSQL: one COPY (the bulk path: jobs, benchmarks); elsewhere batched INSERTs."""
+        """All or none. PostgreSQL: one COPY (sends share it through group commit; jobs), no SAVEPOINT: after
+        AlreadyExists the transaction is spoilt and must be left. Elsewhere batched INSERTs."""
         if not notifications:
             return
+        if self._uow.dialect == "postgresql":
+            cipher, names = self._uow.cipher, list(self.map.columns.values())
+            self._uow.copy_rows(self.table, names, (self.map.to_values(n, cipher) for n in notifications),
+                                what=self.what)
+            return
+        insert = sa.insert(self.table)
         with self._uow.savepoint():
-            if self._uow.dialect == "postgresql":
-                cipher, names = self._uow.cipher, list(self.map.columns.values())
-                self._uow.copy_rows(self.table, names, (self.map.to_values(n, cipher) for n in notifications),
-                                    what=self.what)
-                return
-            insert = sa.insert(self.table)
             for start in range(0, len(notifications), INSERT_BATCH):
                 self._exec(insert, [self._row(n) for n in notifications[start:start + INSERT_BATCH]])
 
@@ -625,28 +628,64 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
                             .values(self._row(notification)))
         return result.rowcount == 1
 
-    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[Notification]:
-        """One UPDATE ... WHERE id IN (...) AND notification_status IN (...) RETURNING *."""
+    def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
         ids = list(dict.fromkeys(notification_ids))
-        if not ids or not from_statuses:
+        if not ids:
             return []
-        result = self._exec(_CLAIM, {"ids": ids, "from_statuses": sorted(_text(s) for s in from_statuses),
-                                     "to_status": _text(to_status), "now": now})
+        if self._pg:
+            result = self._uow.execute_driver_sql(_PG_FIND_MANY, {"ids": ids}, what=self.what)
+        else:
+            result = self._exec(_FIND_MANY, {"ids": ids})
         read = self.map.reader(list(result.keys()), self._uow.cipher)
         return [read(row) for row in result.all()]
 
-    def update_many(self, notifications: Sequence[Notification]) -> None:
-        """One executemany UPDATE by id (psycopg pipelines it: one round trip for the batch)."""
-        if not notifications:
-            return
-        self._exec(_UPDATE_BY_ID, [{**self._row(n), "_id": n.id} for n in notifications])
+    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
+              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
+        """One UPDATE ... WHERE id IN (...) AND notification_status IN (...) RETURNING id."""
+        ids = list(dict.fromkeys(notification_ids))
+        if not ids or not from_statuses:
+            return []
+        params = {"ids": ids, "from_statuses": sorted(_text(s) for s in from_statuses), "to_status": _text(to_status),
+                  "now": now}
+        if self._pg:
+            result = self._uow.execute_driver_sql(_PG_CLAIM, params, what=self.what)
+        else:
+            result = self._exec(_CLAIM, params)
+        return [R.ROWS.structure(row[0], UUID) for row in result.all()]
 
-    def record_handovers(self, handovers: Sequence[tuple[UUID, str, str | None]], *, now: datetime) -> None:
+    def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         if not handovers:
             return
-        self._exec(_HANDOVER, [{"_id": nid, "_sent_by": provider, "_reference": reference, "_now": now}
-                               for nid, provider, reference in handovers])
+        if self._pg:
+            self._uow.execute_driver_sql(_PG_HANDOVERS, {
+                "now": now, "ids": [h.notification_id for h in handovers],
+                "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
+                "units": [h.billable_units for h in handovers], "statuses": [_text(h.status) for h in handovers]},
+                what=self.what)
+            return
+        self._exec(_HANDOVER, [{"_id": h.notification_id, "_sent_by": h.provider, "_reference": h.reference,
+                                "_units": h.billable_units, "_status": _text(h.status), "_now": now}
+                               for h in handovers])
+
+    def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
+        if not changes:
+            return []
+        if self._pg:
+            result = self._uow.execute_driver_sql(_PG_SET_STATUSES, {
+                "now": now, "ids": [c.notification_id for c in changes],
+                "expected": [_text(c.expected) for c in changes], "statuses": [_text(c.status) for c in changes]},
+                what=self.what)
+            return [row[0] for row in result.all()]
+        moved = []
+        for change in changes:  # SQLite: no UPDATE ... FROM a list; one cached statement each
+            if self._exec(_SET_STATUS, {"_id": change.notification_id, "_expected": _text(change.expected),
+                                        "_status": _text(change.status), "_now": now}).rowcount == 1:
+                moved.append(change.notification_id)
+        return moved
+
+    @property
+    def _pg(self) -> bool:
+        return self._uow.dialect == "postgresql"
 
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
         if not job_ids:
@@ -670,17 +709,38 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
 _N = t.notifications
 _ANCHOR = sa.select(_N.c.created_at).where(_N.c.id == sa.bindparam("id"), _N.c.service_id == sa.bindparam("service_id"))
 _PAGES: dict[tuple[Any, ...], sa.Select[Any]] = {}
-# Delivery's batch statements, built once.
+# Delivery's batch statements, built once. PostgreSQL: fixed text over arrays, straight to the driver, so
+# a batch of any size is one statement with nothing to compile.
+_FIND_MANY = sa.select(_N).where(_N.c.id.in_(sa.bindparam("ids", expanding=True)))
 _CLAIM = (sa.update(_N)
           .where(_N.c.id.in_(sa.bindparam("ids", expanding=True)),
                  _N.c.notification_status.in_(sa.bindparam("from_statuses", expanding=True)))
           .values(notification_status=sa.bindparam("to_status"), updated_at=sa.bindparam("now"))
-          .returning(*_N.c))
-_UPDATE_BY_ID = sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
+          .returning(_N.c.id))
 _HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
              .values(sent_by=sa.bindparam("_sent_by"),
                      reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
+                     billable_units=sa.bindparam("_units"),
+                     notification_status=sa.case((_N.c.notification_status == NotificationStatus.SENDING.value,
+                                                  sa.bindparam("_status")), else_=_N.c.notification_status),
+                     sent_at=sa.bindparam("_now", type_=_N.c.sent_at.type),
                      updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+_SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == sa.bindparam("_expected"))
+               .values(notification_status=sa.bindparam("_status"),
+                       updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+_PG_FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
+_PG_CLAIM = ("UPDATE notifications SET notification_status = %(to_status)s, updated_at = %(now)s "
+             "WHERE id = ANY(%(ids)s::uuid[]) AND notification_status = ANY(%(from_statuses)s::text[]) RETURNING id")
+_PG_HANDOVERS = (
+    "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
+    "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
+    "CASE WHEN n.notification_status = 'sending' THEN v.status ELSE n.notification_status END "
+    "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
+    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id")
+_PG_SET_STATUSES = (
+    "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
+    "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
+    "WHERE n.id = v.id AND n.notification_status = v.expected RETURNING n.id")
 
 
 def _page_statement(params: set[str], include_jobs: bool) -> sa.Select[Any]:
@@ -851,6 +911,103 @@ class SqlAlchemyCallbackApiRepository(_Versioned[ServiceCallbackApi]):
                          .order_by(self._text_order(c.c.callback_type), c.c.id))
 
 
+# -- senders and inbound text messages ----------------------------------------------------------------
+
+class SqlAlchemySmsSenderRepository(_Repo[ServiceSmsSender]):
+    table, map = t.service_sms_senders, R.SMS_SENDER
+    not_found = errors.SmsSenderNotFound
+    what = "sms sender"
+
+    def add(self, sender: ServiceSmsSender) -> None:
+        self._insert(sender)
+
+    def update(self, sender: ServiceSmsSender) -> None:
+        self._replace(sender.id, sender)
+
+    def get(self, service_id: UUID, sender_id: UUID) -> ServiceSmsSender:
+        return self._get_by_id(sender_id, self.table.c.service_id == service_id)
+
+    def list_for_service(self, service_id: UUID, *, include_archived: bool = False) -> Sequence[ServiceSmsSender]:
+        s = self.table
+        statement = sa.select(s).where(s.c.service_id == service_id)
+        if not include_archived:
+            statement = statement.where(s.c.archived.is_(False))
+        return self._all(statement.order_by(s.c.is_default.desc(), s.c.created_at, s.c.id))
+
+    def list_by_sms_sender(self, spellings: Collection[str]) -> Sequence[ServiceSmsSender]:
+        if not spellings:
+            return []
+        s = self.table
+        return self._all(sa.select(s).where(s.c.sms_sender.in_(sorted(spellings)), s.c.archived.is_(False))
+                         .order_by(s.c.inbound_number_id.is_(None), s.c.created_at, s.c.id))
+
+
+class SqlAlchemyEmailReplyToRepository(_Repo[ServiceEmailReplyTo]):
+    table, map = t.service_email_reply_to, R.EMAIL_REPLY_TO
+    not_found = errors.ReplyToNotFound
+    what = "email reply to"
+
+    def add(self, reply_to: ServiceEmailReplyTo) -> None:
+        self._insert(reply_to)
+
+    def update(self, reply_to: ServiceEmailReplyTo) -> None:
+        self._replace(reply_to.id, reply_to)
+
+    def get(self, service_id: UUID, reply_to_id: UUID) -> ServiceEmailReplyTo:
+        return self._get_by_id(reply_to_id, self.table.c.service_id == service_id)
+
+    def list_for_service(self, service_id: UUID, *,
+                         include_archived: bool = False) -> Sequence[ServiceEmailReplyTo]:
+        r = self.table
+        statement = sa.select(r).where(r.c.service_id == service_id)
+        if not include_archived:
+            statement = statement.where(r.c.archived.is_(False))
+        return self._all(statement.order_by(r.c.is_default.desc(), r.c.created_at.desc(), r.c.id))
+
+
+class SqlAlchemyInboundSmsRepository(_Repo[InboundSms]):
+    table, map = t.inbound_sms, R.INBOUND_SMS
+    not_found = errors.InboundSmsNotFound
+    what = "inbound sms"
+
+    def add(self, inbound: InboundSms) -> None:
+        self._insert(inbound)
+
+    def get(self, service_id: UUID, inbound_id: UUID) -> InboundSms:
+        return self._get_by_id(inbound_id, self.table.c.service_id == service_id)
+
+    def _conditions(self, service_id: UUID, user_number: str | None,
+                    created_after: datetime | None) -> list[sa.ColumnElement[bool]]:
+        m = self.table
+        conditions = [m.c.service_id == service_id]
+        if user_number is not None:
+            conditions.append(m.c.user_number == user_number)
+        if created_after is not None:
+            conditions.append(m.c.created_at >= created_after)
+        return conditions
+
+    def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
+                         created_after: datetime | None = None, older_than: UUID | None = None,
+                         limit: int | None = None) -> Sequence[InboundSms]:
+        m = self.table
+        conditions = self._conditions(service_id, user_number, created_after)
+        if older_than is not None:
+            anchor = self._exec(sa.select(m.c.created_at).where(m.c.id == older_than,
+                                                                m.c.service_id == service_id)).first()
+            if anchor is None:
+                return []
+            conditions.append(m.c.created_at < anchor.created_at)
+        statement = sa.select(m).where(*conditions).order_by(m.c.created_at.desc(), m.c.id.desc())
+        if limit is not None:
+            statement = statement.limit(max(limit, 0))
+        return self._all(statement)
+
+    def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int:
+        m = self.table
+        statement = sa.select(sa.func.count()).select_from(m).where(*self._conditions(service_id, None, created_after))
+        return int(self._exec(statement).scalar_one())
+
+
 # -- counters -----------------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=None)
@@ -868,21 +1025,12 @@ def _counter_upsert(dialect: str) -> sa.Executable:
                                                  "expires_at": statement.excluded.expires_at}).returning(c.c.value)
 
 
-@functools.lru_cache(maxsize=16)
-def _counter_upsert_many(dialect: str, count: int) -> sa.Executable:
-    """The upsert above for `count` rows in one statement: VALUES (:key_0, ...), (:key_1, ...) ... RETURNING."""
-    c = t.counters
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(c).values([{"key": sa.bindparam(f"key_{i}"), "value": sa.bindparam(f"value_{i}"),
-                                   "expires_at": sa.bindparam(f"expires_at_{i}", type_=c.c.expires_at.type)}
-                                  for i in range(count)])
-    return statement.on_conflict_do_update(index_elements=[c.c.key],
-                                           set_={"value": c.c.value + statement.excluded.value,
-                                                 "expires_at": statement.excluded.expires_at}
-                                           ).returning(c.c.key, c.c.value)
+# PostgreSQL: any number of rows in one statement of fixed text (no per-size compiling), straight to the driver.
+_PG_COUNTER_UPSERT_MANY = (
+    "INSERT INTO counters (key, value, expires_at) "
+    "SELECT * FROM unnest(%(keys)s::varchar[], %(amounts)s::bigint[], %(expires)s::timestamptz[]) "
+    "ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value, expires_at = excluded.expires_at "
+    "RETURNING key, value")
 
 
 class SqlAlchemyCounterRepository:
@@ -898,20 +1046,22 @@ class SqlAlchemyCounterRepository:
                                      what="counter").scalar_one())
 
     def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
-        """One multi-row upsert, rows in key order (concurrent senders lock them in the same order)."""
+        """Rows in key order (concurrent senders lock them in the same order). PostgreSQL: one statement."""
         if not increments:
             return []
         keys = [key for key, _, _ in increments]
         if len(set(keys)) != len(keys):
             raise ValueError("increment_many: keys must be distinct")
         ordered = sorted(increments)
-        params: dict[str, Any] = {}
-        for i, (key, expires_at, amount) in enumerate(ordered):
-            params.update({f"key_{i}": key, f"value_{i}": amount, f"expires_at_{i}": expires_at})
-        rows = self._uow.execute(_counter_upsert_many(self._uow.dialect, len(ordered)), params,
-                                 what="counter").all()
-        values = {row.key: int(row.value) for row in rows}
-        return [values[key] for key in keys]
+        if self._uow.dialect != "postgresql":
+            values = {key: self.increment(key, expires_at=expires_at, amount=amount)
+                      for key, expires_at, amount in ordered}
+            return [values[key] for key in keys]
+        rows = self._uow.execute_driver_sql(_PG_COUNTER_UPSERT_MANY, {
+            "keys": [key for key, _, _ in ordered], "amounts": [amount for _, _, amount in ordered],
+            "expires": [expires_at for _, expires_at, _ in ordered]}, what="counter").all()
+        found = {key: int(value) for key, value in rows}
+        return [found[key] for key in keys]
 
     def find(self, key: str) -> int | None:
         c = t.counters

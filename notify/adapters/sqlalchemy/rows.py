@@ -17,10 +17,12 @@ from notify.converters import make_row_converter
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
+from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
 from notify.domain.notification import Notification
 from notify.domain.organisation import Organisation
 from notify.domain.provider import ProviderDetails
+from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service
 from notify.domain.template import Template
 from notify.domain.user import User
@@ -139,3 +141,6 @@ EMAIL_BRANDING = RowMap(EmailBranding)
 LETTER_BRANDING = RowMap(LetterBranding)
 CALLBACK_API = RowMap(ServiceCallbackApi, encrypted=("bearer_token",))
 GUEST_LIST_ENTRY = RowMap(GuestListEntry)
+SMS_SENDER = RowMap(ServiceSmsSender)
+EMAIL_REPLY_TO = RowMap(ServiceEmailReplyTo)
+INBOUND_SMS = RowMap(InboundSms, renames={"content": "_content"}, encrypted=("content",))

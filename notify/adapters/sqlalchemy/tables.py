@@ -378,6 +378,51 @@ service_callback_api_history = sa.Table(
     sa.PrimaryKeyConstraint("id", "version"),
 )
 
+# -- senders and inbound text messages ---------------------------------------------------------------
+
+service_sms_senders = sa.Table(
+    "service_sms_senders", metadata,
+    _id(),
+    sa.Column("sms_sender", sa.String(11), nullable=False, index=True),  # index: inbound messages find it
+    _service_fk(index=True),
+    sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("inbound_number_id", UUID, unique=True),  # no inbound_numbers table yet: kept as given
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+)
+
+service_email_reply_to = sa.Table(
+    "service_email_reply_to", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("email_address", sa.Text, nullable=False),
+    sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+)
+
+# At most one live default per service, whatever two admins do at once (the rules keep at least one).
+LIVE_DEFAULT = "is_default AND NOT archived"
+for _senders in (service_sms_senders, service_email_reply_to):
+    sa.Index(f"uix_{_senders.name}_one_default", _senders.c.service_id, unique=True,
+             postgresql_where=sa.text(LIVE_DEFAULT), sqlite_where=sa.text(LIVE_DEFAULT))
+
+inbound_sms = sa.Table(
+    "inbound_sms", metadata,
+    _id(),
+    _service_fk(),
+    sa.Column("notify_number", sa.String, nullable=False),
+    sa.Column("user_number", sa.String, nullable=False, index=True),
+    sa.Column("_content", sa.String, nullable=False),  # encrypted (see crypto.py)
+    sa.Column("provider", sa.String, nullable=False),
+    sa.Column("provider_date", TS),
+    sa.Column("provider_reference", sa.String),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Index("ix_inbound_sms_service_created_at", "service_id", "created_at"),  # newest-first pages
+)
+
 # -- providers -------------------------------------------------------------------------------------
 
 

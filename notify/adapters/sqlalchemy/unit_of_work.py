@@ -18,7 +18,9 @@ from .repositories import (
     SqlAlchemyCallbackApiRepository,
     SqlAlchemyCounterRepository,
     SqlAlchemyEmailBrandingRepository,
+    SqlAlchemyEmailReplyToRepository,
     SqlAlchemyGuestListRepository,
+    SqlAlchemyInboundSmsRepository,
     SqlAlchemyJobRepository,
     SqlAlchemyLetterBrandingRepository,
     SqlAlchemyNotificationRepository,
@@ -27,6 +29,7 @@ from .repositories import (
     SqlAlchemyProviderRepository,
     SqlAlchemyServiceRepository,
     SqlAlchemyServiceUserRepository,
+    SqlAlchemySmsSenderRepository,
     SqlAlchemyTemplateRepository,
     SqlAlchemyUserRepository,
 )
@@ -62,6 +65,9 @@ class SqlAlchemyUnitOfWork:
         self.email_branding = SqlAlchemyEmailBrandingRepository(self)
         self.letter_branding = SqlAlchemyLetterBrandingRepository(self)
         self.callback_apis = SqlAlchemyCallbackApiRepository(self)
+        self.sms_senders = SqlAlchemySmsSenderRepository(self)
+        self.email_reply_to = SqlAlchemyEmailReplyToRepository(self)
+        self.inbound_sms = SqlAlchemyInboundSmsRepository(self)
         self.counters = SqlAlchemyCounterRepository(self)
 
     def __enter__(self) -> Self:
@@ -112,6 +118,17 @@ class SqlAlchemyUnitOfWork:
                 *, what: str = "record") -> sa.CursorResult[Any]:
         try:
             return self.connection.execute(statement, params)  # type: ignore[arg-type]
+        except sa.exc.IntegrityError as exc:
+            raise self.integrity_error(exc, what) from None
+        except sa.exc.DBAPIError as exc:
+            if not is_unavailable(exc):
+                raise
+            raise self._unavailable(exc) from None
+
+    def execute_driver_sql(self, sql: str, params: Mapping[str, Any], *, what: str = "record") -> sa.CursorResult[Any]:
+        """A statement of fixed text straight to the driver (nothing to compile): the hot path's statements."""
+        try:
+            return self.connection.exec_driver_sql(sql, params)  # type: ignore[arg-type]
         except sa.exc.IntegrityError as exc:
             raise self.integrity_error(exc, what) from None
         except sa.exc.DBAPIError as exc:

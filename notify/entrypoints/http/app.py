@@ -10,11 +10,14 @@ from . import errors
 from .api_keys import ApiKeyResources
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
+from .callback_apis import CallbackApiResources
+from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
 from .openapi import OpenApiResource
 from .jobs import JobResources
 from .organisations import OrganisationResources
 from .provider_callbacks import FakeProviderCallbackResource
 from .providers import ProviderResources
+from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
 from .status import StatusResource
 from .templates import TemplateResources
@@ -53,9 +56,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     jobs = JobResources(notify)
     templates = TemplateResources(notify)
     api_keys = ApiKeyResources(notify)
+    callback_apis = CallbackApiResources(notify)
     providers = ProviderResources(notify)
     email_branding = EmailBrandingResources(notify)
     letter_branding = LetterBrandingResources(notify)
+    sms_senders = SmsSenderResources(notify)
+    reply_tos = EmailReplyToResources(notify)
+    inbound_sms = InboundSmsResources(notify)
     v2_notifications = NotificationsResource(notify)
     v2_template = TemplateResource(notify)
     routes: list[tuple[str, object, str | None]] = [
@@ -90,6 +97,9 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/api-keys", api_keys, "list"),
         ("/service/{service_id}/api-keys/{key_id}", api_keys, "item"),
         ("/service/{service_id}/api-key/revoke/{key_id}", api_keys, "revoke"),
+        # service callback APIs (where a service wants delivery receipts and other events posted)
+        ("/service/{service_id}/callback-api", callback_apis, None),
+        ("/service/{service_id}/callback-api/{callback_api_id}", callback_apis, "item"),
         ("/user/email", users, "email"),
         ("/user/{user_id}/verify/password", users, "password"),
         ("/user/{user_id}/service/{service_id}/permission", users, "permissions"),
@@ -108,6 +118,16 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/email-branding/{branding_id}", email_branding, "item"),
         ("/letter-branding", letter_branding, None),
         ("/letter-branding/{branding_id}", letter_branding, "item"),
+        # senders and inbound text messages
+        ("/service/{service_id}/sms-sender", sms_senders, None),
+        ("/service/{service_id}/sms-sender/{sms_sender_id}", sms_senders, "item"),
+        ("/service/{service_id}/sms-sender/{sms_sender_id}/archive", sms_senders, "archive"),
+        ("/service/{service_id}/email-reply-to", reply_tos, None),
+        ("/service/{service_id}/email-reply-to/{reply_to_id}", reply_tos, "item"),
+        ("/service/{service_id}/email-reply-to/{reply_to_id}/archive", reply_tos, "archive"),
+        ("/service/{service_id}/inbound-sms", inbound_sms, None),
+        ("/service/{service_id}/inbound-sms/summary", inbound_sms, "summary"),
+        ("/service/{service_id}/inbound-sms/{inbound_sms_id}", inbound_sms, "item"),
         # public API (service API keys)
         ("/v2/notifications", v2_notifications, None),
         ("/v2/notifications/sms", v2_notifications, "sms"),
@@ -121,6 +141,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/v2/received-text-messages", ReceivedTextMessagesResource(notify), None),
         # provider delivery receipts (no JWT, as Notify's provider callbacks)
         ("/notifications/{notification_type}/fake/{provider}", FakeProviderCallbackResource(notify), None),
+        ("/notifications/sms/receive/fake", FakeInboundSmsResource(notify), None),  # inbound texts, no JWT
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -21,6 +21,7 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     errors.InvalidRequest: (400, "BadRequestError"),
     errors.ValidationFailed: (400, "ValidationError"),
     errors.AlreadyExists: (400, "BadRequestError"),
+    errors.ReplyToAlreadyInUse: (409, "BadRequestError"),  # Notify's status for this one clash
     errors.ConcurrentUpdate: (409, "ConflictError"),
     errors.Forbidden: (403, "BadRequestError"),
     errors.AuthenticationFailed: (403, "AuthError"),

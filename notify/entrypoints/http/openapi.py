@@ -21,7 +21,7 @@ from uuid import UUID
 import attrs
 import falcon
 
-from notify.domain.constants import NotificationStatus, NotificationType, TemplateType
+from notify.domain.constants import CallbackType, NotificationStatus, NotificationType, TemplateType
 from notify.domain.notification import LETTER_ACCEPTED, LETTER_RECEIVED
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -82,8 +82,13 @@ API_KEY = shape("id:uuid name:str key_type:str service_id:uuid expiry_date:dt? c
 PROVIDER = shape("id:uuid display_name:str identifier:str priority:int notification_type:str active:bool")
 EMAIL_BRANDING = shape("id:uuid name:str colour:str? logo:str? text:str? brand_type:str")
 LETTER_BRANDING = shape("id:uuid name:str filename:str")
+CALLBACK_API = shape("id:uuid service_id:uuid url:str updated_by_id:uuid created_at:dt updated_at:dt?")
 JOB = shape("id:uuid original_file_name:str notification_count:int template:uuid template_version:int "
             "service:uuid created_at:dt job_status:str scheduled_for:dt? archived:bool")
+SMS_SENDER = shape("id:uuid sms_sender:str service_id:uuid is_default:bool archived:bool inbound_number_id:uuid? "
+                   "created_at:dt updated_at:dt?")
+REPLY_TO = shape("id:uuid service_id:uuid email_address:str is_default:bool archived:bool created_at:dt updated_at:dt?")
+INBOUND_SMS = shape("id:uuid created_at:dt service_id:uuid notify_number:str user_number:str content:str")
 
 V2_TEMPLATE_REF = shape("id:uuid version:int uri:str")
 V2_SENT = shape("id:uuid reference:str? uri:str scheduled_for:dt? content:obj", template=V2_TEMPLATE_REF)
@@ -128,6 +133,11 @@ RESPONSES: dict[tuple[str, str], Schema | None] = {
     ("GET", "/service/{service_id}/api-keys"): shape("", apiKeys=array(API_KEY)),
     ("GET", "/service/{service_id}/api-keys/{key_id}"): shape("", apiKeys=array(API_KEY)),
     ("POST", "/service/{service_id}/api-key/revoke/{key_id}"): {"type": "null"},
+    # service callback APIs: the bearer token goes in, never out
+    ("POST", "/service/{service_id}/callback-api"): data(CALLBACK_API),
+    ("POST", "/service/{service_id}/callback-api/{callback_api_id}"): data(CALLBACK_API),
+    ("GET", "/service/{service_id}/callback-api/{callback_api_id}"): data(CALLBACK_API),
+    ("DELETE", "/service/{service_id}/callback-api/{callback_api_id}"): None,
     # users
     ("POST", "/user"): data(USER_DETAILS),
     ("GET", "/user/{user_id}"): data(USER_DETAILS),
@@ -170,6 +180,21 @@ RESPONSES: dict[tuple[str, str], Schema | None] = {
     ("POST", "/letter-branding"): LETTER_BRANDING,
     ("GET", "/letter-branding/{branding_id}"): LETTER_BRANDING,
     ("POST", "/letter-branding/{branding_id}"): LETTER_BRANDING,
+    # senders (Notify answers some bare, some in `data`) and inbound text messages
+    ("GET", "/service/{service_id}/sms-sender"): array(SMS_SENDER),
+    ("POST", "/service/{service_id}/sms-sender"): SMS_SENDER,
+    ("GET", "/service/{service_id}/sms-sender/{sms_sender_id}"): SMS_SENDER,
+    ("POST", "/service/{service_id}/sms-sender/{sms_sender_id}"): SMS_SENDER,
+    ("POST", "/service/{service_id}/sms-sender/{sms_sender_id}/archive"): data(SMS_SENDER),
+    ("GET", "/service/{service_id}/email-reply-to"): array(REPLY_TO),
+    ("POST", "/service/{service_id}/email-reply-to"): data(REPLY_TO),
+    ("GET", "/service/{service_id}/email-reply-to/{reply_to_id}"): REPLY_TO,
+    ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}"): data(REPLY_TO),
+    ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}/archive"): data(REPLY_TO),
+    ("GET", "/service/{service_id}/inbound-sms"): data(array(INBOUND_SMS)),
+    ("POST", "/service/{service_id}/inbound-sms"): data(array(INBOUND_SMS)),
+    ("GET", "/service/{service_id}/inbound-sms/summary"): shape("count:int most_recent:dt?"),
+    ("GET", "/service/{service_id}/inbound-sms/{inbound_sms_id}"): INBOUND_SMS,
     # public API
     ("POST", "/v2/notifications/sms"): V2_SENT,
     ("POST", "/v2/notifications/email"): {**V2_SENT, "required": V2_SENT["required"] + ["sanitised_content"]},
@@ -181,10 +206,10 @@ RESPONSES: dict[tuple[str, str], Schema | None] = {
     ("POST", "/v2/template/{template_id}/preview"): shape("id:uuid type:str version:int body:str html:str? "
                                                           "subject:str? postage:str?"),
     ("GET", "/v2/templates"): shape("", templates=array(V2_TEMPLATE)),
-    ("GET", "/v2/received-text-messages"): shape("", received_text_messages=array(shape(
-        "id:uuid created_at:dt service_id:uuid notify_number:str user_number:str content:str")), links=LINKS),
+    ("GET", "/v2/received-text-messages"): shape("", received_text_messages=array(INBOUND_SMS), links=LINKS),
     # provider delivery receipts
     ("POST", "/notifications/{notification_type}/fake/{provider}"): shape("result:str"),
+    ("POST", "/notifications/sms/receive/fake"): shape("status:str"),
 }
 
 # Success statuses set outside the responder itself (else read off `resp.status = falcon.HTTP_...`, or 200).
@@ -313,8 +338,13 @@ _QUERY_TYPES = {"bool": {"type": "string", "enum": ["true", "false"]}, "int": {"
 # Query parameters read by hand rather than through wire.query_*: (METHOD, route) -> parameters.
 ADMIN_QUERIES: dict[tuple[str, str], list[Schema]] = {
     ("GET", "/service/{service_id}/job"): [_query("statuses", {"type": "string"})],
+    ("GET", "/service/{service_id}/inbound-sms"): [_query("phone_number", {"type": "string"})],
     ("GET", "/service/{service_id}/template"): [
         _query("template_type", {"type": "string", "enum": [t.value for t in TemplateType]})],
+    ("GET", "/service/{service_id}/callback-api/{callback_api_id}"): [
+        _query("callback_type", {"type": "string", "enum": [t.value for t in CallbackType]})],
+    ("DELETE", "/service/{service_id}/callback-api/{callback_api_id}"): [
+        _query("callback_type", {"type": "string", "enum": [t.value for t in CallbackType]})],
 }
 
 

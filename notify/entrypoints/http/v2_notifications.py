@@ -11,11 +11,13 @@ import falcon
 
 from notify.domain.constants import COMPLETED_STATUSES, NotificationStatus, NotificationType
 from notify.domain.notification import LETTER_ACCEPTED, LETTER_RECEIVED, statuses_for_filter
+from notify.usecases import inbound_sms
 from notify.usecases import notifications as usecases
 from notify.usecases.app import Notify
 from notify.usecases.notifications import NotificationView, SendRequest, SentNotification
 
 from . import v2_schema as schema
+from .inbound_sms import inbound_sms_json
 from .wire import dump
 
 SMS_RATE_POUNDS = 0.0227  # per fragment; Notify's rate changes each April, ours is one figure
@@ -191,7 +193,7 @@ def _pairs(req: falcon.Request) -> list[tuple[str, str]]:
 
 
 class ReceivedTextMessagesResource:
-    """Inbound SMS is not modelled yet: always an empty page, with Notify's validation of `older_than`."""
+    """The caller's service's inbound text messages, newest first, paged by `older_than` as notifications are."""
 
     auth = "service"
 
@@ -199,5 +201,9 @@ class ReceivedTextMessagesResource:
         self._notify = notify
 
     def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
-        schema.query(req, {"older_than": schema.uuid})
-        resp.media = {"received_text_messages": [], "links": {"current": req.url}}
+        params = schema.query(req, {"older_than": schema.uuid})
+        found = inbound_sms.list_received_texts(
+            self._notify, req.context.auth,
+            older_than=UUID(params["older_than"]) if "older_than" in params else None)
+        resp.media = {"received_text_messages": [inbound_sms_json(m) for m in found],
+                      "links": _links(req, "/v2/received-text-messages", found[-1].id if found else None)}

@@ -1,0 +1,77 @@
+"""Text messages people send to a service's number: received from a provider, read by the service (public API)
+and by the admin app."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from attrs import frozen
+
+from notify.domain.constants import API_PAGE_SIZE, ServicePermission
+from notify.domain.inbound_sms import InboundSms
+from notify.domain.sender import number_spellings, sender_number
+
+from .app import Notify
+from .auth import ServiceAuth
+
+RETENTION = timedelta(days=7)  # Notify's default days_of_retention: what the admin app lists and counts
+
+
+@frozen
+class InboundSummary:
+    count: int
+    most_recent: datetime | None
+
+
+def receive_sms(notify: Notify, *, provider: str, source: str, destination: str, message: str,
+                provider_reference: str | None = None, provider_date: datetime | None = None) -> InboundSms | None:
+    """Store a message sent to `destination` for the service whose sender that number is, when the service
+    may receive text messages. None (and nothing stored) otherwise: the provider is answered 200 either way,
+    as Notify does, so it does not retry a message no one will take."""
+    with notify.uow() as uow:
+        for sender in uow.sms_senders.list_by_sms_sender(number_spellings(destination)):
+            service = uow.services.get(sender.service_id)
+            if service.has_permission(ServicePermission.INBOUND_SMS):
+                break
+        else:
+            return None
+        inbound = InboundSms(id=notify.ids.new(), service_id=service.id, notify_number=sender.sms_sender,
+                             user_number=sender_number(source), content=message, provider=provider,
+                             provider_date=provider_date, provider_reference=provider_reference,
+                             created_at=notify.clock.now())
+        uow.inbound_sms.add(inbound)
+        uow.commit()
+    return inbound
+
+
+def list_received_texts(notify: Notify, auth: ServiceAuth, *, older_than: UUID | None = None,
+                        limit: int = API_PAGE_SIZE) -> Sequence[InboundSms]:
+    """The caller's service's messages, newest first, one page (GET /v2/received-text-messages)."""
+    with notify.read_uow() as uow:
+        return uow.inbound_sms.list_for_service(auth.service_id, older_than=older_than, limit=limit)
+
+
+def list_inbound_sms(notify: Notify, service_id: UUID, *, phone_number: str | None = None,
+                     limit: int | None = None) -> Sequence[InboundSms]:
+    """The admin app's list: the retention period's messages, newest first, from one sender if asked."""
+    with notify.read_uow() as uow:
+        uow.services.get(service_id)
+        return uow.inbound_sms.list_for_service(
+            service_id, user_number=sender_number(phone_number) if phone_number else None,
+            created_after=notify.clock.now() - RETENTION, limit=limit)
+
+
+def inbound_sms_summary(notify: Notify, service_id: UUID) -> InboundSummary:
+    since = notify.clock.now() - RETENTION
+    with notify.read_uow() as uow:
+        uow.services.get(service_id)
+        newest = uow.inbound_sms.list_for_service(service_id, created_after=since, limit=1)
+        return InboundSummary(uow.inbound_sms.count_for_service(service_id, created_after=since),
+                              newest[0].created_at if newest else None)
+
+
+def get_inbound_sms(notify: Notify, service_id: UUID, inbound_id: UUID) -> InboundSms:
+    with notify.read_uow() as uow:
+        return uow.inbound_sms.get(service_id, inbound_id)

@@ -1,0 +1,120 @@
+"""Inbound text messages: the fake provider's webhook (no JWT) and the admin API's /service/{id}/inbound-sms."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import uuid4
+
+import falcon
+import falcon.testing
+import pytest
+
+from ..conftest import AdminClient
+from ..fakes import FrozenClock
+
+WEBHOOK = "/notifications/sms/receive/fake"
+
+
+@pytest.fixture
+def provider(app: falcon.App) -> falcon.testing.TestClient:
+    """The fake SMS provider posting what people send: no credentials, as MMG and Firetext post."""
+    return falcon.testing.TestClient(app)
+
+
+@pytest.fixture
+def inbound_service(admin: AdminClient, service: dict[str, Any]) -> dict[str, Any]:
+    """`service`, allowed to receive text messages, with the number 07700 900111 among its senders."""
+    updated = admin.post(f"/service/{service['id']}", json={"permissions": [*service["permissions"], "inbound_sms"]})
+    assert updated.status_code == 200
+    added = admin.post(f"/service/{service['id']}/sms-sender",
+                       json={"sms_sender": "07700900111", "is_default": False, "inbound_number_id": str(uuid4())})
+    assert added.status_code == 201
+    return updated.json["data"]
+
+
+def receive(provider: falcon.testing.TestClient, **body: Any) -> falcon.testing.Result:
+    return provider.simulate_post(WEBHOOK, json={"source": "07700 900222", "destination": "447700900111",
+                                                 "message": "Hello, Notify", **body})
+
+
+def inbox(admin: AdminClient, service: dict[str, Any], query: str = "") -> list[dict[str, Any]]:
+    result = admin.get(f"/service/{service['id']}/inbound-sms", query_string=query)
+    assert result.status_code == 200
+    return result.json["data"]
+
+
+def test_a_message_to_a_services_number_is_stored_for_it(provider: falcon.testing.TestClient, admin: AdminClient,
+                                                         inbound_service: dict[str, Any], clock: FrozenClock) -> None:
+    result = receive(provider, id="provider-ref-1", date="2026-06-15T11:59:58Z")
+    assert (result.status_code, result.json) == (200, {"status": "ok"})
+    [message] = inbox(admin, inbound_service)
+    assert {k: message[k] for k in ("service_id", "notify_number", "user_number", "content", "created_at")} == {
+        "service_id": inbound_service["id"], "notify_number": "07700900111", "user_number": "447700900222",
+        "content": "Hello, Notify", "created_at": "2026-06-15T12:00:00.000000Z"}
+    assert admin.get(f"/service/{inbound_service['id']}/inbound-sms/{message['id']}").json == message
+
+
+@pytest.mark.parametrize("destination", ["07700900111", "+447700900111", "447700900111"])
+def test_the_destination_matches_in_any_spelling(provider: falcon.testing.TestClient, admin: AdminClient,
+                                                 inbound_service: dict[str, Any], destination: str) -> None:
+    assert receive(provider, destination=destination).status_code == 200
+    assert len(inbox(admin, inbound_service)) == 1
+
+
+def test_unknown_numbers_and_services_without_the_permission_store_nothing(
+        provider: falcon.testing.TestClient, admin: AdminClient, inbound_service: dict[str, Any]) -> None:
+    assert receive(provider, destination="07700900999").json == {"status": "ok"}
+    assert receive(provider, destination="GOVUK").status_code == 200  # every service's default sender
+    permissions = [p for p in inbound_service["permissions"] if p != "inbound_sms"]
+    admin.post(f"/service/{inbound_service['id']}", json={"permissions": permissions})
+    assert receive(provider).status_code == 200
+    assert inbox(admin, inbound_service) == []
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"destination": "07700900111", "message": "x"}, "source"),
+    ({"source": "07700900222", "message": "x"}, "destination"),
+    ({"source": "07700900222", "destination": "07700900111"}, "message"),
+    ({"source": 7, "destination": "07700900111", "message": "x"}, "source"),
+    ({"source": "07700900222", "destination": "07700900111", "message": "x", "date": "yesterday"}, "date"),
+    ({"source": "07700900222", "destination": "07700900111", "message": "x", "date": "0001-01-01T00:00:00+01:00"},
+     "date"),
+    ({"source": "07700900222", "destination": "07700900111", "message": "x", "colour": "red"}, "colour"),
+])
+def test_a_malformed_webhook_is_a_400_naming_the_field(provider: falcon.testing.TestClient, body: dict[str, Any],
+                                                       field: str) -> None:
+    result = provider.simulate_post(WEBHOOK, json=body)
+    assert result.status_code == 400
+    assert field in result.json["message"]
+
+
+def test_the_admin_list_filters_by_sender_and_keeps_seven_days(
+        provider: falcon.testing.TestClient, admin: AdminClient, inbound_service: dict[str, Any],
+        clock: FrozenClock) -> None:
+    receive(provider, message="old")
+    clock.advance(days=8)
+    receive(provider, message="first")
+    clock.advance(minutes=1)
+    receive(provider, message="second", source="+447700900333")
+    assert [m["content"] for m in inbox(admin, inbound_service)] == ["second", "first"]
+    assert [m["content"] for m in inbox(admin, inbound_service, "phone_number=07700900222")] == ["first"]
+    assert [m["content"] for m in inbox(admin, inbound_service, "limit=1")] == ["second"]
+    searched = admin.post(f"/service/{inbound_service['id']}/inbound-sms", json={"phone_number": "07700 900333"})
+    assert [m["content"] for m in searched.json["data"]] == ["second"]
+    summary = admin.get(f"/service/{inbound_service['id']}/inbound-sms/summary").json
+    assert summary == {"count": 2, "most_recent": "2026-06-23T12:01:00.000000Z"}
+
+
+def test_admin_inbound_errors(admin: AdminClient, service: dict[str, Any]) -> None:
+    unknown = str(uuid4())
+    assert admin.get(f"/service/{unknown}/inbound-sms").status_code == 404
+    assert admin.get(f"/service/{unknown}/inbound-sms/summary").status_code == 404
+    assert admin.get(f"/service/{service['id']}/inbound-sms/{unknown}").status_code == 404
+    assert admin.get(f"/service/{service['id']}/inbound-sms", query_string="limit=0").status_code == 400
+    assert admin.post(f"/service/{service['id']}/inbound-sms", json={"phone_number": 7}).status_code == 400
+    assert admin.get(f"/service/{service['id']}/inbound-sms/summary").json == {"count": 0, "most_recent": None}
+
+
+def test_a_huge_limit_is_refused_not_a_500(admin: AdminClient, service: dict[str, Any]) -> None:
+    result = admin.get(f"/service/{service['id']}/inbound-sms", query_string=f"limit={2**63}")
+    assert result.status_code == 400 and "limit" in result.json["message"]
