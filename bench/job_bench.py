@@ -74,10 +74,10 @@ def main() -> None:
         current = jobs.get_job(notify, service.id, job.job.id).job
         if current.job_status.value in ("finished", "sending limits exceeded", "cancelled", "error"):
             break
-        time.sleep(0.05)
+        time.sleep(0.2)
     t_processed = time.perf_counter()
     while len(sms.sent) < args.rows and time.perf_counter() - t0 < 600:
-        time.sleep(0.05)
+        time.sleep(0.2)
     t_done = time.perf_counter()
     total = t_done - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

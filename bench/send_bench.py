@@ -1,13 +1,17 @@
 """POST /v2/notifications/sms with a valid API key under waitress, measured with wrk, beside a bare Falcon app
-that only parses the same JSON (same waitress settings, same run). Prints req/s, the ratio, p50/p99.
+that only parses the same JSON (same waitress settings, same run). Prints req/s, the ratio, and p50/p99 at
+peak and at 80% of notify's peak.
 
-    .venv/bin/python bench/send_bench.py                      # in-memory store (NOTIFY_DATABASE_URL=memory)
-    .venv/bin/python bench/send_bench.py --database-url sqlite:////tmp/bench.db
+    .venv/bin/python bench/send_bench.py                          # a fresh PostgreSQL database (tests' helper)
     .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
+    .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
+    .venv/bin/python bench/send_bench.py --no-delivery            # the API alone, nothing delivered
 
-The app is built as `notify serve` builds it (bootstrap.open_stores + build_notify), with the delivery
-pipeline wired as in the composition-root lines of issue #5 (in-process queue, fake providers with receipts),
-so deliveries run on worker threads during the measurement, as in production. Needs `wrk` on PATH."""
+The app is built exactly as `notify serve` builds it (bootstrap.open_stores + build_notify + start_background):
+the in-process delivery queue delivers to the fake providers, whose receipts come back half a second later,
+all in the same process during the measurement. Peak: wrk -c16 closed loop. 80%: each connection waits
+between requests so that the whole load is 80% of the peak just measured (calibrated, then measured); the
+latencies there are what a caller sees on a busy but not saturated server. Needs `wrk` on PATH."""
 
 from __future__ import annotations
 
@@ -40,6 +44,10 @@ wrk.method = "POST"
 wrk.body = '%(body)s'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer %(token)s"
+local pause = %(pause_ms)s
+if pause > 0 then
+  function delay() return pause end
+end
 """
 
 
@@ -49,24 +57,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build_notify_app(settings: Settings):  # type: ignore[no-untyped-def]
-    from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
-    from notify.adapters.queue import InProcessDeliveryQueue
+def build_notify_app(settings: Settings, *, deliver: bool = True):  # type: ignore[no-untyped-def]
     from notify.domain.api_key import ApiKey
     from notify.domain.constants import KeyType, TemplateType
     from notify.domain.template import Template
     from notify.entrypoints.http import create_app
-    from notify.usecases import delivery, services, users
+    from notify.usecases import services, users
 
     stores = bootstrap.open_stores(settings)
-    queue = InProcessDeliveryQueue(workers=2, sweep_interval=60)
-    sms, email, letter = FakeSmsProvider(receipt_delay=0.5), FakeEmailProvider(), FakeLetterProvider()
-    notify = attrs.evolve(bootstrap.build_notify(settings, stores), queue=queue, sms_providers=[sms],
-                          email_providers=[email], letter_providers=[letter])
-    for fake in (sms, email, letter):
-        fake.connect(delivery.receipt_sink(notify))
-    queue.start(batch=lambda ids: delivery.deliver_many(notify, ids), sweep=lambda: delivery.sweep_created(notify))
-
+    notify = bootstrap.build_notify(settings, stores)
+    if deliver:
+        notify = bootstrap.start_background(notify, settings)
     suffix = uuid4().hex[:8]
     user = users.create_user(notify, name="Bench", email_address=f"bench.{suffix}@example.gov.uk",
                              password="bench password long enough")
@@ -102,9 +103,10 @@ def serve(app: object, port: int, threads: int) -> None:
     threading.Thread(target=server.run, daemon=True).start()
 
 
-def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int, threads: int) -> dict[str, float]:
+def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int, threads: int,
+            pause_ms: float = 0) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % {"body": body, "token": token})
+        script.write(LUA % {"body": body, "token": token, "pause_ms": f"{pause_ms:.3f}"})
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name,
          f"http://127.0.0.1:{port}/v2/notifications/sms"], capture_output=True, text=True, check=True).stdout
@@ -113,7 +115,8 @@ def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int,
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     latencies = {p: _ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
                  for p in ("50", "99")}
-    return {"rps": rps, "p50": latencies["50"], "p99": latencies["99"], "non2xx": float(non2xx.group(1)) if non2xx else 0}
+    return {"rps": rps, "p50": latencies["50"], "p99": latencies["99"],
+            "non2xx": float(non2xx.group(1)) if non2xx else 0}
 
 
 def _ms(text: str) -> float:
@@ -121,37 +124,63 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
+def paced(port: int, token: str, body: str, target_rps: float, args: argparse.Namespace) -> dict[str, float]:
+    """wrk with a pause before each request on each connection, tuned until the load is `target_rps`."""
+    pause = max(0.0, args.connections * 1000 / target_rps)
+    for _ in range(4):  # calibrate: the pause plus the answer time sets each connection's rate
+        probe = run_wrk(port, token, body, seconds=3, connections=args.connections, threads=args.wrk_threads,
+                        pause_ms=pause)
+        if abs(probe["rps"] - target_rps) / target_rps < 0.03:
+            break
+        pause = max(0.0, pause * probe["rps"] / target_rps)
+    return run_wrk(port, token, body, seconds=args.seconds, connections=args.connections, threads=args.wrk_threads,
+                   pause_ms=pause)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default="memory")
-    parser.add_argument("--secret-key", default=None)
+    parser.add_argument("--database-url", default=None, help="default: a fresh database on the local PostgreSQL")
+    parser.add_argument("--secret-key", default="bench-secret-key-0123456789abcdef0123456789")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
-    parser.add_argument("--waitress-threads", type=int, default=4)
+    parser.add_argument("--waitress-threads", type=int, default=8, help="as `notify serve`")
+    parser.add_argument("--no-delivery", action="store_true", help="measure the API alone")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install -y wrk)")
-    settings = Settings(database_url=args.database_url, admin_client_secrets=("bench-admin-secret",),
-                        secret_keys=(args.secret_key,) if args.secret_key else ())
-    app, key, template, description = build_notify_app(settings)
+    url = args.database_url
+    if url is None:
+        from tests.postgres_server import database_url_for_this_run
+
+        url = database_url_for_this_run()
+    workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
+    settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
+                            secret_keys=(args.secret_key,), upload_dir=workdir)
+    app, key, template, description = build_notify_app(settings, deliver=not args.no_delivery)
     notify_port, bare_port = free_port(), free_port()
     serve(app, notify_port, args.waitress_threads)
     serve(bare_app(), bare_port, args.waitress_threads)
     time.sleep(0.3)
     body = json.dumps({"phone_number": "07700900123", "template_id": str(template.id),
                        "personalisation": {"name": "Ada", "code": "123456"}})
+
+    def token() -> str:  # fresh per run: the server allows 30 seconds of skew
+        return jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
+
     results = {}
     for name, port in (("bare falcon", bare_port), ("notify", notify_port)):
-        token = jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
-        results[name] = run_wrk(port, token, body, seconds=args.seconds, connections=args.connections,
+        results[name] = run_wrk(port, token(), body, seconds=args.seconds, connections=args.connections,
                                 threads=args.wrk_threads)
-    print(f"store: {description}; wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
+    results["notify @80%"] = paced(notify_port, token(), body, 0.8 * results["notify"]["rps"], args)
+    print(f"store: {description}; delivery: {'off' if args.no_delivery else 'in-process, fake providers'}; "
+          f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
           f"waitress threads={args.waitress_threads}")
     for name, r in results.items():
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}")
     print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ Jobs and workers:
                              `notify serve` queues work there and `notify worker` processes deliver it;
                              unset: deliveries and jobs run inside `notify serve`
   NOTIFY_QUEUE_NAME          the broker queue (default notify); processes sharing one system use the same
-  NOTIFY_CLAIM_TIMEOUT       seconds after which a claim no worker handed to a provider is released (300)
+  NOTIFY_CLAIM_TIMEOUT       seconds a notification may wait in the broker in `created` before the sweep enqueues
+                             it again (300)
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
                              (259200: Notify's 72 hours)
   NOTIFY_SWEEP_INTERVAL      seconds between a worker's sweeps (stuck `created`, stale claims, due jobs) (30)

@@ -85,24 +85,48 @@ def _parts(template: Template) -> list[str]:
 
 def missing_personalisation(template: Template, values: Mapping[str, Any]) -> list[str]:
     """Placeholders of the template (subject included) with no value or None, in the template's spelling."""
+    return _missing(template, placeholders.by_key(values))
+
+
+def _missing(template: Template, given: Mapping[str, Any]) -> list[str]:
     missing: list[str] = []
     for part in _parts(template):
-        for name in placeholders.missing(part, values):
+        for name in placeholders.missing_from(part, given):
             if name not in missing:
                 missing.append(name)
     return missing
 
 
-def _fill(text: str, values: Mapping[str, Any]) -> str:
-    return placeholders.render(text, values)
+def _fill(text: str, prepared: Mapping[str, Any]) -> str:
+    return placeholders.fill(text, prepared)
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t\u00a0]+([,.;:!?])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACED_NEWLINE = re.compile(r" ?\r?\n ?")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+_NEEDS_NORMALISING = re.compile(r"[\t\u00a0\r\n]|  | [,.;:!?]")
 
 
 def normalise_sms_whitespace(text: str) -> str:
-    text = re.sub(r"[ \t\u00a0]+([,.;:!?])", r"\1", text)  # no whitespace before punctuation
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    text = re.sub(r" ?\r?\n ?", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    if not _NEEDS_NORMALISING.search(text):
+        return text.strip()  # the usual case: one search instead of four substitutions
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # no whitespace before punctuation
+    text = _SPACES.sub(" ", text)
+    text = _SPACED_NEWLINE.sub("\n", text)
+    text = _BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def _checked(template: Template, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values keyed for filling in and prepared as text; MissingPersonalisation when any is missing."""
+    given = placeholders.by_key(values)
+    missing = _missing(template, given)
+    if missing:
+        raise MissingPersonalisation(missing)
+    return _prepared(given, template.template_type)
 
 
 def _empty_when_rendered(template: Template, rendered: str) -> bool:
@@ -115,10 +139,7 @@ def _sms_body(template: Template, prepared: Mapping[str, Any]) -> str:
 
 def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | None = None) -> Message:
     """Render and check a message. Raises MissingPersonalisation, EmptyMessage or MessageTooLong (400s)."""
-    missing = missing_personalisation(template, values)
-    if missing:
-        raise MissingPersonalisation(missing)
-    prepared = _prepared(values, template.template_type)
+    prepared = _checked(template, values)
     if template.template_type is TemplateType.SMS:
         body = _sms_body(template, prepared)
         if not body:
@@ -144,10 +165,7 @@ def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | N
 
 def preview(template: Template, values: Mapping[str, Any]) -> Message:
     """The rendered message for the preview endpoint: the same rules, no prefix, no emptiness check."""
-    missing = missing_personalisation(template, values)
-    if missing:
-        raise MissingPersonalisation(missing)
-    prepared = _prepared(values, template.template_type)
+    prepared = _checked(template, values)
     if template.template_type is TemplateType.SMS:
         body = _sms_body(template, prepared)
         return Message(template.template_type, body, None, body, sms_rules.fragment_count(body))

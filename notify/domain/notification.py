@@ -67,12 +67,6 @@ class Notification:
             reference=reference or self.reference,
         )
 
-    def unclaimed(self, *, now: datetime) -> Notification:
-        """Back to `created`: a claim whose worker died before handing the message to any provider."""
-        if self.status not in (NotificationStatus.SENDING, NotificationStatus.SENT) or self.reference is not None:
-            raise InvalidStatusTransition(self.status, NotificationStatus.CREATED)
-        return evolve(self, status=NotificationStatus.CREATED, sent_by=None, sent_at=None, updated_at=now)
-
     def with_status(self, status: NotificationStatus, *, now: datetime) -> Notification:
         """Apply a receipt. Completed notifications never move again (Notify's update guard)."""
         if self.status not in UPDATABLE_STATUSES:

@@ -31,11 +31,13 @@ API (all functions take plain strings and a mapping; nothing is mutated)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["PLACEHOLDER", "TRUTHY", "is_truthy", "key", "missing", "names", "render", "template_names"]
+__all__ = ["PLACEHOLDER", "TRUTHY", "by_key", "fill", "is_truthy", "key", "missing", "missing_from", "names",
+           "render", "template_names"]
 
 PLACEHOLDER = re.compile(r"\(\(([^()]+)\)\)")
 """One placeholder; group 1 is its body (``name`` or ``name??text``)."""
@@ -73,11 +75,39 @@ def _unique(found: Iterable[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str, str | None, str], ...]]:
+    """`text` split once (per distinct text: templates are few, sends many) into literal runs and the
+    placeholders between them: (literals, placeholders), one more literal than placeholders; a placeholder is
+    (key, name, optional text or None, as written)."""
+    literals: list[str] = []
+    holes: list[tuple[str, str, str | None, str]] = []
+    last = 0
+    for match in PLACEHOLDER.finditer(text):
+        literals.append(text[last:match.start()])
+        name, optional_text = _split(match.group(1))
+        holes.append((key(name), name, optional_text, match.group(0)))
+        last = match.end()
+    literals.append(text[last:])
+    return tuple(literals), tuple(holes)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_and_keys(text: str) -> tuple[tuple[str, str], ...]:
+    seen: set[str] = set()
+    found = []
+    for k, name, _, _ in _parse(text)[1]:
+        if k and k not in seen:
+            seen.add(k)
+            found.append((name, k))
+    return tuple(found)
+
+
 def names(text: str | None) -> list[str]:
     """Placeholders of ``text``, each once, in order of first appearance."""
     if not text:
         return []
-    return _unique(n for n in (_split(m.group(1))[0] for m in PLACEHOLDER.finditer(text)) if key(n))
+    return [name for name, _ in _names_and_keys(text)]
 
 
 def template_names(content: str | None, subject: str | None = None) -> list[str]:
@@ -85,28 +115,41 @@ def template_names(content: str | None, subject: str | None = None) -> list[str]
     return _unique([*names(subject), *names(content)])
 
 
-def _lookup(values: Mapping[str, Any]) -> dict[str, Any]:
+def by_key(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` keyed by ``key``: what ``missing_from`` and ``fill`` take (normalise once, use twice)."""
     return {key(str(k)): v for k, v in values.items()}
+
+
+def missing_from(text: str | None, given: Mapping[str, Any]) -> list[str]:
+    """``missing`` over values already keyed by ``by_key``."""
+    if not text:
+        return []
+    return [name for name, k in _names_and_keys(text) if given.get(k) is None]
+
+
+def fill(text: str, given: Mapping[str, Any]) -> str:
+    """``render`` over values already keyed by ``by_key``."""
+    literals, holes = _parse(text)
+    if not holes:
+        return text
+    out = [literals[0]]
+    for (k, _, optional_text, written), literal in zip(holes, literals[1:]):
+        value = given.get(k) if k else None
+        if value is None:
+            out.append(written)
+        elif optional_text is not None:
+            out.append(optional_text if is_truthy(value) else "")
+        else:
+            out.append(str(value))
+        out.append(literal)
+    return "".join(out)
 
 
 def missing(text: str | None, values: Mapping[str, Any]) -> list[str]:
     """Names of placeholders in ``text`` with no value (absent or None) in ``values``."""
-    given = _lookup(values)
-    return [n for n in names(text) if given.get(key(n)) is None]
+    return missing_from(text, by_key(values)) if text and _names_and_keys(text) else []
 
 
 def render(text: str, values: Mapping[str, Any]) -> str:
     """Replace the placeholders of ``text`` that have a value; leave the others as written."""
-    given = _lookup(values)
-
-    def replace(match: re.Match[str]) -> str:
-        name, optional_text = _split(match.group(1))
-        k = key(name)
-        if not k or given.get(k) is None:
-            return match.group(0)
-        value = given[k]
-        if optional_text is not None:
-            return optional_text if is_truthy(value) else ""
-        return str(value)
-
-    return PLACEHOLDER.sub(replace, text)
+    return fill(text, by_key(values)) if _parse(text)[1] else text

@@ -19,6 +19,7 @@ GSM_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM_CHARACTERS = GSM_BASIC | GSM_EXTENDED
+_WITHOUT_EXTENDED = str.maketrans("", "", "".join(GSM_EXTENDED))
 # Welsh vowels (and w, y) with grave, acute, diaeresis and circumflex: kept, even when GSM-7 lacks them.
 WELSH_DIACRITICS = frozenset(
     "àèìòùẁỳÀÈÌÒÙẀỲ" "áéíóúẃýÁÉÍÓÚẂÝ" "äëïöüẅÿÄËÏÖÜẄŸ" "âêîôûŵŷÂÊÎÔÛŴŶ"
@@ -85,7 +86,8 @@ def character_count(content: str) -> int:
     text = sanitise(content)
     if needs_unicode(text):
         return len(text.encode("utf-16-le")) // 2
-    return len(text) + sum(text.count(c) for c in GSM_EXTENDED)  # extended characters count twice
+    extended = len(text) - len(text.translate(_WITHOUT_EXTENDED))
+    return len(text) + extended  # extended characters count twice
 
 
 def fragment_count(content: str) -> int:

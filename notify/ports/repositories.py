@@ -133,12 +133,6 @@ class NotificationRepository(Protocol):
     ) -> Sequence[StatusCount]: ...
     def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
                        limit: int = 1000) -> Sequence[Notification]: ...
-    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
-                    limit: int = 1000) -> Sequence[Notification]:
-        """Claims that never got a provider reference: notifications in one of `statuses` whose `reference` is
-        empty and that last changed (updated_at, else created_at) before `updated_before`, least recently
-        changed first. The delivery sweep looks here for claims a dead worker left behind."""
-        ...
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         """Compare-and-set: replace the stored row only while its status is one of `expected`
@@ -148,18 +142,10 @@ class NotificationRepository(Protocol):
     def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
         """The listed notifications that exist, any service, in no particular order (one statement)."""
         ...
-    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
-        """Batch compare-and-set in ONE statement: move every listed notification whose status is one of
-        `from_statuses` to `to_status` (updated_at = now) and return their ids, in no particular order; the
-        others (moved on, unknown) are left alone and absent from the result
-        (SQL: UPDATE ... WHERE id IN :ids AND notification_status IN :from RETURNING id). Two transactions
-        claiming the same ids never both get one: the second waits for the first and finds it moved on."""
-        ...
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         """For each hand-over: set sent_by, reference (kept when None), billable_units, sent_at and updated_at
-        (= now), and the status only while it is still `sending` (a receipt may already have moved it on).
-        One statement."""
+        (= now), and the hand-over's status only while the stored one is still `created` (a receipt may already
+        have moved it on). One statement."""
         ...
     def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
         """Compare-and-set many in one statement: each notification still in its change's `expected` status

@@ -1,26 +1,27 @@
 """The delivery pipeline: from `created` to a provider, and a provider's receipt to the final status.
 
-Batches throughout (the in-process queue hands over up to a hundred ids at once; the receipts of a busy
+Batches throughout (the in-process queue hands over up to hundreds of ids at once; the receipts of a busy
 provider arrive together), with set-based statements, so that the cost per notification stays small:
 
-    claim (created -> sending, one compare-and-set for the batch; commit)
+    notifications still `created` (kept by this process since it accepted them, else read)
       -> each to its providers, in priority order, failing over on any error
-      -> record the hand-overs (provider, reference, billable units; `sent` for international SMS) and the
-         failures (one transaction)
+      -> one transaction: the hand-overs (created -> sending, or `sent` for international SMS, with provider,
+         reference and billable units) and the failures
     receipt(s) -> compare-and-set to the final status (one statement per batch)
 
-- A notification is claimed by exactly one worker before any provider is called: a duplicate hand-over, a
-  racing sweep or a second process finds it claimed and does nothing. Late or duplicate receipts are ignored.
-- One left in `created` (a crash between commit and enqueue, a lost in-process queue) is re-enqueued by
-  `sweep_created`; a claim whose worker died before recording the hand-over is released by
-  `handover.sweep_claims` and sent again: the providers are idempotent by our reference (ports.providers),
-  or guarded by the hand-over ledger.
-- When every provider fails, the notification goes back to `created` and is tried again later, with
-  exponential backoff (`RetryPolicy`); after the last attempt it is a `technical-failure`.
+- Providers are idempotent by our reference (ports.providers): a notification handed over twice (a message
+  redelivered after a worker died mid-call, a sweep that found it still `created`) reaches the recipient once.
+  A provider that is not idempotent is guarded by the hand-over ledger (usecases.handover), which never hands
+  a notification over twice.
+- Every status change is a compare-and-set: a hand-over moves only what is still `created`; late or duplicate
+  receipts are ignored. One left in `created` (a crash, a lost in-process queue) is re-enqueued by
+  `sweep_created`.
+- When every provider fails, the notification stays `created` and is tried again later, with exponential
+  backoff (`RetryPolicy`); after the last attempt it is a `technical-failure`.
 - Providers come from ProviderDetails: active ones of the channel, highest priority first, skipping those
   without an adapter (and, for international SMS, those not supporting it). A provider with more than
   PROVIDER_ERROR_THRESHOLD errors in a minute (counted in the store) loses PRIORITY_STEP points to the others.
-- Test keys never reach a provider: the claim is followed by a simulated receipt (Notify's research mode)."""
+- Test keys never reach a provider: a simulated receipt follows (Notify's research mode)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
@@ -58,17 +59,18 @@ PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
 IN_FLIGHT = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT, NotificationStatus.PENDING})
 ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
+_NOT_READ: Any = object()
 
 
 class HandOverRefused(BaseException):  # noqa: N818
-    """This delivery must stop: the notification is no longer this worker's claim, or another worker has
-    already handed it to a provider (usecases.handover). A BaseException (like asyncio.CancelledError) so
+    """This delivery must stop: the notification is no longer waiting, or another worker has already handed it
+    to a provider that is not idempotent (usecases.handover). A BaseException (like asyncio.CancelledError) so
     that a provider failover's `except Exception` cannot mistake it for a provider failure."""
 
 
 @frozen
 class _Plan:
-    notification: Notification  # as claimed (status as it was: `created`)
+    notification: Notification  # still `created`
     message: Message
     service: Service
     providers: list[Any]  # adapters to try in order; none for test keys
@@ -96,11 +98,16 @@ def choose_providers(notify: Notify, uow: UnitOfWork, notification: Notification
 
 
 def _choose(notify: Notify, all_details: Sequence[ProviderDetails], notification: Notification) -> list[Any]:
-    adapters = {a.name: a for a in _adapters(notify, notification.notification_type)}
-    details = [d for d in all_details if d.notification_type == notification.notification_type]
+    international = notification.notification_type is NotificationType.SMS and notification.international
+    return _choose_for(notify, all_details, notification.notification_type, international)
+
+
+def _choose_for(notify: Notify, all_details: Sequence[ProviderDetails], kind: NotificationType,
+                international: bool) -> list[Any]:
+    adapters = {a.name: a for a in _adapters(notify, kind)}
+    details = [d for d in all_details if d.notification_type == kind]
     if not details:
         return list(adapters.values())
-    international = notification.notification_type is NotificationType.SMS and notification.international
     usable = [d for d in details if d.active and d.identifier in adapters
               and (d.supports_international or not international)]
     usable.sort(key=lambda d: (-d.priority, d.identifier))
@@ -108,34 +115,30 @@ def _choose(notify: Notify, all_details: Sequence[ProviderDetails], notification
 
 
 def deliver(notify: Notify, notification_id: UUID) -> Notification | None:
-    """`deliver_many` for one id: the notification as this call left it, or None when there was nothing to do."""
-    done = deliver_many(notify, [notification_id])
-    return done[0] if done else None
+    """`deliver_many` for one id: the notification as stored afterwards, or None when there was nothing to do."""
+    if not deliver_many(notify, [notification_id]):
+        return None
+    with notify.uow() as uow:
+        return uow.notifications.find(notification_id)
 
 
-def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notification]:
+def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[UUID]:
     """Deliver a batch: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
-    (claimed by someone else, already sent, gone) is skipped. Returns the notifications this call moved, as it
-    left them (a receipt may since have moved them on). Safe with a few thousand ids."""
+    (handed over by someone else, already sent, gone) is skipped. Returns the ids this call moved on (handed to
+    a provider, failed, or put back for a retry). Safe with a few thousand ids."""
     ids = list(dict.fromkeys(notification_ids))
     if not ids:
         return []
-    now = notify.clock.now()
     prepared = notify.prepared.take(ids) if notify.prepared is not None else {}
+    unread = [i for i in ids if i not in prepared]
     with notify.uow() as uow:
-        claimed = uow.notifications.claim(ids, from_statuses={NotificationStatus.CREATED},
-                                          to_status=NotificationStatus.SENDING, now=now)
-        if not claimed:
-            return []
-        unread = [i for i in claimed if i not in prepared]
-        found = {n.id: (evolve(n, status=NotificationStatus.CREATED), None)  # as claimed, for the domain's rules
-                 for n in uow.notifications.find_many(unread)} if unread else {}
+        found = uow.notifications.find_many(unread) if unread else ()
         details = uow.providers.list()
-        uow.commit()
-    # Planned outside the claim's transaction: the read cache may open units of work of its own (on SQLite
-    # a second one inside the first would wait for the first's lock).
-    plans, unsendable = _plan(notify, details, [prepared.get(i) or found[i] for i in claimed
-                                                if i in prepared or i in found])
+    waiting = [prepared[i] for i in ids if i in prepared] + \
+        [(n, None) for n in found if n.status is NotificationStatus.CREATED]
+    if not waiting:
+        return []
+    plans, unsendable = _plan(notify, details, waiting)
     handovers: list[Handover] = []
     simulated: list[DeliveryReceipt] = []
     unsent: list[_Plan] = []
@@ -149,7 +152,7 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notif
         try:
             receipt = _send_with_failover(notify, plan)
         except HandOverRefused:
-            log.info("delivery of %s stopped: handed over elsewhere or no longer claimed", n.id)
+            log.info("delivery of %s stopped: handed over elsewhere or no longer waiting", n.id)
             continue
         if receipt is None:
             unsent.append(plan)
@@ -159,19 +162,14 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notif
     retries: list[tuple[UUID, float]] = []
     with notify.uow() as uow:
         uow.notifications.record_handovers(handovers, now=later)
-        failed = set(uow.notifications.set_statuses(
-            [StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.TECHNICAL_FAILURE) for n in unsendable],
-            now=later))
-        done = {n.id: n.technical_failure(now=later) for n in unsendable if n.id in failed}
+        failed = uow.notifications.set_statuses(
+            [StatusChange(n.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE) for n in unsendable],
+            now=later)
+        moved = [h.notification_id for h in handovers] + list(failed)
         if unsent:
             retries, given_up = _retry_or_give_up(notify, uow, unsent, later)
-            done.update({n.id: n for n in given_up})
+            moved += [notification_id for notification_id, _ in retries] + given_up
         uow.commit()
-    claimed_as = {p.notification.id: p.notification for p in plans}
-    for handover in handovers:
-        done[handover.notification_id] = claimed_as[handover.notification_id].mark_sending(
-            provider=handover.provider, now=later, status=handover.status, billable_units=handover.billable_units,
-            reference=handover.reference)
     by_delay: dict[float, list[UUID]] = {}
     for notification_id, delay in retries:
         by_delay.setdefault(delay, []).append(notification_id)
@@ -179,28 +177,37 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[Notif
         if notify.queue is not None:
             notify.queue.enqueue_many(retry_ids, delay=delay)
     if simulated:
-        for moved in record_receipts(notify, simulated):
-            done[moved.id] = moved
-    return list(done.values())
+        record_receipts(notify, simulated)
+    return moved
 
 
-def _plan(notify: Notify, details: Sequence[ProviderDetails], claimed: Sequence[tuple[Notification, Message | None]]
+def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[tuple[Notification, Message | None]]
           ) -> tuple[list[_Plan], list[Notification]]:
-    """What to send to whom, for each claimed notification; and those that cannot be sent at all."""
+    """What to send to whom, for each waiting notification; and those that cannot be sent at all."""
     plans: list[_Plan] = []
     unsendable: list[Notification] = []
-    for notification, message in claimed:
+    services: dict[UUID, Service | None] = {}  # a batch is mostly one service and one template
+    templates: dict[tuple[UUID, int], Template] = {}
+    routes: dict[tuple[NotificationType, bool], list[Any]] = {}  # providers to try, by channel and reach
+    for notification, message in waiting:
         try:
-            service = _service(notify, notification.service_id)
+            service = services.get(notification.service_id, _NOT_READ)
+            if service is _NOT_READ:
+                service = services[notification.service_id] = _service(notify, notification.service_id)
             if service is None or not service.active:
                 unsendable.append(notification)
                 continue
             if message is None:
-                message = messages.render(_template_version(notify, notification), notification.personalisation,
+                version = (notification.template_id, notification.template_version)
+                template = templates.get(version) or templates.setdefault(version,
+                                                                          _template_version(notify, notification))
+                message = messages.render(template, notification.personalisation,
                                           sms_prefix=service.name if service.prefix_sms else None)
             providers: list[Any] = []
             if notification.key_type is not KeyType.TEST:
-                providers = _choose(notify, details, notification)
+                route = (notification.notification_type,
+                         notification.notification_type is NotificationType.SMS and notification.international)
+                providers = routes.get(route) or routes.setdefault(route, _choose_for(notify, details, *route))
                 if not providers:
                     log.error("no active %s provider for %s", notification.notification_type, notification.id)
                     unsendable.append(notification)
@@ -232,28 +239,24 @@ def _template_version(notify: Notify, notification: Notification) -> Template:
 
 
 def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], now: datetime
-                      ) -> tuple[list[tuple[UUID, float]], list[Notification]]:
-    """Every provider failed these: back to `created` to be tried again after the policy's delay, or, after
-    the last attempt, `technical-failure`. Attempts are counted in the store, so a restart does not reset
-    them. Returns (id, delay) to re-enqueue, and the notifications given up on."""
+                      ) -> tuple[list[tuple[UUID, float]], list[UUID]]:
+    """Every provider failed these: they stay `created`, to be tried again after the policy's delay, or,
+    after the last attempt, become a `technical-failure`. Attempts are counted in the store, so a restart
+    does not reset them. Returns (id, delay) to re-enqueue, and the ids given up on."""
     policy = notify.retry_policy
     retries: list[tuple[UUID, float]] = []
-    changes: list[StatusChange] = []
+    give_up: list[StatusChange] = []
     for plan in unsent:
         n = plan.notification
         attempts = uow.counters.increment(f"delivery-attempts:{n.id}", expires_at=now + ATTEMPTS_KEPT)
         if attempts < policy.attempts:
-            changes.append(StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.CREATED))
             retries.append((n.id, policy.delay(attempts)))
             log.warning("no provider took %s (attempt %d of %d): trying again in %.0f s", n.id, attempts,
                         policy.attempts, policy.delay(attempts))
         else:
-            changes.append(StatusChange(n.id, NotificationStatus.SENDING, NotificationStatus.TECHNICAL_FAILURE))
+            give_up.append(StatusChange(n.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE))
             log.error("no provider took %s after %d attempts: technical-failure", n.id, attempts)
-    moved = set(uow.notifications.set_statuses(changes, now=now))
-    given_up = [p.notification.technical_failure(now=now) for p, c in zip(unsent, changes)
-                if c.status is NotificationStatus.TECHNICAL_FAILURE and p.notification.id in moved]
-    return [r for r in retries if r[0] in moved], given_up
+    return retries, list(uow.notifications.set_statuses(give_up, now=now))
 
 
 def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:

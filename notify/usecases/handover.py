@@ -1,27 +1,24 @@
-"""Exactly once to a provider, when workers can die at any instruction (issue #6, scale-out).
+"""Never twice to a provider that is not idempotent, when workers can die at any instruction (issue #6).
 
-`deliver` claims a notification (created -> sending, a compare-and-set) before it calls a provider. A worker
-killed after the claim leaves it `sending` with no provider reference; `sweep_claims` (run by every worker
-and by `notify serve`'s in-process queue, any number at once) releases such claims once they are older than
-`claim_timeout` (back to `created`, under the row lock) and re-enqueues them.
-
-Sending one again is harmless when the provider is idempotent by our reference (ports.providers; the fakes
-are): what the dead worker handed over is answered with the first receipt, what it did not is sent now.
-Nothing is lost and nothing arrives twice.
+Delivery hands a notification over while it is `created` and records the hand-over afterwards (usecases.
+delivery). A worker killed in between leaves it `created`: the broker redelivers the message, or the sweep
+re-enqueues it, and it is handed over again. For an idempotent provider (ports.providers; the fakes are) that
+is harmless: what the dead worker handed over is answered from the provider's record, what it did not is sent
+now. Nothing is lost and nothing arrives twice.
 
 A provider that is not idempotent is wrapped in `GuardedProvider`: every call to it is preceded by a
 committed hand-over record, a ledger entry `handover:<notification id>` in the shared counters:
 
-    claim (commit) -> record hand-over (commit) -> call the provider -> record the provider's reference
+    record hand-over (commit) -> call the provider -> record the provider's reference
 
-- `begin_hand_over` takes the row lock of the still-claimed notification (bumping updated_at) and increments
+- `begin_hand_over` takes the row lock of the still-`created` notification (bumping updated_at) and increments
   the ledger in the same transaction; only the transaction that takes it from 0 to 1 may call the provider,
-  any other rolls back and the delivery stops (`HandOverRefused`). A provider's definite refusal
-  (ProviderError) gives the entry back, so failover to the next provider may take it again.
-- A stale claim without a ledger entry reached no provider and is released as above. With one, the provider
-  may or may not have the message (the worker died during the call): it is never sent again; the provider's
-  receipt settles it, else after `sending_timeout` (Notify's 72 hours) it becomes `temporary-failure`, as
-  Notify times out messages a provider never reported on. That window is why idempotent providers are better.
+  any other rolls back and the delivery of that notification stops (`HandOverRefused`). A provider's definite
+  refusal (ProviderError) gives the entry back, so failover to the next provider may take it again.
+- A notification still `created` with a ledger entry may or may not be with the provider (the worker died
+  during the call): it is never handed over again; the provider's receipt settles it, else `sweep_handovers`
+  makes it a `temporary-failure` after `sending_timeout` (Notify's 72 hours), as Notify times out messages a
+  provider never reported on. That window is why idempotent providers are better.
 """
 
 from __future__ import annotations
@@ -31,10 +28,10 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from notify.domain.constants import NotificationStatus
-from notify.domain.notification import Notification
+from notify.domain.notification import Notification, StatusChange
 from notify.ports.providers import ProviderError, ProviderReceipt
 
 from .app import Notify
@@ -42,7 +39,6 @@ from .delivery import HandOverRefused
 
 log = logging.getLogger("notify.handover")
 
-CLAIMED = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT})  # `sent`: international SMS claims
 LEDGER_KEEP = timedelta(days=8)  # longer than any sending timeout; expired entries go with the counters'
 DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=5)
 DEFAULT_SENDING_TIMEOUT = timedelta(hours=72)
@@ -57,11 +53,11 @@ def begin_hand_over(notify: Notify, notification_id: UUID, provider: str) -> boo
     now = notify.clock.now()
     with notify.uow() as uow:
         current = uow.notifications.find(notification_id)
-        if current is None or current.status not in CLAIMED:
-            return False  # released by the sweep, or already settled
-        # The row lock: a concurrent `sweep_claims` release waits for this transaction, or this one for it.
+        if current is None or current.status is not NotificationStatus.CREATED:
+            return False  # already handed over and recorded, or settled
+        # The row lock: a concurrent hand-over or sweep waits for this transaction, or this one for it.
         if not uow.notifications.update_if_status(evolve(current, updated_at=_after(now, current)),
-                                                  expected={current.status}):
+                                                  expected={NotificationStatus.CREATED}):
             return False
         if uow.counters.increment(ledger_key(notification_id), expires_at=now + LEDGER_KEEP) != 1:
             log.warning("%s is already with a provider: not handing it to %s", notification_id, provider)
@@ -109,59 +105,24 @@ class GuardedProvider:
         return receipt  # any other exception (a timeout...) leaves the hand-over recorded: it may have arrived
 
 
-@frozen
-class SweepResult:
-    released: int = 0  # claims given back to the queue
-    timed_out: int = 0  # hand-overs the provider never answered, now temporary-failure
-
-
-def sweep_claims(notify: Notify, *, claim_timeout: timedelta = DEFAULT_CLAIM_TIMEOUT,
-                 sending_timeout: timedelta = DEFAULT_SENDING_TIMEOUT, limit: int = 1000) -> SweepResult:
-    """Release claims nobody handed over (and re-enqueue them); time out hand-overs nobody heard back about.
-    Safe in any number of processes at once."""
+def sweep_handovers(notify: Notify, *, older_than: timedelta = DEFAULT_CLAIM_TIMEOUT,
+                    sending_timeout: timedelta = DEFAULT_SENDING_TIMEOUT, limit: int = 1000) -> int:
+    """Time out hand-overs to guarded providers that nobody recorded and no receipt settled: notifications still
+    `created` with a ledger entry whose hand-over began more than `sending_timeout` ago become
+    `temporary-failure`. Safe in any number of processes at once. Returns how many timed out."""
     now = notify.clock.now()
     with notify.uow() as uow:
-        stale = uow.notifications.list_unsent(CLAIMED, updated_before=now - claim_timeout, limit=limit)
-    released: list[UUID] = []
-    timed_out = 0
-    for notification in stale:
-        outcome = _settle(notify, notification.id, now=now, claim_timeout=claim_timeout,
-                          sending_timeout=sending_timeout)
-        if outcome == "released":
-            released.append(notification.id)
-        elif outcome == "timed out":
-            timed_out += 1
-    if released and notify.queue is not None:
-        notify.queue.enqueue_many(released)
-    if released or timed_out:
-        log.warning("claims swept: %d released for another try, %d timed out", len(released), timed_out)
-    return SweepResult(released=len(released), timed_out=timed_out)
-
-
-def _settle(notify: Notify, notification_id: UUID, *, now: datetime, claim_timeout: timedelta,
-            sending_timeout: timedelta) -> str | None:
-    with notify.uow() as uow:
-        current = uow.notifications.find(notification_id)
-        if current is None or current.status not in CLAIMED or current.reference is not None:
-            return None
-        changed = current.updated_at or current.created_at
-        if changed >= now - claim_timeout:
-            return None  # claimed again since the listing
-        # Take the row lock first, then read the ledger: a hand-over committed before the lock is seen.
-        released = current.unclaimed(now=_after(now, current))
-        if not uow.notifications.update_if_status(released, expected={current.status}):
-            return None
-        if not uow.counters.find(ledger_key(notification_id)):
-            uow.commit()
-            return "released"
-        if changed >= now - sending_timeout:
-            return None  # rolled back: with a provider, waiting for its receipt
-        if not uow.notifications.update_if_status(
-                current.with_status(NotificationStatus.TEMPORARY_FAILURE, now=_after(now, current)),
-                expected={NotificationStatus.CREATED}):
-            return None
+        waiting = uow.notifications.list_by_status(NotificationStatus.CREATED, created_before=now - older_than,
+                                                   limit=limit)
+        expired = [n.id for n in waiting if (n.updated_at or n.created_at) < now - sending_timeout
+                   and uow.counters.find(ledger_key(n.id))]
+        timed_out = uow.notifications.set_statuses(
+            [StatusChange(i, NotificationStatus.CREATED, NotificationStatus.TEMPORARY_FAILURE) for i in expired],
+            now=now)
         uow.commit()
-        return "timed out"
+    if timed_out:
+        log.warning("%d hand-over(s) never answered by their provider: temporary-failure", len(timed_out))
+    return len(timed_out)
 
 
 def _after(now: datetime, notification: Notification) -> datetime:

@@ -375,7 +375,12 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
             uow.notifications.add_many(created)
             uow.commit()
         job = beat
-        _enqueue(notify, [n.id for n in created if n.status is NotificationStatus.CREATED])
+        ready = [n for n in created if n.status is NotificationStatus.CREATED]
+        if notify.prepared is not None:  # this process delivers them: no need to read them back
+            prefix = service.name if service.prefix_sms else None
+            for notification in ready:
+                notify.prepared.put(notification, _rendered(template, notification, prefix))
+        _enqueue(notify, [n.id for n in ready])
     with notify.uow() as uow:
         finished = job.finish(now=notify.clock.now())
         if not uow.jobs.update_if_unchanged(finished, previous=job):
@@ -443,6 +448,13 @@ def _notification(notify: Notify, job: Job, service: Service, template: Template
         normalised_to=normalised_to, created_at=notify.clock.now(), key_type=KeyType.NORMAL, status=status,
         personalisation=row, job_id=job.id, job_row_number=index, created_by_id=job.created_by,
         client_reference=(row.get(reference_column) or None) if reference_column else None, **extra)
+
+
+def _rendered(template: Template, notification: Notification, prefix: str | None) -> messages.Message | None:
+    try:
+        return messages.render(template, notification.personalisation, sms_prefix=prefix)
+    except InvalidRequest:
+        return None  # delivery renders it again and records why it cannot be sent
 
 
 def _enqueue(notify: Notify, ids: list[UUID]) -> None:

@@ -184,12 +184,21 @@ class Limit:
     refusal: Callable[[], Exception]
 
 
-def _limits(auth: ServiceAuth, notification_type: NotificationType, *, international_sms: bool,
+def _limits(notify: Notify, auth: ServiceAuth, notification_type: NotificationType, *, international_sms: bool,
             count_daily: bool, now: datetime) -> tuple[Limit, ...]:
     """Per-minute rate (a bucket per key type, as Notify) then per-day channel limits; test keys never use
-    the daily ones."""
+    the daily ones. The same for every send of a service, key type and channel within a minute: cached."""
     service = auth.service
     minute = now.replace(second=0, microsecond=0)
+    key = ("limits", service.id, service.version, auth.key_type, notification_type, international_sms, count_daily,
+           minute)
+    return notify.cache.get_or_load(key, now, lambda: _limits_for(auth, notification_type, international_sms,
+                                                                  count_daily, minute))
+
+
+def _limits_for(auth: ServiceAuth, notification_type: NotificationType, international_sms: bool,
+                count_daily: bool, minute: datetime) -> tuple[Limit, ...]:
+    service = auth.service
     rate_message = (f"Exceeded rate limit for key type {RATE_KEY_NAMES[auth.key_type]} of "
                     f"{service.rate_limit} requests per 60 seconds")
     limits = [Limit(f"rate:{service.id}:{auth.key_type.value}:{minute:%Y%m%d%H%M}", minute + timedelta(minutes=2),
@@ -199,8 +208,8 @@ def _limits(auth: ServiceAuth, notification_type: NotificationType, *, internati
         for channel in channels:
             limit = getattr(service, f"{channel}_message_limit")
             message = f"Exceeded send limits ({channel}: {limit}) for today"
-            limits.append(Limit(daily_limit_key(service.id, channel, now), _day_end(now) + timedelta(days=1), limit,
-                                lambda message=message: DailyLimitExceeded(message)))  # type: ignore[misc]
+            limits.append(Limit(daily_limit_key(service.id, channel, minute), _day_end(minute) + timedelta(days=1),
+                                limit, lambda message=message: DailyLimitExceeded(message)))  # type: ignore[misc]
     return tuple(limits)
 
 
@@ -339,7 +348,7 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     if kind is not NotificationType.LETTER:
         _check_restricted(notify, auth, normalised_to)
     admission = Admission(notification, not simulated, _limits(
-        auth, kind, international_sms=bool(extra.get("international")), count_daily=not simulated, now=now))
+        notify, auth, kind, international_sms=bool(extra.get("international")), count_daily=not simulated, now=now))
     refusal = notify.admissions.submit(admission, lambda batch: _admit_batch(notify, batch))
     if refusal is not None:
         raise refusal

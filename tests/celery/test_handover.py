@@ -1,5 +1,5 @@
-"""Fast tests of the Celery adapter (eager, memory broker) and of the hand-over ledger that lets a stale claim be
-retried without ever sending twice (usecases.handover), on every store."""
+"""Fast tests of the Celery adapter (eager, memory broker) and of the hand-over ledger that keeps a provider that
+is not idempotent from ever being handed a notification twice (usecases.handover), on every store."""
 
 from __future__ import annotations
 
@@ -62,50 +62,36 @@ def test_a_second_hand_over_is_refused_and_a_refused_provider_gives_it_back(worl
     fakes.queue.hold = True
     wired, _ = celery_wired(world, fakes)
     [nid] = created(world, wired)
-    assert handover.begin_hand_over(wired, nid, "x") is False  # not claimed yet
-    with wired.uow() as uow:
-        n = uow.notifications.find(nid)
-        uow.notifications.update_if_status(n.mark_sending(provider="fake-sms", now=world.clock.now()),
-                                           expected={S.CREATED})
-        uow.commit()
     assert handover.begin_hand_over(wired, nid, "fake-sms") is True
     assert handover.begin_hand_over(wired, nid, "fake-sms") is False
     handover.cancel_hand_over(wired, nid)
     assert handover.begin_hand_over(wired, nid, "other") is True
+    [delivered] = created(world, wired)
+    delivery.deliver(attrs.evolve(wired, sms_providers=[fakes.sms]), delivered)
+    assert handover.begin_hand_over(wired, delivered, "fake-sms") is False  # no longer waiting
 
 
-def test_a_stale_claim_never_handed_over_is_released_and_sent_once(world: World, fakes: Fakes) -> None:
+def test_a_notification_a_dead_worker_never_handed_over_is_sent_once_when_redelivered(world: World,
+                                                                                        fakes: Fakes) -> None:
     fakes.queue.hold = True
-    wired, _ = celery_wired(world, fakes)
-    [nid] = created(world, wired)
-    with wired.uow() as uow:  # a worker claimed it, then died before any provider call
-        n = uow.notifications.find(nid)
-        uow.notifications.update_if_status(n.mark_sending(provider="fake-sms", now=world.clock.now()),
-                                           expected={S.CREATED})
-        uow.commit()
-    assert handover.sweep_claims(wired, claim_timeout=timedelta(minutes=5)) == handover.SweepResult(0, 0)
-    world.clock.advance(minutes=6)
-    assert handover.sweep_claims(wired, claim_timeout=timedelta(minutes=5)) == handover.SweepResult(1, 0)
-    assert [m.notification_id for m in fakes.sms.sent] == [nid]  # re-enqueued and delivered (eagerly)
+    wired, queue = celery_wired(world, fakes)
+    [nid] = created(world, wired)  # a worker took its message, then died before any provider call
+    queue.enqueue(nid)  # the broker redelivers it
+    assert [m.notification_id for m in fakes.sms.sent] == [nid]
     assert stored(wired, nid).status is S.SENDING and stored(wired, nid).reference is not None
 
 
-def test_a_claim_handed_over_without_an_answer_is_never_resent_and_times_out(world: World, fakes: Fakes) -> None:
+def test_a_hand_over_nobody_recorded_is_never_resent_and_times_out(world: World, fakes: Fakes) -> None:
     fakes.queue.hold = True
-    wired, _ = celery_wired(world, fakes)
+    wired, queue = celery_wired(world, fakes)
     [nid] = created(world, wired)
-    with wired.uow() as uow:
-        n = uow.notifications.find(nid)
-        uow.notifications.update_if_status(n.mark_sending(provider="fake-sms", now=world.clock.now()),
-                                           expected={S.CREATED})
-        uow.commit()
     assert handover.begin_hand_over(wired, nid, "fake-sms")  # ... and the worker died during the call
+    queue.enqueue(nid)  # redelivered: refused, the provider may have it
+    assert fakes.sms.sent == [] and stored(wired, nid).status is S.CREATED
+    timeouts = {"older_than": timedelta(minutes=5), "sending_timeout": timedelta(hours=1)}
     world.clock.advance(minutes=6)
-    timeouts = {"claim_timeout": timedelta(minutes=5), "sending_timeout": timedelta(hours=1)}
-    assert handover.sweep_claims(wired, **timeouts) == handover.SweepResult(0, 0)
-    assert stored(wired, nid).status is S.SENDING
-    assert delivery.deliver(wired, nid) is None  # a redelivered message finds it claimed
+    assert handover.sweep_handovers(wired, **timeouts) == 0  # waiting for a receipt
     world.clock.advance(hours=1)
-    assert handover.sweep_claims(wired, **timeouts) == handover.SweepResult(0, 1)
+    assert handover.sweep_handovers(wired, **timeouts) == 1
     assert stored(wired, nid).status is S.TEMPORARY_FAILURE
     assert fakes.sms.sent == []

@@ -179,33 +179,6 @@ def test_update_if_status_is_a_compare_and_set(new_uow: NewUow) -> None:
         assert uow.notifications.get(service.id, n.id) == delivered
 
 
-def test_claim_moves_only_those_still_in_an_expected_status_in_one_go(new_uow: NewUow) -> None:
-    service = add_service(new_uow)
-    a, b, c = (factories.notification(service.id) for _ in range(3))
-    _add(new_uow, a, b, c)
-    with new_uow() as uow:
-        uow.notifications.update_if_status(b.mark_sending(provider="mmg", now=later(seconds=1)),
-                                           expected={NotificationStatus.CREATED})
-        uow.commit()
-    with new_uow() as uow:
-        claimed = uow.notifications.claim([a.id, b.id, c.id, a.id, uuid4()], from_statuses={NotificationStatus.CREATED},
-                                          to_status=NotificationStatus.SENDING, now=later(seconds=2))
-        assert sorted(claimed) == sorted([a.id, c.id])
-        assert uow.notifications.claim([a.id, c.id], from_statuses={NotificationStatus.CREATED},
-                                       to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
-        assert uow.notifications.claim([], from_statuses={NotificationStatus.CREATED},
-                                       to_status=NotificationStatus.SENDING, now=later(seconds=3)) == []
-        uow.commit()
-    with new_uow() as uow:
-        assert uow.notifications.get(service.id, a.id) == evolve(a, status=NotificationStatus.SENDING,
-                                                                 updated_at=later(seconds=2))
-    with new_uow() as uow:  # rolled back: nothing moved
-        uow.notifications.claim([a.id, b.id], from_statuses={NotificationStatus.SENDING},
-                                to_status=NotificationStatus.TECHNICAL_FAILURE, now=later(seconds=4))
-    with new_uow() as uow:
-        assert uow.notifications.get(service.id, b.id).status is NotificationStatus.SENDING
-
-
 def test_find_many_reads_the_listed_notifications_of_any_service(new_uow: NewUow) -> None:
     service, other = add_service(new_uow), add_service(new_uow)
     a, b = factories.notification(service.id, personalisation={"name": "Ada"}), factories.notification(other.id)
@@ -216,13 +189,12 @@ def test_find_many_reads_the_listed_notifications_of_any_service(new_uow: NewUow
         assert uow.notifications.find_many([]) == []
 
 
-def test_record_handovers_sets_the_provider_and_the_status_only_while_sending(new_uow: NewUow) -> None:
+def test_record_handovers_sets_the_provider_and_the_status_only_while_created(new_uow: NewUow) -> None:
     service = add_service(new_uow)
-    a, b, c = (factories.notification(service.id, status=NotificationStatus.SENDING, reference="kept")
-               for _ in range(3))
+    a, b, c = (factories.notification(service.id, reference="kept") for _ in range(3))
     _add(new_uow, a, b, c)
     with new_uow() as uow:
-        uow.notifications.set_statuses([StatusChange(c.id, NotificationStatus.SENDING, NotificationStatus.DELIVERED)],
+        uow.notifications.set_statuses([StatusChange(c.id, NotificationStatus.CREATED, NotificationStatus.DELIVERED)],
                                        now=later(seconds=2))
         uow.notifications.record_handovers([
             Handover(a.id, "firetext", "ref-a", 2, NotificationStatus.SENT),
@@ -234,7 +206,8 @@ def test_record_handovers_sets_the_provider_and_the_status_only_while_sending(ne
     with new_uow() as uow:
         assert uow.notifications.get(service.id, a.id) == evolve(
             a, sent_by="firetext", reference="ref-a", billable_units=2, status=NotificationStatus.SENT, **handed)
-        assert uow.notifications.get(service.id, b.id) == evolve(b, sent_by="mmg", billable_units=1, **handed)
+        assert uow.notifications.get(service.id, b.id) == evolve(b, sent_by="mmg", billable_units=1,
+                                                                 status=NotificationStatus.SENDING, **handed)
         assert uow.notifications.get(service.id, c.id) == evolve(
             c, sent_by="mmg", reference="ref-c", billable_units=3, status=NotificationStatus.DELIVERED, **handed)
 
@@ -276,18 +249,3 @@ def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:
         assert uow.notifications.last_job_row_number(empty) is None
 
 
-def test_list_unsent_finds_old_claims_without_a_provider_reference(new_uow: NewUow) -> None:
-    service = add_service(new_uow)
-    sending, sent = NotificationStatus.SENDING, NotificationStatus.SENT
-    stale = [factories.notification(service.id, status=sending, created_at=T0, updated_at=later(minutes=i))
-             for i in range(3)]
-    international = factories.notification(service.id, status=sent, created_at=later(minutes=5))  # no updated_at
-    _add(new_uow, *stale[::-1], international,
-         factories.notification(service.id, status=sending, created_at=T0, updated_at=later(minutes=1),
-                                reference="provider-ref"),                                   # handed over
-         factories.notification(service.id, status=sending, created_at=T0, updated_at=later(hours=2)),  # fresh
-         factories.notification(service.id, status=NotificationStatus.CREATED, created_at=T0))
-    with new_uow() as uow:
-        assert uow.notifications.list_unsent({sending, sent}, updated_before=later(hours=1)) == [*stale, international]
-        assert uow.notifications.list_unsent({sending}, updated_before=later(hours=1), limit=2) == stale[:2]
-        assert uow.notifications.list_unsent(set(), updated_before=later(hours=1)) == []

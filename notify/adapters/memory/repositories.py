@@ -379,13 +379,6 @@ class InMemoryNotificationRepository(_Repo):
                       key=lambda n: (n.created_at, n.id))
         return rows[:limit]
 
-    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
-                    limit: int = 1000) -> Sequence[Notification]:
-        rows = sorted((n for n in self._rows.values() if n.status in statuses and n.reference is None
-                       and (n.updated_at or n.created_at) < updated_before),
-                      key=lambda n: (n.updated_at or n.created_at, n.id))
-        return rows[:limit]
-
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         current = self._rows.get(notification.id)
@@ -398,23 +391,12 @@ class InMemoryNotificationRepository(_Repo):
         rows = (self._rows.get(notification_id) for notification_id in dict.fromkeys(notification_ids))
         return [row for row in rows if row is not None]
 
-    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
-        claimed = []
-        for notification_id in dict.fromkeys(notification_ids):
-            current = self._rows.get(notification_id)
-            if current is None or current.status not in from_statuses:
-                continue
-            self._uow.put(self.table_name, notification_id, evolve(current, status=to_status, updated_at=now))
-            claimed.append(notification_id)
-        return claimed
-
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         for handover in handovers:
             current = self._rows.get(handover.notification_id)
             if current is None:
                 continue
-            status = handover.status if current.status is NotificationStatus.SENDING else current.status
+            status = handover.status if current.status is NotificationStatus.CREATED else current.status
             self._uow.put(self.table_name, current.id, evolve(
                 current, sent_by=handover.provider, reference=handover.reference or current.reference,
                 billable_units=handover.billable_units, sent_at=now, updated_at=now, status=status))

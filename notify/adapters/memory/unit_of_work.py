@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
+from ..lazy import repository
 from .repositories import (
     InMemoryApiKeyRepository,
     InMemoryCallbackApiRepository,
@@ -30,27 +31,28 @@ _MISSING = object()
 
 
 class InMemoryUnitOfWork:
+    services = repository(InMemoryServiceRepository)
+    guest_list = repository(InMemoryGuestListRepository)
+    service_users = repository(InMemoryServiceUserRepository)
+    users = repository(InMemoryUserRepository)
+    organisations = repository(InMemoryOrganisationRepository)
+    organisation_users = repository(InMemoryOrganisationUserRepository)
+    templates = repository(InMemoryTemplateRepository)
+    api_keys = repository(InMemoryApiKeyRepository)
+    notifications = repository(InMemoryNotificationRepository)
+    jobs = repository(InMemoryJobRepository)
+    providers = repository(InMemoryProviderRepository)
+    email_branding = repository(InMemoryEmailBrandingRepository)
+    letter_branding = repository(InMemoryLetterBrandingRepository)
+    callback_apis = repository(InMemoryCallbackApiRepository)
+    sms_senders = repository(InMemorySmsSenderRepository)
+    email_reply_to = repository(InMemoryEmailReplyToRepository)
+    inbound_sms = repository(InMemoryInboundSmsRepository)
+    counters = repository(InMemoryCounterRepository)
+
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
         self._undo: list[tuple[str, Any, Any]] = []
-        self.services = InMemoryServiceRepository(self)
-        self.guest_list = InMemoryGuestListRepository(self)
-        self.service_users = InMemoryServiceUserRepository(self)
-        self.users = InMemoryUserRepository(self)
-        self.organisations = InMemoryOrganisationRepository(self)
-        self.organisation_users = InMemoryOrganisationUserRepository(self)
-        self.templates = InMemoryTemplateRepository(self)
-        self.api_keys = InMemoryApiKeyRepository(self)
-        self.notifications = InMemoryNotificationRepository(self)
-        self.jobs = InMemoryJobRepository(self)
-        self.providers = InMemoryProviderRepository(self)
-        self.email_branding = InMemoryEmailBrandingRepository(self)
-        self.letter_branding = InMemoryLetterBrandingRepository(self)
-        self.callback_apis = InMemoryCallbackApiRepository(self)
-        self.sms_senders = InMemorySmsSenderRepository(self)
-        self.email_reply_to = InMemoryEmailReplyToRepository(self)
-        self.inbound_sms = InMemoryInboundSmsRepository(self)
-        self.counters = InMemoryCounterRepository(self)
 
     def __enter__(self) -> Self:
         self._store.lock.acquire()

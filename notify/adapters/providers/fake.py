@@ -42,8 +42,8 @@ ReceiptSink = Callable[[Sequence[DeliveryReceipt]], None]
 
 IDEMPOTENCY_WINDOW = 200_000  # ids remembered per process (a real provider keeps them for a day or so)
 RECEIPT_RETRIES = 10  # 1 s, 2 s, 4 s ... then every minute: about six minutes of outage survived
-BATCH_WINDOW = 0.02  # seconds: receipts due this close together are reported together
-MAX_BATCH = 500
+BATCH_WINDOW = 0.1  # seconds: receipts due this close together are reported together
+MAX_BATCH = 1000
 
 
 @frozen

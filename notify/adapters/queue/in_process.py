@@ -19,8 +19,10 @@ BatchHandler = Callable[[list[UUID]], object]
 
 
 class InProcessDeliveryQueue:
-    def __init__(self, *, workers: int = 4, sweep_interval: float = 60.0, batch_size: int = 100) -> None:
-        self._pool: WorkerPool[UUID] = WorkerPool("notify-delivery", workers=workers, batch_size=batch_size)
+    def __init__(self, *, workers: int = 2, sweep_interval: float = 60.0, batch_size: int = 500,
+                 linger: float = 0.05) -> None:
+        self._pool: WorkerPool[UUID] = WorkerPool("notify-delivery", workers=workers, batch_size=batch_size,
+                                                  linger=linger)
         self._sweep_interval = sweep_interval
 
     def enqueue(self, notification_id: UUID) -> None:

@@ -605,17 +605,6 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
                          .where(n.c.notification_status == _text(status), n.c.created_at < created_before)
                          .order_by(n.c.created_at, n.c.id).limit(limit))
 
-    def list_unsent(self, statuses: Collection[NotificationStatus], *, updated_before: datetime,
-                    limit: int = 1000) -> Sequence[Notification]:
-        if not statuses:
-            return []
-        n = self.table
-        changed = sa.func.coalesce(n.c.updated_at, n.c.created_at)
-        return self._all(sa.select(n)
-                         .where(n.c.notification_status.in_(sorted(_text(s) for s in statuses)),
-                                n.c.reference.is_(None), changed < updated_before)
-                         .order_by(changed, n.c.id).limit(limit))
-
     def update_if_status(self, notification: Notification, *,
                          expected: Collection[NotificationStatus]) -> bool:
         """Compare-and-set in one statement: the row lock makes concurrent transitions take turns."""
@@ -638,20 +627,6 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
             result = self._exec(_FIND_MANY, {"ids": ids})
         read = self.map.reader(list(result.keys()), self._uow.cipher)
         return [read(row) for row in result.all()]
-
-    def claim(self, notification_ids: Collection[UUID], *, from_statuses: Collection[NotificationStatus],
-              to_status: NotificationStatus, now: datetime) -> Sequence[UUID]:
-        """One UPDATE ... WHERE id IN (...) AND notification_status IN (...) RETURNING id."""
-        ids = list(dict.fromkeys(notification_ids))
-        if not ids or not from_statuses:
-            return []
-        params = {"ids": ids, "from_statuses": sorted(_text(s) for s in from_statuses), "to_status": _text(to_status),
-                  "now": now}
-        if self._pg:
-            result = self._uow.execute_driver_sql(_PG_CLAIM, params, what=self.what)
-        else:
-            result = self._exec(_CLAIM, params)
-        return [R.ROWS.structure(row[0], UUID) for row in result.all()]
 
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         if not handovers:
@@ -712,16 +687,11 @@ _PAGES: dict[tuple[Any, ...], sa.Select[Any]] = {}
 # Delivery's batch statements, built once. PostgreSQL: fixed text over arrays, straight to the driver, so
 # a batch of any size is one statement with nothing to compile.
 _FIND_MANY = sa.select(_N).where(_N.c.id.in_(sa.bindparam("ids", expanding=True)))
-_CLAIM = (sa.update(_N)
-          .where(_N.c.id.in_(sa.bindparam("ids", expanding=True)),
-                 _N.c.notification_status.in_(sa.bindparam("from_statuses", expanding=True)))
-          .values(notification_status=sa.bindparam("to_status"), updated_at=sa.bindparam("now"))
-          .returning(_N.c.id))
 _HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
              .values(sent_by=sa.bindparam("_sent_by"),
                      reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
                      billable_units=sa.bindparam("_units"),
-                     notification_status=sa.case((_N.c.notification_status == NotificationStatus.SENDING.value,
+                     notification_status=sa.case((_N.c.notification_status == NotificationStatus.CREATED.value,
                                                   sa.bindparam("_status")), else_=_N.c.notification_status),
                      sent_at=sa.bindparam("_now", type_=_N.c.sent_at.type),
                      updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
@@ -729,12 +699,10 @@ _SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notifica
                .values(notification_status=sa.bindparam("_status"),
                        updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
 _PG_FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
-_PG_CLAIM = ("UPDATE notifications SET notification_status = %(to_status)s, updated_at = %(now)s "
-             "WHERE id = ANY(%(ids)s::uuid[]) AND notification_status = ANY(%(from_statuses)s::text[]) RETURNING id")
 _PG_HANDOVERS = (
     "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
     "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
-    "CASE WHEN n.notification_status = 'sending' THEN v.status ELSE n.notification_status END "
+    "CASE WHEN n.notification_status = 'created' THEN v.status ELSE n.notification_status END "
     "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
     "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id")
 _PG_SET_STATUSES = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
+import operator
 import typing
 from typing import Any, Generic, TypeVar
 
@@ -31,7 +32,6 @@ from .crypto import Cipher
 
 ROWS = make_row_converter()
 T = TypeVar("T")
-PLAIN, ENUM, ENCRYPTED, ENCRYPTED_JSON = range(4)
 
 
 class RowMap(Generic[T]):
@@ -55,8 +55,11 @@ class RowMap(Generic[T]):
         self._plain = [(a, c) for a, c in self.columns.items()
                        if a not in self._enums and a not in self.encrypted and a not in self.encrypted_json]
         self._enum_columns = [(a, self.columns[a], e._value2member_map_, e) for a, e in self._enums.items()]
-        self._kinds = [(a, ENUM if a in self._enums else ENCRYPTED if a in self.encrypted
-                        else ENCRYPTED_JSON if a in self.encrypted_json else PLAIN) for a in self.columns]
+        names = list(self.columns)
+        self._read_all = operator.attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+        self._enum_at = [i for i, a in enumerate(names) if a in self._enums]
+        self._encrypted_at = [i for i, a in enumerate(names) if a in self.encrypted]
+        self._encrypted_json_at = [i for i, a in enumerate(names) if a in self.encrypted_json]
 
     def column(self, attribute: str) -> str:
         return self.columns[attribute]
@@ -65,19 +68,17 @@ class RowMap(Generic[T]):
         return dict(zip(self.columns.values(), self.to_values(obj, cipher), strict=True))
 
     def to_values(self, obj: T, cipher: Cipher) -> list[Any]:
-        """The column values in `columns` order (COPY writes these straight out)."""
-        values = []
-        for attribute, kind in self._kinds:
-            value = getattr(obj, attribute)
-            if value is None or kind == PLAIN:
-                pass
-            elif kind == ENUM:
-                value = value.value
-            elif kind == ENCRYPTED:
-                value = cipher.encrypt(value)
-            else:
-                value = cipher.encrypt_json(value) if value else None
-            values.append(value)
+        """The column values in `columns` order (COPY writes these straight out): every attribute read in one
+        call, then only the enum and encrypted ones converted."""
+        values = list(self._read_all(obj))
+        for i in self._enum_at:
+            if values[i] is not None:
+                values[i] = values[i].value
+        for i in self._encrypted_at:
+            if values[i] is not None:
+                values[i] = cipher.encrypt(values[i])
+        for i in self._encrypted_json_at:
+            values[i] = cipher.encrypt_json(values[i]) if values[i] else None
         return values
 
     def from_row(self, row: Mapping[str, Any], cipher: Cipher, **extra: Any) -> T:

@@ -13,6 +13,7 @@ from notify.domain import errors
 
 from .crypto import Cipher
 from .engine import describe, reason
+from ..lazy import repository
 from .repositories import (
     SqlAlchemyApiKeyRepository,
     SqlAlchemyCallbackApiRepository,
@@ -45,30 +46,31 @@ FOREIGN_KEY_SQLSTATE = "23503"
 
 
 class SqlAlchemyUnitOfWork:
+    services = repository(SqlAlchemyServiceRepository)
+    guest_list = repository(SqlAlchemyGuestListRepository)
+    service_users = repository(SqlAlchemyServiceUserRepository)
+    users = repository(SqlAlchemyUserRepository)
+    organisations = repository(SqlAlchemyOrganisationRepository)
+    organisation_users = repository(SqlAlchemyOrganisationUserRepository)
+    templates = repository(SqlAlchemyTemplateRepository)
+    api_keys = repository(SqlAlchemyApiKeyRepository)
+    notifications = repository(SqlAlchemyNotificationRepository)
+    jobs = repository(SqlAlchemyJobRepository)
+    providers = repository(SqlAlchemyProviderRepository)
+    email_branding = repository(SqlAlchemyEmailBrandingRepository)
+    letter_branding = repository(SqlAlchemyLetterBrandingRepository)
+    callback_apis = repository(SqlAlchemyCallbackApiRepository)
+    sms_senders = repository(SqlAlchemySmsSenderRepository)
+    email_reply_to = repository(SqlAlchemyEmailReplyToRepository)
+    inbound_sms = repository(SqlAlchemyInboundSmsRepository)
+    counters = repository(SqlAlchemyCounterRepository)
+
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine
         self.cipher = cipher
         self.dialect = engine.dialect.name
         self._connection: sa.Connection | None = None
         self._transaction: sa.RootTransaction | None = None
-        self.services = SqlAlchemyServiceRepository(self)
-        self.guest_list = SqlAlchemyGuestListRepository(self)
-        self.service_users = SqlAlchemyServiceUserRepository(self)
-        self.users = SqlAlchemyUserRepository(self)
-        self.organisations = SqlAlchemyOrganisationRepository(self)
-        self.organisation_users = SqlAlchemyOrganisationUserRepository(self)
-        self.templates = SqlAlchemyTemplateRepository(self)
-        self.api_keys = SqlAlchemyApiKeyRepository(self)
-        self.notifications = SqlAlchemyNotificationRepository(self)
-        self.jobs = SqlAlchemyJobRepository(self)
-        self.providers = SqlAlchemyProviderRepository(self)
-        self.email_branding = SqlAlchemyEmailBrandingRepository(self)
-        self.letter_branding = SqlAlchemyLetterBrandingRepository(self)
-        self.callback_apis = SqlAlchemyCallbackApiRepository(self)
-        self.sms_senders = SqlAlchemySmsSenderRepository(self)
-        self.email_reply_to = SqlAlchemyEmailReplyToRepository(self)
-        self.inbound_sms = SqlAlchemyInboundSmsRepository(self)
-        self.counters = SqlAlchemyCounterRepository(self)
 
     def __enter__(self) -> Self:
         try:
