@@ -226,8 +226,10 @@ class Admission:
 def admit(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[Exception | None]:
     """Count and store many sends in the caller's transaction, exactly as if each had its own: in order,
     a send over any of its limits is refused (its error in its place) and uses nothing, every other one is
-    counted and stored. One counter upsert for the whole batch, a second only to give back what refused
-    sends took, then one insert of every accepted notification."""
+    counted and stored. The notifications go in first, then one counter upsert for the whole batch: the
+    counter rows, which every send of the service needs, stay locked only from the upsert to the commit.
+    Refused sends (rare) are taken out again and their counts given back."""
+    uow.notifications.add_many([a.notification for a in admissions if a.store])
     totals: dict[str, list[Any]] = {}
     for admission in admissions:
         for limit in admission.limits:
@@ -237,27 +239,29 @@ def admit(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[Exception | 
     after = uow.counters.increment_many([(key, totals[key][0], totals[key][1]) for key in keys])
     used = {key: value - totals[key][1] for key, value in zip(keys, after)}  # as before this batch
     outcomes: list[Exception | None] = []
-    accepted: list[Notification] = []
+    refused: list[UUID] = []
     for admission in admissions:
         over = next((limit for limit in admission.limits if used[limit.key] + 1 > limit.limit), None)
         if over is not None:
             outcomes.append(over.refusal())
+            if admission.store:
+                refused.append(admission.notification.id)
             continue
         for limit in admission.limits:
             used[limit.key] += 1
         outcomes.append(None)
-        if admission.store:
-            accepted.append(admission.notification)
     unused = [(key, totals[key][0], used[key] - after[i]) for i, key in enumerate(keys) if used[key] != after[i]]
     if unused:
         uow.counters.increment_many(unused)
-    uow.notifications.add_many(accepted)
+    if refused:
+        uow.notifications.remove_many(refused)
     return outcomes
 
 
 def _admit_batch(notify: Notify, admissions: list[Admission]) -> list[Exception | None]:
     with notify.uow() as uow:
-        outcomes = admit(uow, admissions)
+        with uow.pipelined():  # the inserts go with the counter upsert: one round trip, then the commit
+            outcomes = admit(uow, admissions)
         uow.commit()
     return outcomes
 

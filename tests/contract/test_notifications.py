@@ -61,6 +61,18 @@ def test_add_many_refuses_a_duplicate(new_uow: NewUow) -> None:
         uow.notifications.add_many([factories.notification(service.id), n])
 
 
+def test_remove_many_takes_out_the_listed_notifications(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    a, b, c = (factories.notification(service.id) for _ in range(3))
+    with new_uow() as uow:
+        uow.notifications.add_many([a, b, c])
+        uow.notifications.remove_many([a.id, c.id, uuid4()])
+        uow.notifications.remove_many([])
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.find_many([a.id, b.id, c.id]) == [b]
+
+
 def test_add_many_stores_every_row_and_update_replaces(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     batch = [factories.notification(service.id, created_at=later(seconds=i)) for i in range(1203)]

@@ -315,6 +315,11 @@ class InMemoryNotificationRepository(_Repo):
         for notification in notifications:
             self.add(notification)
 
+    def remove_many(self, notification_ids: Collection[UUID]) -> None:
+        for notification_id in notification_ids:
+            if notification_id in self._rows:
+                self._uow.delete(self.table_name, notification_id)
+
     def update(self, notification: Notification) -> None:
         self._replace(notification.id, notification)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Self
 
 from ..lazy import repository
@@ -67,6 +68,9 @@ class InMemoryUnitOfWork:
 
     def commit(self) -> None:
         self._undo = []
+
+    def pipelined(self) -> contextlib.nullcontext[None]:
+        return contextlib.nullcontext()  # no round trips to save
 
     def _rollback(self) -> None:
         for name, key, old in reversed(self._undo):

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import secrets
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,13 +45,24 @@ class Cipher:
         if not usable:
             raise ValueError("at least one secret key is needed")
         self._keys = [AESGCM(_aes_key(k)) for k in usable]
+        self._nonces = b""
+        self._nonce_lock = threading.Lock()
 
     @classmethod
     def random(cls) -> Cipher:
         return cls([generate_key()])
 
+    def _nonce(self) -> bytes:
+        """A fresh random nonce. Read from the OS 256 at a time: a system call per value would release the
+        GIL on the hot path, and winning it back costs far more than the call when threads are busy."""
+        with self._nonce_lock:
+            if not self._nonces:
+                self._nonces = os.urandom(NONCE_BYTES * 256)
+            nonce, self._nonces = self._nonces[:NONCE_BYTES], self._nonces[NONCE_BYTES:]
+        return nonce
+
     def encrypt_bytes(self, plaintext: bytes) -> str:
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = self._nonce()
         sealed = self._keys[0].encrypt(nonce, plaintext, None)
         return PREFIX + binascii.b2a_base64(nonce + sealed, newline=False).decode("ascii")
 

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 INSERT_BATCH = 1000
+FEW_ROWS = 64  # up to this many rows an executemany INSERT (pipelined), beyond it a COPY
 
 
 class _Repo(Generic[T]):
@@ -515,7 +516,12 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
         if not notifications:
             return
         if self._uow.dialect == "postgresql":
-            cipher, names = self._uow.cipher, list(self.map.columns.values())
+            cipher = self._uow.cipher
+            if len(notifications) <= FEW_ROWS:  # a group commit's few: INSERTs, pipelined with what follows
+                self._uow.driver_execute_many(_pg_insert(self.table.name, tuple(self.map.columns.values())),
+                                              [self.map.to_values(n, cipher) for n in notifications], what=self.what)
+                return
+            names = list(self.map.columns.values())
             self._uow.copy_rows(self.table, names, (self.map.to_values(n, cipher) for n in notifications),
                                 what=self.what)
             return
@@ -523,6 +529,10 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
         with self._uow.savepoint():
             for start in range(0, len(notifications), INSERT_BATCH):
                 self._exec(insert, [self._row(n) for n in notifications[start:start + INSERT_BATCH]])
+
+    def remove_many(self, notification_ids: Collection[UUID]) -> None:
+        if notification_ids:
+            self._exec(sa.delete(self.table).where(self.table.c.id.in_(list(notification_ids))))
 
     def update(self, notification: Notification) -> None:
         n = self.table
@@ -739,6 +749,12 @@ def _insert_or_skip(dialect: str, table: sa.Table) -> sa.Executable:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table).on_conflict_do_nothing(index_elements=[table.c.id]).returning(table.c.id)
+
+
+@functools.lru_cache(maxsize=None)
+def _pg_insert(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(["%s"] * len(columns))})'
 
 
 def _text(value: Any) -> str:
@@ -993,12 +1009,13 @@ def _counter_upsert(dialect: str) -> sa.Executable:
                                                  "expires_at": statement.excluded.expires_at}).returning(c.c.value)
 
 
-# PostgreSQL: any number of rows in one statement of fixed text (no per-size compiling), straight to the driver.
-_PG_COUNTER_UPSERT_MANY = (
-    "INSERT INTO counters (key, value, expires_at) "
-    "SELECT * FROM unnest(%(keys)s::varchar[], %(amounts)s::bigint[], %(expires)s::timestamptz[]) "
-    "ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value, expires_at = excluded.expires_at "
-    "RETURNING key, value")
+@functools.lru_cache(maxsize=32)
+def _pg_counter_upsert(count: int) -> str:
+    """PostgreSQL: `count` rows (key, expires_at, amount) in one statement, straight to the driver."""
+    rows = ", ".join(["(%s, %s::timestamptz, %s::bigint)"] * count)
+    return ("INSERT INTO counters (key, expires_at, value) VALUES " + rows +
+            " ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value, "
+            "expires_at = excluded.expires_at RETURNING key, value")
 
 
 class SqlAlchemyCounterRepository:
@@ -1025,9 +1042,8 @@ class SqlAlchemyCounterRepository:
             values = {key: self.increment(key, expires_at=expires_at, amount=amount)
                       for key, expires_at, amount in ordered}
             return [values[key] for key in keys]
-        rows = self._uow.execute_driver_sql(_PG_COUNTER_UPSERT_MANY, {
-            "keys": [key for key, _, _ in ordered], "amounts": [amount for _, _, amount in ordered],
-            "expires": [expires_at for _, expires_at, _ in ordered]}, what="counter").all()
+        rows = self._uow.driver_rows(_pg_counter_upsert(len(ordered)),
+                                     [value for increment in ordered for value in increment], what="counter")
         found = {key: int(value) for key, value in rows}
         return [found[key] for key in keys]
 

@@ -128,7 +128,7 @@ class SqlAlchemyUnitOfWork:
             raise self._unavailable(exc) from None
 
     def execute_driver_sql(self, sql: str, params: Mapping[str, Any], *, what: str = "record") -> sa.CursorResult[Any]:
-        """A statement of fixed text straight to the driver (nothing to compile): the hot path's statements."""
+        """A statement of fixed text through SQLAlchemy, nothing to compile (results with keys)."""
         try:
             return self.connection.exec_driver_sql(sql, params)  # type: ignore[arg-type]
         except sa.exc.IntegrityError as exc:
@@ -138,25 +138,51 @@ class SqlAlchemyUnitOfWork:
                 raise
             raise self._unavailable(exc) from None
 
-    def copy_rows(self, table: sa.Table, names: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                  what: str = "record") -> None:
-        """PostgreSQL COPY … FROM STDIN inside the current transaction: the fast way in for many rows.
-        Values go to psycopg as the domain gives them (UUID, tz-aware datetime, str, int...)."""
+    # -- PostgreSQL only: the hot path, straight to psycopg inside this unit of work's transaction ----------
+    @contextmanager
+    def driver(self, what: str = "record") -> Iterator[Any]:
+        """This unit of work's psycopg connection, its errors turned into domain errors."""
         import psycopg
 
-        columns = ", ".join(f'"{n}"' for n in names)
-        dbapi = self.connection.connection.driver_connection
         try:
-            with dbapi.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
+            yield self.connection.connection.driver_connection
         except psycopg.errors.UniqueViolation:
             raise errors.AlreadyExists(f"{what} already exists") from None
         except psycopg.errors.ForeignKeyViolation:
             raise errors.NotFound(f"{what} refers to a record that does not exist") from None
         except psycopg.OperationalError as exc:
+            self.connection.invalidate()  # gone: the pool must not hand it out again
             raise errors.StoreUnavailable(f"the database at {describe(self.engine)} is unavailable: "
                                           f"{' '.join(str(exc).split())[:300]}") from None
+
+    def driver_rows(self, sql: str, params: Any, *, what: str = "record") -> list[tuple[Any, ...]]:
+        with self.driver(what) as dbapi, dbapi.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def driver_execute_many(self, sql: str, rows: Sequence[Sequence[Any]], *, what: str = "record") -> None:
+        with self.driver(what) as dbapi, dbapi.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+    def copy_rows(self, table: sa.Table, names: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                  what: str = "record") -> None:
+        """COPY … FROM STDIN inside the current transaction: the fast way in for many rows. Values go to
+        psycopg as the domain gives them (UUID, tz-aware datetime, str, int...)."""
+        columns = ", ".join(f'"{n}"' for n in names)
+        with self.driver(what) as dbapi, dbapi.cursor() as cursor, \
+                cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """Statements inside go to PostgreSQL together, with the transaction's BEGIN: one round trip until a
+        result is read (reading one sends what is queued and waits). A no-op elsewhere."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        with self.driver() as dbapi, dbapi.pipeline():
+            yield
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

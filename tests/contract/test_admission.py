@@ -1,0 +1,131 @@
+"""Sends admitted together (group commit) obey the limits exactly as one at a time would: on every store, from
+many threads at once, and on PostgreSQL from two `Notify`s with their own pools, caches and group commits (two
+processes' worth), counting in the database."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from notify.adapters.jwt import PyJwtTokens
+from notify.adapters.sqlalchemy import SqlAlchemyUnitOfWork, create_engine
+from notify.adapters.system import Uuid4Generator
+from notify.domain.constants import KeyType, NotificationType
+from notify.domain.errors import DailyLimitExceeded, RateLimitExceeded
+from notify.ports.unit_of_work import UnitOfWork
+from notify.usecases import notifications
+from notify.usecases.app import Notify
+from notify.usecases.auth import ServiceAuth
+from tests import factories, storage
+from tests.fakes import FrozenClock, fast_password_hasher
+
+from .helpers import NewUow
+
+
+def _notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
+    ids = Uuid4Generator()
+    return Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
+                  tokens=PyJwtTokens())
+
+
+def _sender(notify: Notify, **limits: Any) -> tuple[ServiceAuth, UUID]:
+    service = factories.create_service(notify, restricted=False, **limits)
+    key = factories.store_api_key(notify, factories.api_key(service.id, key_type=KeyType.NORMAL))
+    template = factories.store_template(notify, factories.template(service.id))
+    return ServiceAuth(service=service, api_key=key), template.id
+
+
+def _send(notify: Notify, auth: ServiceAuth, template_id: UUID) -> str:
+    request = notifications.SendRequest(notification_type=NotificationType.SMS, template_id=template_id,
+                                        recipient="07700900123", personalisation={"name": "Jo"})
+    try:
+        notifications.send_notification(notify, auth, request)
+    except RateLimitExceeded as exc:  # DailyLimitExceeded is one too
+        return type(exc).__name__
+    return "sent"
+
+
+def _stored(notify: Notify, service_id: UUID) -> int:
+    with notify.uow() as uow:
+        return len(uow.notifications.list_for_service(service_id, limit=10_000))
+
+
+def test_a_batch_refuses_exactly_the_sends_over_a_limit_and_keeps_nothing_of_them(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, FrozenClock())
+    auth, template_id = _sender(notify, rate_limit=3, sms_message_limit=1000)
+    now = notify.clock.now()
+    batch = [notifications.Admission(factories.notification(auth.service_id), True, notifications._limits(
+        notify, auth, NotificationType.SMS, international_sms=False, count_daily=True, now=now)) for _ in range(5)]
+    with notify.uow() as uow:
+        outcomes = notifications.admit(uow, batch)
+        uow.commit()
+    assert [type(o).__name__ if o else None for o in outcomes] == [None, None, None, "RateLimitExceeded",
+                                                                   "RateLimitExceeded"]
+    assert _stored(notify, auth.service_id) == 3
+    with notify.uow() as uow:  # the refused ones took nothing: the counters say 3
+        assert {limit.key: uow.counters.find(limit.key) for limit in batch[0].limits} == {
+            limit.key: 3 for limit in batch[0].limits}
+
+
+@pytest.fixture
+def shared_uow(new_uow: NewUow, request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[NewUow]:
+    """The store for many threads at once: the suite's in-memory SQLite is one shared connection, so SQLite
+    runs here as `notify serve` runs it, on a file with a pool."""
+    if "sqlite" not in request.node.callspec.id:
+        yield new_uow
+        return
+    from notify.adapters.sqlalchemy import migrate
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'notify.db'}")
+    migrate.upgrade(engine)
+    yield lambda: SqlAlchemyUnitOfWork(engine, storage.cipher())
+    engine.dispose()
+
+
+def test_many_threads_sending_at_once_get_exactly_the_daily_limit(shared_uow: NewUow) -> None:
+    notify = _notify(shared_uow, FrozenClock())
+    auth, template_id = _sender(notify, rate_limit=10**6, sms_message_limit=25)
+    results: list[str] = []
+
+    def worker() -> None:
+        for _ in range(10):
+            results.append(_send(notify, auth, template_id))
+
+    threads = [threading.Thread(target=worker) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Counter(results) == {"sent": 25, DailyLimitExceeded.__name__: 35}
+    assert _stored(notify, auth.service_id) == 25
+
+
+@pytest.mark.postgres
+def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
+    first_uow = storage.new_uow_factory("postgres")
+    engine = create_engine(storage.postgres_url(), pool_size=4)  # the second process: its own pool
+    try:
+        clock = FrozenClock()
+        first = _notify(first_uow, clock)
+        second = _notify(lambda: SqlAlchemyUnitOfWork(engine, storage.cipher()), clock)
+        auth, template_id = _sender(first, rate_limit=50, sms_message_limit=10**6)
+        results: list[str] = []
+
+        def worker(notify: Notify) -> None:
+            for _ in range(10):
+                results.append(_send(notify, auth, template_id))
+
+        threads = [threading.Thread(target=worker, args=(notify,)) for notify in (first, second) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert Counter(results) == {"sent": 50, RateLimitExceeded.__name__: 110}
+        assert _stored(first, auth.service_id) == 50
+    finally:
+        engine.dispose()
