@@ -82,7 +82,7 @@ def build_notify_app(settings: Settings, *, deliver: bool = True):  # type: igno
         uow.templates.add(template)
         uow.api_keys.add(key)
         uow.commit()
-    return create_app(notify), key, template, stores.description
+    return create_app(notify), key, template, stores.description, notify
 
 
 class BareResource:
@@ -157,7 +157,7 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir)
-    app, key, template, description = build_notify_app(settings, deliver=not args.no_delivery)
+    app, key, template, description, notify = build_notify_app(settings, deliver=not args.no_delivery)
     notify_port, bare_port = free_port(), free_port()
     serve(app, notify_port, args.waitress_threads)
     serve(bare_app(), bare_port, args.waitress_threads)
@@ -180,6 +180,9 @@ def main() -> None:
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}")
     print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
+    for background in (notify.queue, notify.job_queue):  # before the database goes
+        if background is not None and hasattr(background, "stop"):
+            background.stop()
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -304,6 +304,20 @@ class InMemoryApiKeyRepository(_Versioned):
                       key=lambda k: (k.created_at, str(k.id), k.version))
 
 
+_NO_PAGE: Any = object()
+
+
+def _older_than(rows: Mapping[UUID, Any], older_than: UUID | None, service_id: UUID) -> Any:
+    """The created_at that an `older_than` page starts before; None for the first page; _NO_PAGE when the
+    anchor is unknown or another service's (an empty page, as the SQL stores answer)."""
+    if older_than is None:
+        return None
+    anchor = rows.get(older_than)
+    if anchor is None or anchor.service_id != service_id:
+        return _NO_PAGE
+    return anchor.created_at
+
+
 class InMemoryNotificationRepository(_Repo):
     table_name = "notifications"
     not_found = errors.NotificationNotFound
@@ -344,12 +358,9 @@ class InMemoryNotificationRepository(_Repo):
         include_jobs: bool = True,
         limit: int = 250,
     ) -> Sequence[Notification]:
-        before: datetime | None = None
-        if older_than is not None:
-            anchor = self._rows.get(older_than)
-            if anchor is None or anchor.service_id != service_id:
-                return []
-            before = anchor.created_at
+        before = _older_than(self._rows, older_than, service_id)
+        if before is _NO_PAGE:
+            return []
         rows = [
             n for n in self._rows.values()
             if n.service_id == service_id
@@ -636,12 +647,9 @@ class InMemoryInboundSmsRepository(_ServiceScoped):
     def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
                          created_after: datetime | None = None, older_than: UUID | None = None,
                          limit: int | None = None) -> Sequence[InboundSms]:
-        before: datetime | None = None
-        if older_than is not None:
-            anchor = self._rows.get(older_than)
-            if anchor is None or anchor.service_id != service_id:
-                return []
-            before = anchor.created_at
+        before = _older_than(self._rows, older_than, service_id)
+        if before is _NO_PAGE:
+            return []
         rows = sorted((m for m in self._rows.values() if m.service_id == service_id
                        and (user_number is None or m.user_number == user_number)
                        and (created_after is None or m.created_at >= created_after)

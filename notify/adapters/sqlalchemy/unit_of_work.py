@@ -118,19 +118,18 @@ class SqlAlchemyUnitOfWork:
 
     def execute(self, statement: sa.Executable, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
                 *, what: str = "record") -> sa.CursorResult[Any]:
-        try:
+        with self._translated(what):
             return self.connection.execute(statement, params)  # type: ignore[arg-type]
-        except sa.exc.IntegrityError as exc:
-            raise self.integrity_error(exc, what) from None
-        except sa.exc.DBAPIError as exc:
-            if not is_unavailable(exc):
-                raise
-            raise self._unavailable(exc) from None
 
     def execute_driver_sql(self, sql: str, params: Mapping[str, Any], *, what: str = "record") -> sa.CursorResult[Any]:
         """A statement of fixed text through SQLAlchemy, nothing to compile (results with keys)."""
-        try:
+        with self._translated(what):
             return self.connection.exec_driver_sql(sql, params)  # type: ignore[arg-type]
+
+    @contextmanager
+    def _translated(self, what: str) -> Iterator[None]:
+        try:
+            yield
         except sa.exc.IntegrityError as exc:
             raise self.integrity_error(exc, what) from None
         except sa.exc.DBAPIError as exc:
