@@ -24,6 +24,7 @@ from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
 from notify.usecases.providers import ensure_default_providers
+from notify.usecases.retry_policy import RetryPolicy
 
 Say = Callable[[str], None]
 
@@ -170,9 +171,7 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     return wired
 
 
-def retry_policy(settings: Settings) -> Any:
-    from notify.usecases.retry_policy import RetryPolicy
-
+def retry_policy(settings: Settings) -> RetryPolicy:
     return RetryPolicy(attempts=settings.delivery_attempts, first_delay=float(settings.delivery_retry_delay),
                        max_delay=float(settings.delivery_retry_max_delay))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import threading
 import uuid
 from datetime import datetime, timezone
 
 import bcrypt
+
+from .random_bytes import RandomBytes
 
 
 class SystemClock:
@@ -16,21 +16,13 @@ class SystemClock:
 
 
 class Uuid4Generator:
-    """Random (version 4) UUIDs from the OS's CSPRNG, read 256 ids' worth at a time: one read per id would be a
-    system call per notification on the hot path."""
-
-    _BATCH = 256
+    """Random (version 4) UUIDs, from random bytes read in bulk."""
 
     def __init__(self) -> None:
-        self._pool = b""
-        self._lock = threading.Lock()
+        self._random = RandomBytes(16)
 
     def new(self) -> uuid.UUID:
-        with self._lock:
-            if not self._pool:
-                self._pool = os.urandom(16 * self._BATCH)
-            raw, self._pool = self._pool[:16], self._pool[16:]
-        return uuid.UUID(bytes=raw, version=4)
+        return uuid.UUID(bytes=self._random.take(), version=4)
 
     def new_secret(self) -> str:
         return str(uuid.uuid4())  # Notify's key secrets are uuid4 strings, which its client expects

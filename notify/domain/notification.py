@@ -73,16 +73,6 @@ class Notification:
             raise InvalidStatusTransition(self.status, status)
         return evolve(self, status=status, updated_at=now)
 
-    # -- the delivery pipeline -------------------------------------------------------------------------------
-    def sent_with(self, *, provider: str, reference: str | None, now: datetime) -> Notification:
-        """Record which provider took the message (after a failover it is not the one first claimed)."""
-        return evolve(self, sent_by=provider, reference=reference or self.reference, updated_at=now)
-
-    def technical_failure(self, *, now: datetime) -> Notification:
-        if self.status not in UPDATABLE_STATUSES:
-            raise InvalidStatusTransition(self.status, NotificationStatus.TECHNICAL_FAILURE)
-        return evolve(self, status=NotificationStatus.TECHNICAL_FAILURE, updated_at=now)
-
     def receipt(self, status: NotificationStatus, *, now: datetime,
                 receipts_trusted: bool = True) -> Notification | None:
         """The notification after a provider's receipt, or None when the receipt must be ignored: the

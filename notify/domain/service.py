@@ -52,6 +52,11 @@ class Service:
     volume_letter: int | None = None
     permissions: frozenset[str] = field(factory=frozenset, converter=frozenset)
 
+    @property
+    def sms_prefix(self) -> str | None:
+        """What its text messages start with ("<name>: "), or None when the service turned the prefix off."""
+        return self.name if self.prefix_sms else None
+
     def changed(self, *, now: datetime, **changes: object) -> Service:
         """A new version of this service with `changes` applied (history keeps every version)."""
         return evolve(self, **changes, version=self.version + 1, updated_at=now)  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ from attrs import frozen
 
 from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.errors import InvalidRequest, NotificationNotFound, ServiceNotFound, StoreUnavailable
+from notify.domain.errors import InvalidRequest, NotificationNotFound, StoreUnavailable
 from notify.domain.message import Message
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.postal_address import PostalAddress
@@ -57,7 +57,6 @@ log = logging.getLogger("notify.delivery")
 SIMULATED_PROVIDER = "simulated"
 PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
-IN_FLIGHT = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT, NotificationStatus.PENDING})
 ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
 _NOT_READ: Any = object()
 
@@ -91,18 +90,7 @@ def _adapters(notify: Notify, kind: NotificationType) -> Sequence[Any]:
             NotificationType.LETTER: notify.letter_providers}[kind]
 
 
-def choose_providers(notify: Notify, uow: UnitOfWork, notification: Notification) -> list[Any]:
-    """Provider adapters to try, in order. Without any ProviderDetails row for the channel, every adapter
-    in the order the composition root registered them."""
-    return _choose(notify, uow.providers.list(), notification)
-
-
-def _choose(notify: Notify, all_details: Sequence[ProviderDetails], notification: Notification) -> list[Any]:
-    international = notification.notification_type is NotificationType.SMS and notification.international
-    return _choose_for(notify, all_details, notification.notification_type, international)
-
-
-def _choose_for(notify: Notify, all_details: Sequence[ProviderDetails], kind: NotificationType,
+def _choose(notify: Notify, all_details: Sequence[ProviderDetails], kind: NotificationType,
                 international: bool) -> list[Any]:
     adapters = {a.name: a for a in _adapters(notify, kind)}
     details = [d for d in all_details if d.notification_type == kind]
@@ -173,8 +161,8 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[UUID]
     by_delay: dict[float, list[UUID]] = {}
     for notification_id, delay in retries:
         by_delay.setdefault(delay, []).append(notification_id)
-    for delay, retry_ids in by_delay.items():
-        if notify.queue is not None:
+    if notify.queue is not None:
+        for delay, retry_ids in by_delay.items():
             notify.queue.enqueue_many(retry_ids, delay=delay)
     if simulated:
         record_receipts(notify, simulated)
@@ -193,7 +181,7 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
         try:
             service = services.get(notification.service_id, _NOT_READ)
             if service is _NOT_READ:
-                service = services[notification.service_id] = _service(notify, notification.service_id)
+                service = services[notification.service_id] = service_and_keys(notify, notification.service_id)[0]
             if service is None or not service.active:
                 unsendable.append(notification)
                 continue
@@ -201,13 +189,12 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
                 version = (notification.template_id, notification.template_version)
                 template = templates.get(version) or templates.setdefault(version,
                                                                           _template_version(notify, notification))
-                message = messages.render(template, notification.personalisation,
-                                          sms_prefix=service.name if service.prefix_sms else None)
+                message = messages.render(template, notification.personalisation, sms_prefix=service.sms_prefix)
             providers: list[Any] = []
             if notification.key_type is not KeyType.TEST:
                 route = (notification.notification_type,
                          notification.notification_type is NotificationType.SMS and notification.international)
-                providers = routes.get(route) or routes.setdefault(route, _choose_for(notify, details, *route))
+                providers = routes.get(route) or routes.setdefault(route, _choose(notify, details, *route))
                 if not providers:
                     log.error("no active %s provider for %s", notification.notification_type, notification.id)
                     unsendable.append(notification)
@@ -218,13 +205,6 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
             continue
         plans.append(_Plan(notification, message, service, providers))
     return plans, unsendable
-
-
-def _service(notify: Notify, service_id: UUID) -> Service | None:
-    try:
-        return service_and_keys(notify, service_id)[0]
-    except ServiceNotFound:
-        return None
 
 
 def _template_version(notify: Notify, notification: Notification) -> Template:

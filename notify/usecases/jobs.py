@@ -159,7 +159,7 @@ def spreadsheet_errors(uow: Any, service: Service, template: Template, sheet: Sp
     placeholder_columns = [(name, sheet.column(name)) for name in messages.placeholder_names(template)]
     recipient_column = sheet.column(recipients[0]) or recipients[0]
     allowed = allowed_recipients(uow, service) if service.restricted else None
-    prefix = service.name if service.prefix_sms else None
+    prefix = service.sms_prefix
     for index, row in enumerate(sheet.rows):
         line = index + 2
         for name, column in placeholder_columns:
@@ -377,7 +377,7 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
         job = beat
         ready = [n for n in created if n.status is NotificationStatus.CREATED]
         if notify.prepared is not None:  # this process delivers them: no need to read them back
-            prefix = service.name if service.prefix_sms else None
+            prefix = service.sms_prefix
             for notification in ready:
                 notify.prepared.put(notification, _rendered(template, notification, prefix))
         _enqueue(notify, [n.id for n in ready])

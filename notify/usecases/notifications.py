@@ -205,12 +205,16 @@ def _limits_for(auth: ServiceAuth, notification_type: NotificationType, internat
                     service.rate_limit, lambda: RateLimitExceeded(rate_message))]
     if count_daily and auth.key_type is not KeyType.TEST:
         channels = [notification_type.value] + (["international_sms"] if international_sms else [])
-        for channel in channels:
-            limit = getattr(service, f"{channel}_message_limit")
-            message = f"Exceeded send limits ({channel}: {limit}) for today"
-            limits.append(Limit(daily_limit_key(service.id, channel, minute), _day_end(minute) + timedelta(days=1),
-                                limit, lambda message=message: DailyLimitExceeded(message)))  # type: ignore[misc]
+        limits += [_daily_limit(service, channel, minute) for channel in channels]
     return tuple(limits)
+
+
+def _daily_limit(service: Service, channel: str, now: datetime) -> Limit:
+    """The service's limit for `channel` (sms, email, letter, international_sms) on `now`'s day."""
+    limit = getattr(service, f"{channel}_message_limit")
+    message = f"Exceeded send limits ({channel}: {limit}) for today"
+    return Limit(daily_limit_key(service.id, channel, now), _day_end(now) + timedelta(days=1), limit,
+                 lambda: DailyLimitExceeded(message))
 
 
 @frozen
@@ -311,11 +315,9 @@ def daily_limit_key(service_id: UUID, channel: str, now: datetime) -> str:
 def count_daily(uow: UnitOfWork, service: Service, channel: str, *, now: datetime, amount: int = 1) -> None:
     """Count `amount` sends against the service's daily limit for `channel` (sms, email, letter,
     international_sms); DailyLimitExceeded when over. Counted in the caller's transaction."""
-    limit = getattr(service, f"{channel}_message_limit")
-    count = uow.counters.increment(daily_limit_key(service.id, channel, now),
-                                   expires_at=_day_end(now) + timedelta(days=1), amount=amount)
-    if count > limit:
-        raise DailyLimitExceeded(f"Exceeded send limits ({channel}: {limit}) for today")
+    limit = _daily_limit(service, channel, now)
+    if uow.counters.increment(limit.key, expires_at=limit.expires_at, amount=amount) > limit.limit:
+        raise limit.refusal()
 
 
 def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -> SentNotification:
@@ -330,7 +332,7 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     reply_to = senders.reply_to_for(notify, service, request.email_reply_to_id) \
         if kind is NotificationType.EMAIL else None
     personalisation = dict(request.personalisation)
-    message = messages.render(template, personalisation, sms_prefix=service.name if service.prefix_sms else None)
+    message = messages.render(template, personalisation, sms_prefix=service.sms_prefix)
     now = notify.clock.now()
     if kind is NotificationType.LETTER:
         if auth.key_type is KeyType.TEAM:

@@ -40,6 +40,3 @@ class PreparedMessages:
                 if found is not None:
                     taken[notification_id] = found
         return taken
-
-    def __len__(self) -> int:
-        return len(self._kept)

@@ -121,7 +121,8 @@ def _accept_once(folder: str, provider: str, notification_id: UUID, reference: s
         return _accept_once(folder, provider, notification_id, reference)
     except FileExistsError:
         with open(path) as handle:
-            return handle.read().split()[-1]
+            recorded = handle.read().split()
+        return recorded[-1] if recorded else reference  # being written by the other process this instant
     try:
         os.write(fd, f"{provider} {os.getpid()} {reference}".encode())
     finally:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import binascii
 import hashlib
 import json
-import os
 import secrets
-import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +19,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from notify.domain.errors import StoredDataUnreadable
+
+from ..random_bytes import RandomBytes
 
 PREFIX = "g1."
 PREFIX_LENGTH = len(PREFIX)
@@ -45,24 +45,14 @@ class Cipher:
         if not usable:
             raise ValueError("at least one secret key is needed")
         self._keys = [AESGCM(_aes_key(k)) for k in usable]
-        self._nonces = b""
-        self._nonce_lock = threading.Lock()
+        self._nonces = RandomBytes(NONCE_BYTES)
 
     @classmethod
     def random(cls) -> Cipher:
         return cls([generate_key()])
 
-    def _nonce(self) -> bytes:
-        """A fresh random nonce. Read from the OS 256 at a time: a system call per value would release the
-        GIL on the hot path, and winning it back costs far more than the call when threads are busy."""
-        with self._nonce_lock:
-            if not self._nonces:
-                self._nonces = os.urandom(NONCE_BYTES * 256)
-            nonce, self._nonces = self._nonces[:NONCE_BYTES], self._nonces[NONCE_BYTES:]
-        return nonce
-
     def encrypt_bytes(self, plaintext: bytes) -> str:
-        nonce = self._nonce()
+        nonce = self._nonces.take()
         sealed = self._keys[0].encrypt(nonce, plaintext, None)
         return PREFIX + binascii.b2a_base64(nonce + sealed, newline=False).decode("ascii")
 

@@ -632,17 +632,18 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
         if not ids:
             return []
         if self._pg:
-            result = self._uow.execute_driver_sql(_PG_FIND_MANY, {"ids": ids}, what=self.what)
+            names, rows = self._uow.driver_query(_PG_FIND_MANY, {"ids": ids}, what=self.what)
         else:
             result = self._exec(_FIND_MANY, {"ids": ids})
-        read = self.map.reader(list(result.keys()), self._uow.cipher)
-        return [read(row) for row in result.all()]
+            names, rows = list(result.keys()), list(result.all())
+        read = self.map.reader(names, self._uow.cipher)
+        return [read(row) for row in rows]
 
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         if not handovers:
             return
         if self._pg:
-            self._uow.execute_driver_sql(_PG_HANDOVERS, {
+            self._uow.driver_execute(_PG_HANDOVERS, {
                 "now": now, "ids": [h.notification_id for h in handovers],
                 "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
                 "units": [h.billable_units for h in handovers], "statuses": [_text(h.status) for h in handovers]},
@@ -656,11 +657,11 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
         if not changes:
             return []
         if self._pg:
-            result = self._uow.execute_driver_sql(_PG_SET_STATUSES, {
+            _, rows = self._uow.driver_query(_PG_SET_STATUSES, {
                 "now": now, "ids": [c.notification_id for c in changes],
                 "expected": [_text(c.expected) for c in changes], "statuses": [_text(c.status) for c in changes]},
                 what=self.what)
-            return [row[0] for row in result.all()]
+            return [row[0] for row in rows]
         moved = []
         for change in changes:  # SQLite: no UPDATE ... FROM a list; one cached statement each
             if self._exec(_SET_STATUS, {"_id": change.notification_id, "_expected": _text(change.expected),
@@ -1042,8 +1043,8 @@ class SqlAlchemyCounterRepository:
             values = {key: self.increment(key, expires_at=expires_at, amount=amount)
                       for key, expires_at, amount in ordered}
             return [values[key] for key in keys]
-        rows = self._uow.driver_rows(_pg_counter_upsert(len(ordered)),
-                                     [value for increment in ordered for value in increment], what="counter")
+        _, rows = self._uow.driver_query(_pg_counter_upsert(len(ordered)),
+                                         [value for increment in ordered for value in increment], what="counter")
         found = {key: int(value) for key, value in rows}
         return [found[key] for key in keys]
 

@@ -121,11 +121,6 @@ class SqlAlchemyUnitOfWork:
         with self._translated(what):
             return self.connection.execute(statement, params)  # type: ignore[arg-type]
 
-    def execute_driver_sql(self, sql: str, params: Mapping[str, Any], *, what: str = "record") -> sa.CursorResult[Any]:
-        """A statement of fixed text through SQLAlchemy, nothing to compile (results with keys)."""
-        with self._translated(what):
-            return self.connection.exec_driver_sql(sql, params)  # type: ignore[arg-type]
-
     @contextmanager
     def _translated(self, what: str) -> Iterator[None]:
         try:
@@ -154,10 +149,18 @@ class SqlAlchemyUnitOfWork:
             raise errors.StoreUnavailable(f"the database at {describe(self.engine)} is unavailable: "
                                           f"{' '.join(str(exc).split())[:300]}") from None
 
-    def driver_rows(self, sql: str, params: Any, *, what: str = "record") -> list[tuple[Any, ...]]:
+    def driver_query(self, sql: str, params: Any, *, what: str = "record"
+                     ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """A statement of fixed text (nothing to compile) that returns rows: their column names and the rows.
+        Reading them sends whatever a pipeline has queued."""
         with self.driver(what) as dbapi, dbapi.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+            return [column.name for column in cursor.description or ()], rows
+
+    def driver_execute(self, sql: str, params: Any, *, what: str = "record") -> None:
+        with self.driver(what) as dbapi, dbapi.cursor() as cursor:
+            cursor.execute(sql, params)
 
     def driver_execute_many(self, sql: str, rows: Sequence[Sequence[Any]], *, what: str = "record") -> None:
         with self.driver(what) as dbapi, dbapi.cursor() as cursor:
