@@ -6,10 +6,13 @@ peak and at 80% of notify's peak.
     .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
     .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
     .venv/bin/python bench/send_bench.py --no-delivery            # the API alone, nothing delivered
+    .venv/bin/python bench/send_bench.py --worker                 # delivery in a `notify worker` process
 
 The app is built exactly as `notify serve` builds it (bootstrap.open_stores + build_notify + start_background):
 the in-process delivery queue delivers to the fake providers, whose receipts come back half a second later,
-all in the same process during the measurement. Peak: wrk -c16 closed loop. 80%: each connection waits
+all in the same process during the measurement. With --worker, the API publishes the ids to RabbitMQ
+(127.0.0.1:5672, a queue of this run's own) and one `notify worker` process delivers them, as a deployment that
+keeps delivery off the API's cores would; the bench then also reports how far delivery kept up. Peak: wrk -c16 closed loop. 80%: each connection waits
 between requests so that the whole load is 80% of the peak just measured (calibrated, then measured); the
 latencies there are what a caller sees on a busy but not saturated server. Needs `wrk` on PATH."""
 
@@ -103,6 +106,43 @@ def serve(app: object, port: int, threads: int) -> None:
     threading.Thread(target=server.run, daemon=True).start()
 
 
+def start_worker(settings: Settings, workdir: str) -> subprocess.Popen[bytes]:
+    """`notify worker` on this run's database and queue; returns once it consumes."""
+    env = {**os.environ, "NOTIFY_DATABASE_URL": settings.database_url or "", "NOTIFY_SECRET_KEY": settings.secret_keys[0],
+           "NOTIFY_QUEUE_URL": settings.queue_url or "", "NOTIFY_QUEUE_NAME": settings.queue_name,
+           "NOTIFY_UPLOAD_DIR": workdir}
+    log = Path(workdir) / "worker.log"
+    worker = subprocess.Popen([sys.executable, "-m", "notify", "worker", "--concurrency", "4"], env=env,
+                              stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while " ready." not in log.read_text(errors="replace"):
+        if worker.poll() is not None or time.monotonic() > deadline:
+            worker.kill()
+            sys.exit(f"notify worker did not start:\n{log.read_text()}")
+        time.sleep(0.1)
+    return worker
+
+
+def backlog(url: str) -> str:
+    """How far delivery kept up: what is still `created` right after the last run, and 5 seconds later."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+
+    def waiting() -> tuple[int, int]:
+        with engine.connect() as connection:
+            rows = connection.execute(sa.text("SELECT notification_status, count(*) FROM notifications "
+                                              "GROUP BY notification_status")).all()
+        counts = dict(rows)
+        return counts.get("created", 0), sum(counts.values())
+
+    now, total = waiting()
+    time.sleep(5)
+    later, _ = waiting()
+    engine.dispose()
+    return f"delivery: {now} of {total} still created after the last run, {later} five seconds later"
+
+
 def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int, threads: int,
             pause_ms: float = 0) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -146,6 +186,8 @@ def main() -> None:
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--waitress-threads", type=int, default=8, help="as `notify serve`")
     parser.add_argument("--no-delivery", action="store_true", help="measure the API alone")
+    parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
+    parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install -y wrk)")
@@ -157,7 +199,13 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir)
+    worker = None
+    if args.worker:
+        settings = attrs.evolve(settings, queue_url=args.broker, queue_name=f"notify-bench-{uuid4().hex[:12]}")
     app, key, template, description, notify = build_notify_app(settings, deliver=not args.no_delivery)
+    if args.worker:
+        worker = start_worker(settings, workdir)
+    bootstrap.settle_heap()  # as `notify serve` does before serving
     notify_port, bare_port = free_port(), free_port()
     serve(app, notify_port, args.waitress_threads)
     serve(bare_app(), bare_port, args.waitress_threads)
@@ -173,13 +221,19 @@ def main() -> None:
         results[name] = run_wrk(port, token(), body, seconds=args.seconds, connections=args.connections,
                                 threads=args.wrk_threads)
     results["notify @80%"] = paced(notify_port, token(), body, 0.8 * results["notify"]["rps"], args)
-    print(f"store: {description}; delivery: {'off' if args.no_delivery else 'in-process, fake providers'}; "
+    delivery = "off" if args.no_delivery else ("a notify worker process" if args.worker else "in-process")
+    print(f"store: {description}; delivery: {delivery}, fake providers; "
           f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
           f"waitress threads={args.waitress_threads}")
     for name, r in results.items():
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}")
     print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
+    if not args.no_delivery and url != "memory":
+        print(backlog(url))
+    if worker is not None:
+        worker.terminate()
+        worker.wait(30)
     for background in (notify.queue, notify.job_queue):  # before the database goes
         if background is not None and hasattr(background, "stop"):
             background.stop()

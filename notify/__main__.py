@@ -8,7 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from notify.bootstrap import StartupError, build_app, database_url, open_engine, open_stores, run_worker
+from notify.bootstrap import (StartupError, build_app, database_url, open_engine, open_stores, run_worker,
+                              settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
 
 
@@ -67,6 +68,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
     import waitress
 
+    settle_heap()
     print(f"notify serving on http://{args.host}:{args.port}", flush=True)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="notify")
     return 0

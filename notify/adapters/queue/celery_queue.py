@@ -2,6 +2,10 @@
 one database (issue #6). Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...).
 
 - Messages carry ids only (a notification's or a job's, as text); everything else is read from the database.
+  Deliveries travel in batches (`notify.deliver_many`, up to `batch_size` ids a message): a worker delivers a
+  message's ids together (`delivery.deliver_many`), and `notify serve` publishes the ids its sends produce from
+  one thread every `linger` seconds instead of once per request. An id waiting there when the process stops
+  is already committed in `created`: the sweep enqueues it again.
 - At-least-once: a message is acknowledged after its task returns (`acks_late`), a worker that dies mid-task
   leaves it to be redelivered (`reject_on_worker_lost`; RabbitMQ at once when the connection drops, Redis after
   the visibility timeout), and each worker takes one message per pool slot at a time (prefetch 1).
@@ -24,9 +28,11 @@ from uuid import UUID
 from celery import Celery
 from kombu import Queue
 
+from .workers import WorkerPool
+
 log = logging.getLogger("notify.queue.celery")
 
-DELIVER = "notify.deliver"
+DELIVER_MANY = "notify.deliver_many"
 PROCESS_JOB = "notify.process_job"
 DEFAULT_QUEUE = "notify"
 QUEUE_EXPIRES_MS = 24 * 3600 * 1000  # RabbitMQ drops a queue unused this long (test runs use unique names)
@@ -56,42 +62,60 @@ def make_celery(broker_url: str, *, queue: str = DEFAULT_QUEUE, redis_visibility
 class CeleryQueue:
     """DeliveryQueue and JobQueue: publishes ids to the broker."""
 
-    def __init__(self, app: Celery) -> None:
+    def __init__(self, app: Celery, *, batch_size: int = 200, linger: float = 0.02) -> None:
         self.app = app
+        self.batch_size = batch_size
+        self._outbox: WorkerPool[UUID] = WorkerPool("notify-publish", batch_size=batch_size, linger=linger)
+        self._starting = threading.Lock()
 
     def enqueue(self, notification_id: UUID) -> None:
-        self._send(DELIVER, notification_id)
+        """Published with the ids that arrive in the next `linger` seconds, by the publishing thread (at once
+        when tasks run eagerly: tests)."""
+        if self.app.conf.task_always_eager:
+            self.enqueue_many([notification_id])
+            return
+        if not self._outbox.running:
+            with self._starting:
+                if not self._outbox.running:
+                    self._outbox.start(self.enqueue_many)
+        self._outbox.put(notification_id)
 
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
-        """One message per id (a killed worker then loses at most its prefetch), over one connection."""
+        """`batch_size` ids a message, over one connection; a worker that dies mid-message has it redelivered
+        whole, and the ids already moved on are skipped."""
         if not notification_ids:
             return
         options = {"countdown": delay} if delay > 0 else {}
+        ids = [str(notification_id) for notification_id in notification_ids]
         with self.app.producer_or_acquire() as producer:
-            for notification_id in notification_ids:
-                self._send(DELIVER, notification_id, producer=producer, **options)
+            for start in range(0, len(ids), self.batch_size):
+                self._send(DELIVER_MANY, ids[start:start + self.batch_size], producer=producer, **options)
 
     def enqueue_job(self, job_id: UUID) -> None:
-        self._send(PROCESS_JOB, job_id)
+        self._send(PROCESS_JOB, str(job_id))
 
-    def _send(self, name: str, item: UUID, **options: object) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Publish what the thread still holds, then stop it."""
+        self._outbox.stop(timeout)
+
+    def _send(self, name: str, argument: object, **options: object) -> None:
         task = self.app.tasks.get(name)  # registered here (a worker; eager tests): honours task_always_eager
         if task is not None:
-            task.apply_async(args=[str(item)], **options)
+            task.apply_async(args=[argument], **options)
         else:
-            self.app.send_task(name, args=[str(item)], **options)
+            self.app.send_task(name, args=[argument], **options)
 
 
-def register_tasks(app: Celery, *, deliver: Callable[[UUID], object], process_job: Callable[[UUID], object],
-                   max_retries: int = 8, retry_max_delay: int = 300) -> None:
+def register_tasks(app: Celery, *, deliver_many: Callable[[list[UUID]], object],
+                   process_job: Callable[[UUID], object], max_retries: int = 8, retry_max_delay: int = 300) -> None:
     """The tasks a worker serves, calling these handlers (the delivery and job use cases)."""
     options = {"shared": False,  # this app's tasks only: handlers differ per app (tests build several)
                "bind": True, "autoretry_for": (Exception,), "retry_backoff": 1, "retry_backoff_max": retry_max_delay,
                "retry_jitter": True, "max_retries": max_retries, "acks_late": True, "reject_on_worker_lost": True}
 
-    @app.task(name=DELIVER, **options)  # type: ignore[untyped-decorator]
-    def deliver_task(self: object, notification_id: str) -> None:
-        deliver(UUID(notification_id))
+    @app.task(name=DELIVER_MANY, **options)  # type: ignore[untyped-decorator]
+    def deliver_many_task(self: object, notification_ids: list[str]) -> None:
+        deliver_many([UUID(notification_id) for notification_id in notification_ids])
 
     @app.task(name=PROCESS_JOB, **options)  # type: ignore[untyped-decorator]
     def process_job_task(self: object, job_id: str) -> None:

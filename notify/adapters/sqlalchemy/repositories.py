@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 INSERT_BATCH = 1000
-FEW_ROWS = 64  # up to this many rows an executemany INSERT (pipelined), beyond it a COPY
+FEW_ROWS = 64  # up to this many rows one multi-row INSERT (pipelined), beyond it a COPY
 
 
 class _Repo(Generic[T]):
@@ -517,9 +517,11 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
             return
         if self._uow.dialect == "postgresql":
             cipher = self._uow.cipher
-            if len(notifications) <= FEW_ROWS:  # a group commit's few: INSERTs, pipelined with what follows
-                self._uow.driver_execute_many(_pg_insert(self.table.name, tuple(self.map.columns.values())),
-                                              [self.map.to_values(n, cipher) for n in notifications], what=self.what)
+            if len(notifications) <= FEW_ROWS:  # a group commit's few: one INSERT, pipelined with what follows
+                columns = tuple(self.map.columns.values())
+                values = [value for n in notifications for value in self.map.to_values(n, cipher)]
+                self._uow.driver_execute(_pg_insert(self.table.name, columns, len(notifications)), values,
+                                         what=self.what)
                 return
             names = list(self.map.columns.values())
             self._uow.copy_rows(self.table, names, (self.map.to_values(n, cipher) for n in notifications),
@@ -753,9 +755,12 @@ def _insert_or_skip(dialect: str, table: sa.Table) -> sa.Executable:
 
 
 @functools.lru_cache(maxsize=None)
-def _pg_insert(table: str, columns: tuple[str, ...]) -> str:
+@functools.lru_cache(maxsize=256)
+def _pg_insert(table: str, columns: tuple[str, ...], rows: int) -> str:
+    """One INSERT of `rows` rows: one statement to parse, bind and execute, however many sends share it."""
     names = ", ".join(f'"{c}"' for c in columns)
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join(["%s"] * len(columns))})'
+    row = f'({", ".join(["%s"] * len(columns))})'
+    return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}'
 
 
 def _text(value: Any) -> str:
