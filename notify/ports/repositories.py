@@ -109,6 +109,12 @@ class NotificationRepository(Protocol):
         """All or none; AlreadyExists when any id is taken (the unit of work must then be left)."""
         ...
 
+    def add_counted(self, notifications: Sequence[Notification],
+                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        """`add_many(notifications)` then `counters.increment_many(increments)`, as one step: the admission of a
+        batch of sends (PostgreSQL: one statement). Returns the counters' new values, in the order given."""
+        ...
+
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         """Delete the listed notifications (those added in this same unit of work and then refused)."""
         ...

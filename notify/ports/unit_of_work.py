@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
 from typing import Protocol, Self
 
 from .repositories import (
@@ -50,8 +49,3 @@ class UnitOfWork(Protocol):
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
     def commit(self) -> None: ...
-
-    def pipelined(self) -> AbstractContextManager[None]:
-        """A hint: the writes inside may travel to the store together, until a result is read. Behaviour
-        is the same with or without it (a store without round trips ignores it)."""
-        ...

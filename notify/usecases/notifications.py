@@ -230,17 +230,17 @@ class Admission:
 def admit(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[Exception | None]:
     """Count and store many sends in the caller's transaction, exactly as if each had its own: in order,
     a send over any of its limits is refused (its error in its place) and uses nothing, every other one is
-    counted and stored. The notifications go in first, then one counter upsert for the whole batch: the
-    counter rows, which every send of the service needs, stay locked only from the upsert to the commit.
-    Refused sends (rare) are taken out again and their counts given back."""
-    uow.notifications.add_many([a.notification for a in admissions if a.store])
+    counted and stored. The notifications and one counter upsert for the whole batch go in as one step (one
+    statement on PostgreSQL): the counter rows, which every send of the service needs, stay locked only from
+    there to the commit. Refused sends (rare) are taken out again and their counts given back."""
     totals: dict[str, list[Any]] = {}
     for admission in admissions:
         for limit in admission.limits:
             total = totals.setdefault(limit.key, [limit.expires_at, 0])
             total[1] += 1
     keys = list(totals)
-    after = uow.counters.increment_many([(key, totals[key][0], totals[key][1]) for key in keys])
+    after = uow.notifications.add_counted([a.notification for a in admissions if a.store],
+                                          [(key, totals[key][0], totals[key][1]) for key in keys])
     used = {key: value - totals[key][1] for key, value in zip(keys, after)}  # as before this batch
     outcomes: list[Exception | None] = []
     refused: list[UUID] = []
@@ -264,8 +264,7 @@ def admit(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[Exception | 
 
 def _admit_batch(notify: Notify, admissions: list[Admission]) -> list[Exception | None]:
     with notify.uow() as uow:
-        with uow.pipelined():  # the inserts go with the counter upsert: one round trip, then the commit
-            outcomes = admit(uow, admissions)
+        outcomes = admit(uow, admissions)  # the inserts and the counter upsert: one statement (PostgreSQL)
         uow.commit()
     return outcomes
 

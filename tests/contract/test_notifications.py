@@ -61,6 +61,28 @@ def test_add_many_refuses_a_duplicate(new_uow: NewUow) -> None:
         uow.notifications.add_many([factories.notification(service.id), n])
 
 
+def test_add_counted_stores_every_field_unchanged_and_counts_in_the_same_step(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    full = factories.notification(service.id, personalisation={"name": "Ada", "n": 3, "nested": {"a": [1, 2]}},
+                                  api_key_id=uuid4(), key_type=KeyType.TEAM, job_id=uuid4(), job_row_number=7,
+                                  client_reference='O\'Brien "quoted" \\ ✓ 😀', rate_multiplier=1.5,
+                                  international=True, phone_prefix="44", billable_units=2, sent_at=later(seconds=1),
+                                  sent_by="mmg", reference="provider-ref", postage="second", created_by_id=uuid4(),
+                                  reply_to_text="Notify\nline two", one_click_unsubscribe_url="https://x.example/u",
+                                  created_at=later(microseconds=123456))
+    bare = factories.notification(service.id, to="Ünïcödé@example.com", notification_type=NotificationType.EMAIL)
+    expires = later(days=1)
+    with new_uow() as uow:
+        assert uow.notifications.add_counted([full, bare], [("b", expires, 2), ("a", expires, 1)]) == [2, 1]
+        assert uow.notifications.add_counted([], [("a", expires, 4)]) == [5]
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.find_many([full.id, bare.id]) in ([full, bare], [bare, full])
+        assert uow.counters.find("a") == 5 and uow.counters.find("b") == 2
+        with pytest.raises(errors.AlreadyExists):
+            uow.notifications.add_counted([bare], [("a", expires, 1)])
+
+
 def test_remove_many_takes_out_the_listed_notifications(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     a, b, c = (factories.notification(service.id) for _ in range(3))

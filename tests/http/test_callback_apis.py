@@ -88,7 +88,11 @@ def test_bearer_token_must_be_ten_characters_and_sendable(admin: AdminClient, se
         refused = admin.post(f"/service/{service['id']}/callback-api", body=json.dumps(fields),  # \ud800 escaped
                              headers={"Content-Type": "application/json"})
         assert refused.status_code == 400, bad
-        assert list(message(refused)) == ["bearer_token"]
+        assert bad not in refused.text
+        if "\ud800" in bad:  # no text at all: refused with the body, before any field is read
+            assert "surrogate" in message(refused)
+        else:
+            assert list(message(refused)) == ["bearer_token"]
     assert create(admin, service, owner, bearer_token="x" * 10).status_code == 201
 
 

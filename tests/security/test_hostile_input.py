@@ -53,6 +53,24 @@ def test_deep_nesting_invalid_utf8_and_nul_bytes_are_400(world: World) -> None:
     assert _v2_error(api.get("/v2/notifications", query_string="reference=a%00b"))
 
 
+def test_unpaired_surrogates_are_400_wherever_they_are(world: World) -> None:
+    """`\\ud800` alone is valid JSON but no UTF-8 text: it must not reach the store (it did: a 500)."""
+    api, admin = world.client(), AdminClient(world.app, world.clock)
+    sms = {"phone_number": "07700900555", "template_id": str(world.sms.id)}
+    for body in (json.dumps({**sms, "reference": "a\ud800b"}), json.dumps({**sms, "personalisation": {"\udfff": "x"}}),
+                 json.dumps({**sms, "personalisation": {"name": ["ok", "\ud83d"]}})):
+        assert "surrogate" in _v2_error(api.post("/v2/notifications/sms", body=body.encode(), headers=JSON))
+    raw = b'{"phone_number": "07700900555", "template_id": "%s", "reference": "\xed\xa0\x80"}' % str(world.sms.id).encode()
+    assert _v2_error(api.post("/v2/notifications/sms", body=raw, headers=JSON))
+    assert "surrogate" in str(_admin_error(admin.post(f"/service/{world.service.id}",
+                                                      body=b'{"name": "a\\udc00"}', headers=JSON)))
+    paired = api.post("/v2/notifications/sms", json={**sms, "reference": "emoji \U0001f600 ok",
+                                                     "personalisation": {"name": "Jo"}})
+    assert paired.status_code == 201, paired.text
+    listed = api.get("/v2/notifications", query_string="reference=%ED%A0%80")  # not UTF-8: read as no match
+    assert listed.status_code == 200 and listed.json["notifications"] == [], listed.text
+
+
 def test_oversized_fields_and_numbers_are_400(world: World) -> None:
     api, admin = world.client(), AdminClient(world.app, world.clock)
     sid = world.service.id

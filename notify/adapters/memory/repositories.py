@@ -329,6 +329,11 @@ class InMemoryNotificationRepository(_Repo):
         for notification in notifications:
             self.add(notification)
 
+    def add_counted(self, notifications: Sequence[Notification],
+                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        self.add_many(notifications)
+        return self._uow.counters.increment_many(increments)
+
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         for notification_id in notification_ids:
             if notification_id in self._rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any, Self
 
 from ..lazy import repository
@@ -68,9 +67,6 @@ class InMemoryUnitOfWork:
 
     def commit(self) -> None:
         self._undo = []
-
-    def pipelined(self) -> contextlib.nullcontext[None]:
-        return contextlib.nullcontext()  # no round trips to save
 
     def _rollback(self) -> None:
         for name, key, old in reversed(self._undo):

@@ -6,6 +6,7 @@ leaves the transaction usable, as it does in memory. Versioned aggregates update
 from __future__ import annotations
 
 import functools
+import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 INSERT_BATCH = 1000
-FEW_ROWS = 64  # up to this many rows one multi-row INSERT (pipelined), beyond it a COPY
+FEW_ROWS = 64  # a group commit's sends in one JSON parameter (add_counted) up to this many, else a COPY
 
 
 class _Repo(Generic[T]):
@@ -511,18 +512,12 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
             raise errors.AlreadyExists(f"{self.what} {notification.id} already exists")
 
     def add_many(self, notifications: Sequence[Notification]) -> None:
-        """All or none. PostgreSQL: one COPY (sends share it through group commit; jobs), no SAVEPOINT: after
+        """All or none. PostgreSQL: one COPY (jobs; sends go through add_counted), no SAVEPOINT: after
         AlreadyExists the transaction is spoilt and must be left. Elsewhere batched INSERTs."""
         if not notifications:
             return
         if self._uow.dialect == "postgresql":
             cipher = self._uow.cipher
-            if len(notifications) <= FEW_ROWS:  # a group commit's few: one INSERT, pipelined with what follows
-                columns = tuple(self.map.columns.values())
-                values = [value for n in notifications for value in self.map.to_values(n, cipher)]
-                self._uow.driver_execute(_pg_insert(self.table.name, columns, len(notifications)), values,
-                                         what=self.what)
-                return
             names = list(self.map.columns.values())
             self._uow.copy_rows(self.table, names, (self.map.to_values(n, cipher) for n in notifications),
                                 what=self.what)
@@ -531,6 +526,21 @@ class SqlAlchemyNotificationRepository(_Repo[Notification]):
         with self._uow.savepoint():
             for start in range(0, len(notifications), INSERT_BATCH):
                 self._exec(insert, [self._row(n) for n in notifications[start:start + INSERT_BATCH]])
+
+    def add_counted(self, notifications: Sequence[Notification],
+                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        """PostgreSQL, for a group commit's few: the inserts (one JSON parameter: a row costs no binding of its
+        own) and the counter upsert in one statement, so one round trip and one socket wait; under load each
+        wait is also a wait for the GIL, and this is the leader's critical path. Elsewhere the two steps."""
+        if not (self._uow.dialect == "postgresql" and notifications and increments
+                and len(notifications) <= FEW_ROWS):
+            self.add_many(notifications)
+            return self._uow.counters.increment_many(increments)
+        columns = tuple(self.map.columns.values())
+        rows = json.dumps([dict(zip(columns, self.map.to_values(n, self._uow.cipher))) for n in notifications],
+                          default=str)  # UUIDs and datetimes as PostgreSQL reads them
+        return self._uow.counters.increment_many(increments, along=(
+            _pg_insert_json(self.table.name, columns), rows))
 
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         if notification_ids:
@@ -755,12 +765,12 @@ def _insert_or_skip(dialect: str, table: sa.Table) -> sa.Executable:
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=256)
-def _pg_insert(table: str, columns: tuple[str, ...], rows: int) -> str:
-    """One INSERT of `rows` rows: one statement to parse, bind and execute, however many sends share it."""
+@functools.lru_cache(maxsize=16)
+def _pg_insert_json(table: str, columns: tuple[str, ...]) -> str:
+    """A data-modifying WITH clause: insert the rows of one JSON array parameter (objects keyed by column)."""
     names = ", ".join(f'"{c}"' for c in columns)
-    row = f'({", ".join(["%s"] * len(columns))})'
-    return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}'
+    return (f'WITH added AS (INSERT INTO "{table}" ({names}) SELECT {names} '
+            f'FROM json_populate_recordset(NULL::"{table}", %s::json)) ')
 
 
 def _text(value: Any) -> str:
@@ -1036,8 +1046,10 @@ class SqlAlchemyCounterRepository:
         return int(self._uow.execute(statement, {"key": key, "value": amount, "expires_at": expires_at},
                                      what="counter").scalar_one())
 
-    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
-        """Rows in key order (concurrent senders lock them in the same order). PostgreSQL: one statement."""
+    def increment_many(self, increments: Sequence[tuple[str, datetime, int]], *,
+                       along: tuple[str, Any] | None = None) -> Sequence[int]:
+        """Rows in key order (concurrent senders lock them in the same order). PostgreSQL: one statement;
+        `along` (PostgreSQL only: a WITH clause and its one parameter) runs in that same statement."""
         if not increments:
             return []
         keys = [key for key, _, _ in increments]
@@ -1048,8 +1060,10 @@ class SqlAlchemyCounterRepository:
             values = {key: self.increment(key, expires_at=expires_at, amount=amount)
                       for key, expires_at, amount in ordered}
             return [values[key] for key in keys]
-        _, rows = self._uow.driver_query(_pg_counter_upsert(len(ordered)),
-                                         [value for increment in ordered for value in increment], what="counter")
+        prefix, params = ("", []) if along is None else (along[0], [along[1]])
+        _, rows = self._uow.driver_query(prefix + _pg_counter_upsert(len(ordered)),
+                                         params + [value for increment in ordered for value in increment],
+                                         what="counter" if along is None else "notification")
         found = {key: int(value) for key, value in rows}
         return [found[key] for key in keys]
 

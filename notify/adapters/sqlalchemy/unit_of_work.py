@@ -151,8 +151,7 @@ class SqlAlchemyUnitOfWork:
 
     def driver_query(self, sql: str, params: Any, *, what: str = "record"
                      ) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """A statement of fixed text (nothing to compile) that returns rows: their column names and the rows.
-        Reading them sends whatever a pipeline has queued."""
+        """A statement of fixed text (nothing to compile) that returns rows: their column names and the rows."""
         with self.driver(what) as dbapi, dbapi.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -161,10 +160,6 @@ class SqlAlchemyUnitOfWork:
     def driver_execute(self, sql: str, params: Any, *, what: str = "record") -> None:
         with self.driver(what) as dbapi, dbapi.cursor() as cursor:
             cursor.execute(sql, params)
-
-    def driver_execute_many(self, sql: str, rows: Sequence[Sequence[Any]], *, what: str = "record") -> None:
-        with self.driver(what) as dbapi, dbapi.cursor() as cursor:
-            cursor.executemany(sql, rows)
 
     def copy_rows(self, table: sa.Table, names: Sequence[str], rows: Iterable[Sequence[Any]], *,
                   what: str = "record") -> None:
@@ -175,16 +170,6 @@ class SqlAlchemyUnitOfWork:
                 cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row(row)
-
-    @contextmanager
-    def pipelined(self) -> Iterator[None]:
-        """Statements inside go to PostgreSQL together, with the transaction's BEGIN: one round trip until a
-        result is read (reading one sends what is queued and waits). A no-op elsewhere."""
-        if self.dialect != "postgresql":
-            yield
-            return
-        with self.driver() as dbapi, dbapi.pipeline():
-            yield
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:

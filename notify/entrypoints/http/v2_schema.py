@@ -14,6 +14,8 @@ import falcon
 
 from notify.domain.errors import InvalidRequest, ValidationFailed
 
+from .wire import refuse_unstorable_text
+
 ISO8601 = ("datetime format is invalid. It must be a valid ISO8601 date time format, "
            "https://en.wikipedia.org/wiki/ISO_8601")
 Check = Callable[[Any], str | None]  # None when fine, else the message after the field name
@@ -28,8 +30,8 @@ def read_json(req: falcon.Request) -> Any:
         value = json.loads(raw)
     except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
         raise InvalidRequest("Invalid JSON supplied in POST data") from None
-    if b"\\u0000" in raw:  # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the store
-        raise InvalidRequest("NUL characters (\\u0000) are not allowed in POST data")
+    if b"\\u" in raw or not raw.isascii():  # only an escape or raw UTF-8 can bring text no store takes
+        refuse_unstorable_text(value)
     return {} if value is None else value
 
 

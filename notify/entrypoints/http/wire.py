@@ -34,20 +34,38 @@ def body(req: falcon.Request) -> dict[str, Any]:
         return {}
     if not isinstance(media, dict):
         raise ValidationFailed({"_schema": ["Invalid input type."]})
-    if has_nul(media):  # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the store
-        raise InvalidRequest("NUL characters (\\u0000) are not allowed in POST data")
+    refuse_unstorable_text(media)
     return media
 
 
-def has_nul(value: Any) -> bool:
-    """True when a string anywhere in this JSON value (keys included) holds a NUL character."""
+NUL = "NUL characters (\\u0000) are not allowed in POST data"
+SURROGATE = "Unpaired surrogate characters (\\ud800-\\udfff) are not allowed in POST data"
+
+
+def refuse_unstorable_text(value: Any) -> None:
+    """A string anywhere in this JSON value (keys included) that no store can take is refused here, as a 400,
+    rather than failing in the store: NUL (PostgreSQL text cannot hold it) or an unpaired surrogate (a JSON
+    escape such as \\ud800 alone, which UTF-8 cannot encode)."""
+    problem = _unstorable(value)
+    if problem is not None:
+        raise InvalidRequest(problem)
+
+
+def _unstorable(value: Any) -> str | None:
     if isinstance(value, str):
-        return "\x00" in value
+        if "\x00" in value:
+            return NUL
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return SURROGATE
+        return None
     if isinstance(value, dict):
-        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+        return next((p for k, v in value.items() for p in (_unstorable(k), _unstorable(v)) if p), None)
     if isinstance(value, list):
-        return any(has_nul(v) for v in value)
-    return False
+        return next((p for p in map(_unstorable, value) if p), None)
+    return None
 
 
 def parse(data: Mapping[str, Any], schema: type, *, partial: bool = False) -> dict[str, Any]:
