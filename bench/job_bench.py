@@ -85,9 +85,7 @@ def main() -> None:
     print(f"upload+check: {t_upload - t0:.2f}s  processing (rows -> notifications): {t_processed - t_upload:.2f}s  "
           f"until all handed over: {total:.2f}s")
     print(f"rows/s end to end: {args.rows / total:,.0f}  peak RSS (the only process): {peak_mb:,.0f} MB")
-    for background in (notify.queue, notify.job_queue):  # before the database goes
-        if background is not None and hasattr(background, "stop"):
-            background.stop()
+    bootstrap.stop_background(notify)  # before the database goes
 
 
 if __name__ == "__main__":

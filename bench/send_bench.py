@@ -12,9 +12,10 @@ The app is built exactly as `notify serve` builds it (bootstrap.open_stores + bu
 the in-process delivery queue delivers to the fake providers, whose receipts come back half a second later,
 all in the same process during the measurement. With --worker, the API publishes the ids to RabbitMQ
 (127.0.0.1:5672, a queue of this run's own) and one `notify worker` process delivers them, as a deployment that
-keeps delivery off the API's cores would; the bench then also reports how far delivery kept up. Peak: wrk -c16 closed loop. 80%: each connection waits
-between requests so that the whole load is 80% of the peak just measured (calibrated, then measured); the
-latencies there are what a caller sees on a busy but not saturated server. Needs `wrk` on PATH."""
+keeps delivery off the API's cores would. Every run with delivery also reports how far delivery kept up.
+Peak: wrk -c16 closed loop. 80%: each connection waits between requests so that the whole load is 80% of the
+peak just measured (calibrated, then measured); the latencies there are what a caller sees on a busy but not
+saturated server. Needs `wrk` on PATH."""
 
 from __future__ import annotations
 
@@ -108,8 +109,8 @@ def serve(app: object, port: int, threads: int) -> None:
 
 def start_worker(settings: Settings, workdir: str) -> subprocess.Popen[bytes]:
     """`notify worker` on this run's database and queue; returns once it consumes."""
-    env = {**os.environ, "NOTIFY_DATABASE_URL": settings.database_url or "", "NOTIFY_SECRET_KEY": settings.secret_keys[0],
-           "NOTIFY_QUEUE_URL": settings.queue_url or "", "NOTIFY_QUEUE_NAME": settings.queue_name,
+    env = {**os.environ, "NOTIFY_DATABASE_URL": settings.database_url or "",
+           "NOTIFY_SECRET_KEY": settings.secret_keys[0], "NOTIFY_QUEUE_URL": settings.queue_url or "", "NOTIFY_QUEUE_NAME": settings.queue_name,
            "NOTIFY_UPLOAD_DIR": workdir}
     log = Path(workdir) / "worker.log"
     worker = subprocess.Popen([sys.executable, "-m", "notify", "worker", "--concurrency", "4"], env=env,
@@ -234,9 +235,7 @@ def main() -> None:
     if worker is not None:
         worker.terminate()
         worker.wait(30)
-    for background in (notify.queue, notify.job_queue):  # before the database goes
-        if background is not None and hasattr(background, "stop"):
-            background.stop()
+    bootstrap.stop_background(notify)  # before the database goes
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -165,10 +165,19 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
         retry_policy=retry_policy(settings)), settings)
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
-        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids), sweep=lambda: sweep_deliveries(wired, settings))
+        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids),
+                    sweep=lambda: sweep_deliveries(wired, settings))
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
+
+
+def stop_background(notify: Notify) -> None:
+    """Stop what `start_background` started (each finishes what it holds), before the stores go away."""
+    for background in (notify.queue, notify.job_queue):
+        stop = getattr(background, "stop", None)
+        if stop is not None:
+            stop()
 
 
 def retry_policy(settings: Settings) -> RetryPolicy:

@@ -50,6 +50,22 @@ def _send(notify: Notify, auth: ServiceAuth, template_id: UUID) -> str:
     return "sent"
 
 
+def _send_at_once(senders: list[Notify], auth: ServiceAuth, template_id: UUID) -> Counter[str]:
+    """Each of `senders` (one per thread) sends 10 at the same time; the outcomes, counted."""
+    results: list[str] = []
+
+    def worker(notify: Notify) -> None:
+        for _ in range(10):
+            results.append(_send(notify, auth, template_id))
+
+    threads = [threading.Thread(target=worker, args=(notify,)) for notify in senders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return Counter(results)
+
+
 def _stored(notify: Notify, service_id: UUID) -> int:
     with notify.uow() as uow:
         return len(uow.notifications.list_for_service(service_id, limit=10_000))
@@ -90,18 +106,7 @@ def shared_uow(new_uow: NewUow, request: pytest.FixtureRequest, tmp_path: Any) -
 def test_many_threads_sending_at_once_get_exactly_the_daily_limit(shared_uow: NewUow) -> None:
     notify = _notify(shared_uow, FrozenClock())
     auth, template_id = _sender(notify, rate_limit=10**6, sms_message_limit=25)
-    results: list[str] = []
-
-    def worker() -> None:
-        for _ in range(10):
-            results.append(_send(notify, auth, template_id))
-
-    threads = [threading.Thread(target=worker) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert Counter(results) == {"sent": 25, DailyLimitExceeded.__name__: 35}
+    assert _send_at_once([notify] * 6, auth, template_id) == {"sent": 25, DailyLimitExceeded.__name__: 35}
     assert _stored(notify, auth.service_id) == 25
 
 
@@ -114,18 +119,8 @@ def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
         first = _notify(first_uow, clock)
         second = _notify(lambda: SqlAlchemyUnitOfWork(engine, storage.cipher()), clock)
         auth, template_id = _sender(first, rate_limit=50, sms_message_limit=10**6)
-        results: list[str] = []
-
-        def worker(notify: Notify) -> None:
-            for _ in range(10):
-                results.append(_send(notify, auth, template_id))
-
-        threads = [threading.Thread(target=worker, args=(notify,)) for notify in (first, second) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert Counter(results) == {"sent": 50, RateLimitExceeded.__name__: 110}
+        outcomes = _send_at_once([first] * 8 + [second] * 8, auth, template_id)
+        assert outcomes == {"sent": 50, RateLimitExceeded.__name__: 110}
         assert _stored(first, auth.service_id) == 50
     finally:
         engine.dispose()

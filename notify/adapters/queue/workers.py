@@ -60,6 +60,10 @@ class WorkerPool(Generic[T]):
             self._threads.append(thread)
 
     def stop(self, timeout: float = 5.0) -> None:
+        """Let the workers finish what is queued, then stop them. A no-op when not running (a stop sentinel
+        left queued would end the next start's workers at once)."""
+        if not self._threads:
+            return
         self._stopping.set()
         for _ in range(self._workers):
             self._queue.put(_STOP)  # each worker exits after taking exactly one

@@ -765,7 +765,6 @@ def _insert_or_skip(dialect: str, table: sa.Table) -> sa.Executable:
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=16)
 def _pg_insert_json(table: str, columns: tuple[str, ...]) -> str:
     """A data-modifying WITH clause: insert the rows of one JSON array parameter (objects keyed by column)."""
     names = ", ".join(f'"{c}"' for c in columns)
