@@ -110,23 +110,27 @@ def _append_line(folder: str, line: str) -> None:
 
 
 def _accept_once(folder: str, provider: str, notification_id: UUID, reference: str) -> str | None:
-    """Across processes: record that `provider` accepted this id (one file, created with O_EXCL, holding
-    "<provider> <pid> <reference>": the acceptance is one atomic step, as at a real provider) unless it is
-    recorded already; then return the recorded reference."""
+    """Across processes: record that `provider` accepted this id (one file holding "<provider> <pid>
+    <reference>", written whole under a private name and then hard-linked into place: link(2) fails when the
+    name exists, so the acceptance is one atomic step, as at a real provider, and a process killed at any
+    moment leaves either a whole record or none) unless it is recorded already; then return the recorded
+    reference."""
     path = os.path.join(folder, "accepted", str(notification_id))
+    draft = os.path.join(folder, "accepting", f"{os.getpid()}-{threading.get_ident()}-{notification_id}")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with open(draft, "w") as handle:
+            handle.write(f"{provider} {os.getpid()} {reference}")
     except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        for sub in ("accepted", "accepting"):
+            os.makedirs(os.path.join(folder, sub), exist_ok=True)
         return _accept_once(folder, provider, notification_id, reference)
+    try:
+        os.link(draft, path)
     except FileExistsError:
         with open(path) as handle:
-            recorded = handle.read().split()
-        return recorded[-1] if recorded else reference  # being written by the other process this instant
-    try:
-        os.write(fd, f"{provider} {os.getpid()} {reference}".encode())
+            return handle.read().split()[-1]
     finally:
-        os.close(fd)
+        os.unlink(draft)
     return None
 
 
