@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -97,6 +97,10 @@ def recipient_columns(notification_type: NotificationType) -> tuple[str, ...]:
     return ADDRESS_COLUMNS
 
 
+# csv's default field limit (128 KiB) is far above any real cell; a file with a bigger one is not a recipient list.
+CSV_UNREADABLE = "The file must be a CSV file with no cell longer than 131072 characters"
+
+
 @frozen
 class RowError:
     """One problem in an uploaded file. `row` is the spreadsheet row (1 = the header, 2 = the first
@@ -127,7 +131,13 @@ class Spreadsheet:
     def parse(cls, text: str) -> Spreadsheet:
         if text.startswith("\ufeff"):
             text = text[1:]
-        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            return cls._read(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error:  # a cell over the csv module's field limit (128 KiB), or a quoting it cannot read
+            raise InvalidFile([RowError(None, None, CSV_UNREADABLE)]) from None
+
+    @classmethod
+    def _read(cls, reader: Iterator[list[str]]) -> Spreadsheet:
         header: list[str] | None = None
         rows: list[dict[str, str]] = []
         for raw in reader:

@@ -134,6 +134,16 @@ def test_a_bad_file_is_refused_with_every_row_error_and_nothing_is_kept(admin: A
     assert unknown.status_code == 404
 
 
+def test_a_file_with_a_cell_over_the_csv_field_limit_is_an_invalid_file(admin: AdminClient, world: World) -> None:
+    huge = "x" * (128 * 1024 + 1)
+    for text in (f"phone number,name\n07700900001,{huge}\n", f'phone number,name\n07700900001,"{huge}"\n'):
+        response = upload(admin, world, text)
+        assert response.status_code == 400, response.json
+        assert response.json["message"] == "File is not valid"
+        assert [e["row"] for e in response.json["errors"]] == [None]
+    assert admin.get(f"/service/{world.service.id}/job").json["total"] == 0
+
+
 def test_email_columns_are_insensitive_and_checked(admin: AdminClient, world: World) -> None:
     ok = upload(admin, world, "Email_Address,NAME\nann@example.com,Ann\n", template_id=world.email.id)
     assert ok.status_code == 201 and ok.json["data"]["notification_count"] == 1

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from typing import Any
 
 import falcon
@@ -14,6 +15,10 @@ from notify.domain.recipients import InvalidPhoneNumber
 
 log = logging.getLogger("notify.http")
 RETRY_AFTER_SECONDS = "1"  # sent with every 503
+# A 5xx body says only this much: the cause (a database URL, a driver's message, an exception class) goes to the
+# log under an error id, and the body carries that id so a caller's report can be matched to the log line.
+SERVER_ERROR_MESSAGES = {500: "Internal server error", 503: "Service temporarily unavailable: please try again"}
+SERVER_ERROR_LABELS = {500: "InternalServerError", 503: "ServiceUnavailableError"}
 
 # exception family -> (status, v2 error label). Falcon picks the most specific class (MRO).
 ERRORS: dict[type[Exception], tuple[int, str]] = {
@@ -65,12 +70,27 @@ def body_for(req: falcon.Request, exc: errors.NotifyError, status: int, label: s
     return admin_body(exc.message)
 
 
+def server_error(req: falcon.Request, resp: falcon.Response, status: int, exc: BaseException) -> None:
+    """A 5xx whose body names nothing inside: the detail is logged under a fresh error id, the body gives the id."""
+    error_id = secrets.token_hex(8)
+    log.error("error %s: %s %s answered %d: %s: %s", error_id, req.method, req.path, status,
+              type(exc).__name__, exc, exc_info=status == 500)
+    message = f"{SERVER_ERROR_MESSAGES[status]} (error id {error_id})"
+    label = SERVER_ERROR_LABELS[status]
+    resp.status = status
+    resp.media = {**(envelope(status, label, message) if is_public(req) else admin_body(message)),
+                  "error_id": error_id}
+    if status == 503:  # the store is away (a restart, a failover): the same request may be sent again
+        resp.set_header("Retry-After", RETRY_AFTER_SECONDS)
+
+
 def _handler(status: int, label: str) -> Any:
     def handle(req: falcon.Request, resp: falcon.Response, exc: errors.NotifyError, params: Any) -> None:
+        if status >= 500:
+            server_error(req, resp, status, exc)
+            return
         resp.status = status
         resp.media = body_for(req, exc, status, label)
-        if status == 503:  # the store is away (a restart, a failover): the same request may be sent again
-            resp.set_header("Retry-After", RETRY_AFTER_SECONDS)
 
     return handle
 
@@ -98,10 +118,7 @@ def _internal_error(req: falcon.Request, resp: falcon.Response, exc: Exception, 
     if isinstance(exc, falcon.HTTPError):
         _falcon_error(req, resp, exc, params)
         return
-    log.exception("unhandled error on %s %s", req.method, req.path)
-    resp.status = 500
-    resp.media = envelope(500, type(exc).__name__, "Internal server error") if is_public(req) \
-        else admin_body("Internal server error")
+    server_error(req, resp, 500, exc)
 
 
 def install(app: falcon.App) -> None:
