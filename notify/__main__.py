@@ -20,6 +20,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=6011)
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--connection-limit", type=int, help="open connections kept (NOTIFY_HTTP_CONNECTION_LIMIT)")
+    serve.add_argument("--channel-timeout", type=int, help="idle seconds before a connection is closed "
+                                                            "(NOTIFY_HTTP_CHANNEL_TIMEOUT)")
+    serve.add_argument("--request-timeout", type=int, help="seconds to receive one whole request "
+                                                            "(NOTIFY_HTTP_REQUEST_TIMEOUT)")
+    serve.add_argument("--cleanup-interval", type=int, help="seconds between timeout checks "
+                                                             "(NOTIFY_HTTP_CLEANUP_INTERVAL)")
+    serve.add_argument("--max-header-bytes", type=int, help="largest request head (NOTIFY_HTTP_MAX_HEADER_BYTES)")
     worker = commands.add_parser("worker", help="deliver notifications and process jobs from NOTIFY_QUEUE_URL")
     worker.add_argument("--concurrency", type=int, default=4, help="deliveries at once (threads)")
     db = commands.add_parser("db", help="manage the database schema (NOTIFY_DATABASE_URL)")
@@ -66,11 +74,23 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     print(f"notify: storing in {stores.description}", flush=True)
     app = build_app(settings, stores, background=True)
 
-    import waitress
+    from notify.entrypoints.waitress_server import ServerOptions, serve
 
+    http = settings.http
+
+    def given(name: str, default: int) -> int:
+        value = getattr(args, name)
+        return default if value is None else max(1, value)
+
+    options = ServerOptions(
+        host=args.host, port=args.port, threads=args.threads, max_body_bytes=settings.max_body_bytes,
+        connection_limit=given("connection_limit", http.connection_limit),
+        channel_timeout=given("channel_timeout", http.channel_timeout),
+        request_timeout=given("request_timeout", http.request_timeout),
+        cleanup_interval=given("cleanup_interval", http.cleanup_interval),
+        max_header_bytes=given("max_header_bytes", http.max_header_bytes))
     settle_heap()
-    print(f"notify serving on http://{args.host}:{args.port}", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="notify")
+    serve(app, options, say=lambda line: print(line, flush=True))
     return 0
 
 

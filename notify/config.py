@@ -12,6 +12,12 @@ Storage:
 HTTP:
   NOTIFY_MAX_BODY_BYTES      largest request body accepted; larger ones get 413 (default 10 MiB: emails may
                              carry 2 MB files, base64'd)
+  NOTIFY_HTTP_CONNECTION_LIMIT  open client connections `notify serve` keeps (1000; the descriptor limit is
+                             raised to fit)
+  NOTIFY_HTTP_CHANNEL_TIMEOUT   seconds a connection may sit idle before it is closed (30)
+  NOTIFY_HTTP_REQUEST_TIMEOUT   seconds a client has to send one whole request, headers and body (30)
+  NOTIFY_HTTP_CLEANUP_INTERVAL  seconds between checks of both timeouts (2)
+  NOTIFY_HTTP_MAX_HEADER_BYTES  largest request line plus headers (65536); larger ones get 431
 
 Jobs and workers:
   NOTIFY_UPLOAD_DIR          where uploaded spreadsheets are kept (default ./uploads)
@@ -69,6 +75,17 @@ class DatabaseOptions:
 
 
 @frozen(kw_only=True)
+class HttpOptions:
+    """How `notify serve` treats connections: sized and timed so idle or trickling clients cannot starve it."""
+
+    connection_limit: int = 1000
+    channel_timeout: int = 30
+    request_timeout: int = 30
+    cleanup_interval: int = 2
+    max_header_bytes: int = 65536
+
+
+@frozen(kw_only=True)
 class Settings:
     admin_client_id: str = DEFAULT_ADMIN_CLIENT_ID
     # Several secrets may be current at once, so a secret can be rotated without downtime.
@@ -81,6 +98,7 @@ class Settings:
     database: DatabaseOptions = field(factory=DatabaseOptions)
     generated_admin_secret: bool = False  # True when no secret was configured and one was made up
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    http: HttpOptions = field(factory=HttpOptions)
     # Jobs and workers (issue #6): where uploaded spreadsheets are kept, and the queue broker (None: in-process).
     upload_dir: str = DEFAULT_UPLOAD_DIR
     queue_url: str | None = None
@@ -118,6 +136,13 @@ class Settings:
             ),
             generated_admin_secret=not configured,
             max_body_bytes=_int(env, "NOTIFY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+            http=HttpOptions(
+                connection_limit=max(1, _int(env, "NOTIFY_HTTP_CONNECTION_LIMIT", 1000)),
+                channel_timeout=max(1, _int(env, "NOTIFY_HTTP_CHANNEL_TIMEOUT", 30)),
+                request_timeout=max(1, _int(env, "NOTIFY_HTTP_REQUEST_TIMEOUT", 30)),
+                cleanup_interval=max(1, _int(env, "NOTIFY_HTTP_CLEANUP_INTERVAL", 2)),
+                max_header_bytes=max(1024, _int(env, "NOTIFY_HTTP_MAX_HEADER_BYTES", 65536)),
+            ),
             upload_dir=(env.get("NOTIFY_UPLOAD_DIR") or "").strip() or DEFAULT_UPLOAD_DIR,
             queue_url=(env.get("NOTIFY_QUEUE_URL") or "").strip() or None,
             queue_name=(env.get("NOTIFY_QUEUE_NAME") or "").strip() or "notify",

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -37,14 +37,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(workdir: Path, extra_env: dict[str, str] | None = None) -> Server:
+def start_server(workdir: Path, extra_env: dict[str, str] | None = None, *, args: Sequence[str] = (),
+                 preexec_fn: Callable[[], None] | None = None) -> Server:
     port = free_port()
     env = {**os.environ, "NOTIFY_ADMIN_CLIENT_ID": ADMIN_CLIENT_ID, "NOTIFY_ADMIN_CLIENT_SECRET": ADMIN_SECRET,
            **(extra_env or {})}
     log = workdir / "server.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "notify", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=workdir, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+        [sys.executable, "-m", "notify", "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+        cwd=workdir, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, preexec_fn=preexec_fn)
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:

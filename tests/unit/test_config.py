@@ -33,3 +33,13 @@ def test_callback_retries_are_notifys_unless_configured() -> None:
     assert isinstance(wired.callbacks, UrllibCallbackSender) and wired.callbacks.timeout == 5.0
     assert isinstance(wired.callback_runner, BackgroundTaskRunner)
     assert (wired.callback_retry.max_retries, wired.callback_retry.delay_seconds) == (0, 7.0)
+
+
+def test_http_connection_settings_default_to_surviving_stalled_clients_and_can_be_set() -> None:
+    defaults = Settings.from_env({}).http
+    assert (defaults.connection_limit, defaults.channel_timeout, defaults.request_timeout) == (1000, 30, 30)
+    configured = Settings.from_env({"NOTIFY_HTTP_CONNECTION_LIMIT": "5000", "NOTIFY_HTTP_CHANNEL_TIMEOUT": "10",
+                                    "NOTIFY_HTTP_REQUEST_TIMEOUT": "7", "NOTIFY_HTTP_CLEANUP_INTERVAL": "1",
+                                    "NOTIFY_HTTP_MAX_HEADER_BYTES": "8192"}).http
+    assert (configured.connection_limit, configured.channel_timeout, configured.request_timeout,
+            configured.cleanup_interval, configured.max_header_bytes) == (5000, 10, 7, 1, 8192)
