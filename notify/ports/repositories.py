@@ -18,6 +18,7 @@ from notify.domain.job import Job
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
+from notify.domain.letter_contact import ServiceLetterContact
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 from notify.domain.statistics import Period, StatusCount
@@ -266,3 +267,12 @@ class CounterRepository(Protocol):
         ...
     def find(self, key: str) -> int | None: ...
     def remove_expired(self, now: datetime) -> int: ...  # rows whose expires_at <= now; returns how many
+
+
+class LetterContactRepository(Protocol):
+    """A service's letter contact blocks; another service's id is not found."""
+
+    def add(self, contact: ServiceLetterContact) -> None: ...
+    def update(self, contact: ServiceLetterContact) -> None: ...
+    def get(self, service_id: UUID, contact_id: UUID) -> ServiceLetterContact: ...  # LetterContactNotFound
+    def list_for_service(self, service_id: UUID) -> Sequence[ServiceLetterContact]: ...  # live: default, newest

@@ -13,6 +13,7 @@ from .repositories import (
     GuestListRepository,
     InboundSmsRepository,
     JobRepository,
+    LetterContactRepository,
     LetterBrandingRepository,
     NotificationRepository,
     OrganisationRepository,
@@ -45,6 +46,7 @@ class UnitOfWork(Protocol):
     email_reply_to: EmailReplyToRepository
     inbound_sms: InboundSmsRepository
     counters: CounterRepository
+    letter_contacts: LetterContactRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -15,6 +15,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .letter_contacts import check_template_reply_to
 
 CHANNEL_TEXT = {TemplateType.SMS: "text message", TemplateType.EMAIL: "email", TemplateType.LETTER: "letter"}
 
@@ -37,6 +38,7 @@ def create_template(notify: Notify, service_id: UUID, *, name: str, template_typ
             raise errors.Forbidden(f"Creating {CHANNEL_TEXT[template_type]} templates is not allowed",
                                    field="template_type")
         _user(uow, created_by)
+        check_template_reply_to(uow, service_id, template_type, template.reply_to)
         uow.templates.add(template)
         uow.commit()
     return template
@@ -54,6 +56,8 @@ def update_template(notify: Notify, service_id: UUID, template_id: UUID, changes
             raise errors.InvalidRequest("Template has been deleted", field="template")
         if by is not None:
             _user(uow, by)
+        if changes.get("reply_to") is not None:
+            check_template_reply_to(uow, service_id, current.template_type, changes["reply_to"])
         updated = current.update(now=notify.clock.now(), by=by, **changes)
         if updated is current:
             return current  # nothing changed: no new version

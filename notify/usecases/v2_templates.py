@@ -17,6 +17,7 @@ from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
 from .auth import ServiceAuth
+from .letter_contacts import contact_block_in
 
 
 @frozen
@@ -24,6 +25,7 @@ class TemplateView:
     template: Template
     created_by_email: str | None
     placeholders: list[str]
+    letter_contact_block: str | None = None
 
 
 def _creator(uow: UnitOfWork, template: Template) -> str | None:
@@ -40,7 +42,10 @@ def _visible(template: Template) -> Template:
 
 
 def _view(uow: UnitOfWork, template: Template) -> TemplateView:
-    return TemplateView(template, _creator(uow, template), messages.placeholder_names(template))
+    block = None
+    if template.template_type is TemplateType.LETTER:
+        block = contact_block_in(uow.letter_contacts.list_for_service(template.service_id), template)
+    return TemplateView(template, _creator(uow, template), messages.placeholder_names(template), block)
 
 
 def get_template(notify: Notify, auth: ServiceAuth, template_id: UUID, version: int | None = None) -> TemplateView:
@@ -65,3 +70,4 @@ def preview_template(notify: Notify, auth: ServiceAuth, template_id: UUID,
     with notify.read_uow() as uow:
         template = _visible(uow.templates.get(auth.service_id, template_id))
     return template, messages.preview(template, personalisation)
+

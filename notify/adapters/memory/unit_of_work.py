@@ -25,6 +25,7 @@ from .repositories import (
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
+from .letter_contacts import InMemoryLetterContactRepository
 from .store import InMemoryStore
 
 _MISSING = object()
@@ -49,6 +50,7 @@ class InMemoryUnitOfWork:
     email_reply_to = repository(InMemoryEmailReplyToRepository)
     inbound_sms = repository(InMemoryInboundSmsRepository)
     counters = repository(InMemoryCounterRepository)
+    letter_contacts = repository(InMemoryLetterContactRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

@@ -541,3 +541,19 @@ sa.event.listen(metadata, "before_create",
                 sa.DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))
 for _ddl in EXTENDED_STATISTICS.values():
     sa.event.listen(notifications, "after_create", sa.DDL(_ddl).execute_if(dialect="postgresql"))
+
+
+# -- letter contact blocks ------------------------------------------------------------------------
+
+service_letter_contacts = sa.Table(
+    "service_letter_contacts", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("contact_block", sa.Text, nullable=False),
+    sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+)
+sa.Index("uix_service_letter_contacts_one_default", service_letter_contacts.c.service_id, unique=True,
+         postgresql_where=sa.text(LIVE_DEFAULT), sqlite_where=sa.text(LIVE_DEFAULT))

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from notify.domain import errors
 
 from .crypto import Cipher
+from .letter_contacts import SqlAlchemyLetterContactRepository
 from .engine import describe, reason
 from ..lazy import repository
 from .repositories import (
@@ -64,6 +65,7 @@ class SqlAlchemyUnitOfWork:
     email_reply_to = repository(SqlAlchemyEmailReplyToRepository)
     inbound_sms = repository(SqlAlchemyInboundSmsRepository)
     counters = repository(SqlAlchemyCounterRepository)
+    letter_contacts = repository(SqlAlchemyLetterContactRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

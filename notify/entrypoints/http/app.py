@@ -14,6 +14,7 @@ from .callback_apis import CallbackApiResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
 from .openapi import OpenApiResource
 from .jobs import JobResources
+from .letter_contacts import LetterContactResources
 from .organisations import OrganisationResources
 from .provider_callbacks import FakeProviderCallbackResource
 from .providers import ProviderResources
@@ -142,6 +143,12 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         # provider delivery receipts (no JWT, as Notify's provider callbacks)
         ("/notifications/{notification_type}/fake/{provider}", FakeProviderCallbackResource(notify), None),
         ("/notifications/sms/receive/fake", FakeInboundSmsResource(notify), None),  # inbound texts, no JWT
+    ]
+    letter_contacts = LetterContactResources(notify)
+    routes += [
+        ("/service/{service_id}/letter-contact", letter_contacts, None),
+        ("/service/{service_id}/letter-contact/{letter_contact_id}", letter_contacts, "item"),
+        ("/service/{service_id}/letter-contact/{letter_contact_id}/archive", letter_contacts, "archive"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -20,7 +20,6 @@ from notify.usecases.templates import TemplateVersion
 from .wire import body, dump, optional, parse, path_uuid, required
 
 NO_FOLDERS = "Template folder not found"
-NO_CONTACT_BLOCKS = "Letter contact block not found"
 
 
 @define(kw_only=True)
@@ -57,9 +56,8 @@ class UpdateTemplate(TemplateFields):
 
 def _to_domain(values: dict[str, Any]) -> dict[str, Any]:
     values.pop("service", None)
-    for name, message in (("parent_folder_id", NO_FOLDERS), ("reply_to", NO_CONTACT_BLOCKS)):
-        if values.pop(name, None) is not None:  # no folders or contact blocks here yet: only "none" exists
-            raise ValidationFailed({name: [message]})
+    if values.pop("parent_folder_id", None) is not None:  # no folders here yet: only "none" exists
+        raise ValidationFailed({"parent_folder_id": [NO_FOLDERS]})
     if values.get("postage") is not None:
         values["postage"] = values["postage"].value
     return values

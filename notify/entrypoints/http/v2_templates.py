@@ -35,7 +35,7 @@ def template_json(view: TemplateView) -> dict[str, Any]:
         "name": t.name,
         "personalisation": {name: {"required": True} for name in view.placeholders},
         "postage": t.postage,
-        "letter_contact_block": None,
+        "letter_contact_block": view.letter_contact_block,
     }
 
 
