@@ -190,6 +190,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}", {"email_address": "other@example.gov.uk"}, "",
          "admin"),
         ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}/archive", None, "", "admin"),
+        ("POST", "/service/{service_id}/letter-contact", {"contact_block": "Office", "is_default": True}, "",
+         "admin"),
+        ("GET", "/service/{service_id}/letter-contact", None, "", "admin"),
+        ("GET", "/service/{service_id}/letter-contact/{letter_contact_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/letter-contact/{letter_contact_id}", {"contact_block": "Office 2",
+                                                                             "is_default": True}, "", "admin"),
+        ("POST", "/service/{service_id}/letter-contact/{letter_contact_id}/archive", None, "", "admin"),
         ("POST", "/v2/notifications/sms", {"phone_number": "07700900555", "template_id": str(world.sms.id),
                                            "personalisation": {"name": "A"}}, "", "service"),
         ("POST", "/v2/notifications/email", {"email_address": "team.member@example.gov.uk",
@@ -238,6 +245,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["sms_sender_id"] = result.json["id"]
         if (method, route) == ("POST", "/service/{service_id}/email-reply-to"):
             ids["reply_to_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/letter-contact"):
+            ids["letter_contact_id"] = result.json["data"]["id"]
         if (method, route) == ("GET", "/service/{service_id}/inbound-sms"):
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):

@@ -88,6 +88,8 @@ JOB = shape("id:uuid original_file_name:str notification_count:int template:uuid
 SMS_SENDER = shape("id:uuid sms_sender:str service_id:uuid is_default:bool archived:bool inbound_number_id:uuid? "
                    "created_at:dt updated_at:dt?")
 REPLY_TO = shape("id:uuid service_id:uuid email_address:str is_default:bool archived:bool created_at:dt updated_at:dt?")
+LETTER_CONTACT = shape("id:uuid service_id:uuid contact_block:str is_default:bool archived:bool created_at:dt "
+                       "updated_at:dt?")
 INBOUND_SMS = shape("id:uuid created_at:dt service_id:uuid notify_number:str user_number:str content:str")
 
 V2_TEMPLATE_REF = shape("id:uuid version:int uri:str")
@@ -191,6 +193,11 @@ RESPONSES: dict[tuple[str, str], Schema | None] = {
     ("GET", "/service/{service_id}/email-reply-to/{reply_to_id}"): REPLY_TO,
     ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}"): data(REPLY_TO),
     ("POST", "/service/{service_id}/email-reply-to/{reply_to_id}/archive"): data(REPLY_TO),
+    ("GET", "/service/{service_id}/letter-contact"): array(LETTER_CONTACT),
+    ("POST", "/service/{service_id}/letter-contact"): data(LETTER_CONTACT),
+    ("GET", "/service/{service_id}/letter-contact/{letter_contact_id}"): LETTER_CONTACT,
+    ("POST", "/service/{service_id}/letter-contact/{letter_contact_id}"): data(LETTER_CONTACT),
+    ("POST", "/service/{service_id}/letter-contact/{letter_contact_id}/archive"): data(LETTER_CONTACT),
     ("GET", "/service/{service_id}/inbound-sms"): data(array(INBOUND_SMS)),
     ("POST", "/service/{service_id}/inbound-sms"): data(array(INBOUND_SMS)),
     ("GET", "/service/{service_id}/inbound-sms/summary"): shape("count:int most_recent:dt?"),
