@@ -12,6 +12,7 @@ import falcon
 import sqlalchemy as sa
 from attrs import frozen
 
+from notify.adapters.admissions import GroupCommitAdmissions
 from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
 from notify.adapters.sqlalchemy import Cipher, EngineOptions, SqlAlchemyUnitOfWork, create_engine, migrate
@@ -132,6 +133,7 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
     return Notify(
         uow=stores.uow,
         bulk_uow=stores.bulk_uow,
+        admissions=GroupCommitAdmissions(stores.uow),
         clock=SystemClock(),
         ids=ids,
         secrets=ids,
@@ -143,7 +145,7 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
 
 
 def start_background(notify: Notify, settings: Settings) -> Notify:
-    """What `notify serve` runs beside the API (issue #6 wiring): the upload store, fake providers reporting
+    """What `notify serve` runs beside the API: the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
     stale claims) and the job runner (with the scheduler tick). Returns the Notify the app must be built on;
     threads are daemons. With NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and
@@ -154,18 +156,15 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
-    from notify.usecases.prepared import PreparedMessages
 
     queue, runner = InProcessDeliveryQueue(), InProcessJobRunner()
-    in_process = notify.queue is None
     wired = _with_providers(attrs.evolve(
         notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
-        prepared=notify.prepared or (PreparedMessages() if in_process else None),
         retry_policy=retry_policy(settings)), settings)
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
-        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids),
+        queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared),
                     sweep=lambda: sweep_deliveries(wired, settings))
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))

@@ -99,7 +99,7 @@ class Settings:
     generated_admin_secret: bool = False  # True when no secret was configured and one was made up
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     http: HttpOptions = field(factory=HttpOptions)
-    # Jobs and workers (issue #6): where uploaded spreadsheets are kept, and the queue broker (None: in-process).
+    # Jobs and workers: where uploaded spreadsheets are kept, and the queue broker (None: in-process).
     upload_dir: str = DEFAULT_UPLOAD_DIR
     queue_url: str | None = None
     queue_name: str = "notify"
@@ -157,10 +157,6 @@ class Settings:
             callback_retry_delay=_int(env, "NOTIFY_CALLBACK_RETRY_DELAY", 300),
             callback_max_retries=_int(env, "NOTIFY_CALLBACK_MAX_RETRIES", 5),
         )
-
-    @property
-    def uses_memory(self) -> bool:
-        return self.database_url == MEMORY
 
 
 def _list(value: str) -> tuple[str, ...]:

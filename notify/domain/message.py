@@ -1,6 +1,6 @@
 """A template version plus personalisation becomes the message a recipient gets: the rules Notify applies
-to the rendered text of each channel (NOTIFY-CONTRACT §4.5): missing personalisation, emptiness, length
-limits, the SMS service-name prefix and whitespace, list values. Placeholder syntax itself (((name)),
+to the rendered text of each channel (missing personalisation, emptiness, length
+limits, the SMS service-name prefix and whitespace, list values). Placeholder syntax itself (((name)),
 ((name??text)), name matching) is notify.domain.placeholders' job; this module only calls it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Postal addresses for letters, validated as Notify does (NOTIFY-CONTRACT §2.1 address errors, §4.7).
+"""Postal addresses for letters, validated as Notify does.
 
 An address comes from personalisation: `address_line_1`..`address_line_6` plus `postcode`, or
 `address_line_1`..`address_line_7` when `address_line_7` is given. Blank lines are dropped. The last line is

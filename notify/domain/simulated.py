@@ -1,4 +1,4 @@
-"""Notify's simulated recipients and test-key outcomes (NOTIFY-CONTRACT §1.3, §2.4).
+"""Notify's simulated recipients and test-key outcomes.
 
 - Simulated recipients: the API answers 201 with an id, but nothing is stored, queued or counted.
 - Outcomes: what a test key (and our fake providers, by default) reports for a recipient: numbers ending

@@ -1,7 +1,7 @@
 """Text messages as Notify counts them: which characters survive, how many fragments a message costs,
 and what an international number multiplies that by.
 
-Rules (NOTIFY-CONTRACT §4.6): characters outside GSM-7 and Welsh diacritics are downgraded (smart quotes and
+Rules: characters outside GSM-7 and Welsh diacritics are downgraded (smart quotes and
 dashes mapped, accents dropped, zero-width characters removed, tab to space) and anything left becomes '?'.
 Only Welsh characters that GSM-7 lacks force UCS-2 (70 characters, 67 per fragment when split); otherwise
 GSM-7 (160, 153 per fragment) with the extended characters ^{}\\[~]|€ counting twice."""

@@ -9,6 +9,12 @@ from collections.abc import Sequence
 from typing import Protocol
 from uuid import UUID
 
+from notify.domain.message import Message
+from notify.domain.notification import Notification
+
+# A notification just stored in `created` with its rendered message (None: delivery renders it).
+Prepared = tuple[Notification, Message | None]
+
 
 class DeliveryQueue(Protocol):
     def enqueue(self, notification_id: UUID) -> None:
@@ -19,4 +25,10 @@ class DeliveryQueue(Protocol):
         """`enqueue` for many at once (a job's batch, a sweep): one hand-over, delivered in batches
         (`delivery.deliver_many`) by adapters that can; no sooner than `delay` seconds from now (a retry).
         An in-process adapter loses what waits when the process stops: the delivery sweep finds it again."""
+        ...
+
+    def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        """`enqueue_many` for notifications this process has just stored and rendered. A queue whose workers
+        run in this process hands them to delivery as they are (nothing to read back from the store, nothing
+        to render again); any other queue carries their ids."""
         ...

@@ -30,7 +30,7 @@ def create_api_key(notify: Notify, service_id: UUID, *, name: str, key_type: Key
             raise errors.InvalidRequest("An API key with this name already exists", field="name")
         uow.api_keys.add(key)
         uow.commit()
-    notify.cache.forget(("service-and-keys", service_id))
+    notify.cache.forget_service(service_id)
     return key
 
 
@@ -66,5 +66,5 @@ def revoke_api_key(notify: Notify, service_id: UUID, key_id: UUID, *, by: UUID |
         revoked = key.revoke(now=notify.clock.now(), by=by)
         uow.api_keys.update(revoked)
         uow.commit()
-    notify.cache.forget(("service-and-keys", service_id))  # the auth cache: refuse the key from now on
+    notify.cache.forget_service(service_id)  # the auth cache: refuse the key from now on
     return revoked

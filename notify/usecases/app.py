@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from attrs import field, frozen
 
 from notify.domain.callback_api import CallbackRetry
+from notify.domain.limits import Admission
+from notify.ports.admissions import Admissions
 from notify.ports.callbacks import CallbackSender
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
 from notify.ports.jobs import JobQueue
@@ -17,9 +19,8 @@ from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
 from notify.ports.uploads import UploadStore
 
+from .admission import TransactionPerSend
 from .cache import ReadCache
-from .group_commit import GroupCommit
-from .prepared import PreparedMessages
 from .retry_policy import RetryPolicy
 
 
@@ -36,17 +37,18 @@ class Notify:
     admin_client_id: str = "notify-admin"
     admin_client_secrets: Sequence[str] = ()
     bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
-    # Sending (issue #5): the delivery queue (None: notifications wait in `created` for a sweep), the provider
+    # Sending: the delivery queue (None: notifications wait in `created` for a sweep), the provider
     # adapters by channel (chosen by ProviderDetails priority), and the hot path's 2 s read cache.
     queue: DeliveryQueue | None = None
     sms_providers: Sequence[SmsProvider] = ()
     email_providers: Sequence[EmailProvider] = ()
     letter_providers: Sequence[LetterProvider] = ()
     cache: ReadCache = field(factory=ReadCache)
-    admissions: GroupCommit = field(factory=GroupCommit)  # concurrent sends share one transaction
-    prepared: PreparedMessages | None = None  # with an in-process queue: what delivery need not read back
+    # Where checked sends are counted and stored (None: one transaction each, on `uow`; the composition root
+    # gives one that groups concurrent sends).
+    admissions: Admissions | None = None
     retry_policy: RetryPolicy = field(factory=RetryPolicy)  # when every provider fails
-    # Jobs (issue #6): where uploaded spreadsheets wait, and who runs a job once it is pending (None: the
+    # Jobs: where uploaded spreadsheets wait, and who runs a job once it is pending (None: the
     # scheduler tick picks pending jobs up).
     uploads: UploadStore | None = None
     job_queue: JobQueue | None = None
@@ -59,3 +61,7 @@ class Notify:
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""
         return (self.bulk_uow or self.uow)()
+
+    def admit(self, admission: Admission) -> None:
+        """Count and store a checked send, or raise its refusal (ports.admissions)."""
+        (self.admissions or TransactionPerSend(self.uow)).admit(admission)

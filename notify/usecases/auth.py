@@ -14,6 +14,7 @@ from notify.domain.errors import AuthenticationFailed, MissingCredentials, Servi
 from notify.domain.service import Service
 
 from .app import Notify
+from .cache import ServiceAndKeys
 
 # Keys revoked less than this long ago still say "revoked"; older ones are simply "not found" (as Notify).
 REVOKED_KEYS_KEPT_FOR = timedelta(days=7)
@@ -73,7 +74,7 @@ def service_and_keys(notify: Notify, service_id: UUID) -> tuple[Service | None, 
                     if k.expiry_date is None or now - k.expiry_date < REVOKED_KEYS_KEPT_FOR]
             return service, tuple(keys)
 
-    return notify.cache.get_or_load(("service-and-keys", service_id), now, load)
+    return notify.cache.get_or_load(ServiceAndKeys(service_id), now, load)
 
 
 def authenticate_service(notify: Notify, authorization: str | None) -> ServiceAuth:

@@ -1,26 +1,100 @@
 """A short-lived in-process read cache for the hot path (Notify caches service, keys and templates ~2 s).
 
 Entries expire by the injected clock, so tests move time instead of sleeping. A stale entry lives at most
-`ttl` seconds: a key revoked or a service archived is refused by every process within that time."""
+`ttl` seconds: a key revoked or a service archived is refused by every process within that time.
+
+Keys are the classes below, one per kind of entry, each typed with the value it holds and each belonging to
+one service: a write to anything of a service calls `forget_service`, the one invalidation point, and this
+process sees the change at once."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+from attrs import frozen
+
+from notify.domain.api_key import ApiKey
+from notify.domain.callback_api import ServiceCallbackApi
+from notify.domain.constants import CallbackType, KeyType, NotificationType
+from notify.domain.limits import Limit
+from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
+from notify.domain.service import Service
+from notify.domain.template import Template
 
 T = TypeVar("T")
+
+
+class CacheKey(Generic[T]):
+    """A cache key whose entries hold a T, for one service."""
+
+    __slots__ = ()
+    service_id: UUID
+
+
+@frozen
+class ServiceAndKeys(CacheKey[tuple[Service | None, Sequence[ApiKey]]]):
+    service_id: UUID
+
+
+@frozen
+class CurrentTemplate(CacheKey[Template]):
+    service_id: UUID
+    template_id: UUID
+
+
+@frozen
+class TemplateVersion(CacheKey[Template]):
+    service_id: UUID
+    template_id: UUID
+    version: int
+
+
+@frozen
+class AllowedRecipients(CacheKey[frozenset[str]]):
+    service_id: UUID
+
+
+@frozen
+class SendLimits(CacheKey[tuple[Limit, ...]]):
+    """The limits of every send of a service version, key type and channel within one minute."""
+
+    service_id: UUID
+    service_version: int
+    key_type: KeyType
+    notification_type: NotificationType
+    international_sms: bool
+    count_daily: bool
+    minute: datetime
+
+
+@frozen
+class SmsSenders(CacheKey[tuple[ServiceSmsSender, ...]]):
+    service_id: UUID
+
+
+@frozen
+class EmailReplyTos(CacheKey[tuple[ServiceEmailReplyTo, ...]]):
+    service_id: UUID
+
+
+@frozen
+class CallbackApi(CacheKey["ServiceCallbackApi | None"]):
+    service_id: UUID
+    callback_type: CallbackType
 
 
 class ReadCache:
     def __init__(self, ttl_seconds: float = 2.0, max_entries: int = 10_000) -> None:
         self.ttl = timedelta(seconds=ttl_seconds)
         self._max = max_entries
-        self._entries: dict[Hashable, tuple[datetime, Any]] = {}
+        self._entries: dict[CacheKey[Any], tuple[datetime, Any]] = {}
         self._lock = threading.Lock()
 
-    def get_or_load(self, key: Hashable, now: datetime, load: Callable[[], T]) -> T:
+    def get_or_load(self, key: CacheKey[T], now: datetime, load: Callable[[], T]) -> T:
         if self.ttl <= timedelta(0):
             return load()
         with self._lock:
@@ -36,10 +110,17 @@ class ReadCache:
             self._entries[key] = (now + self.ttl, value)
         return value
 
-    def forget(self, key: Hashable) -> None:
+    def forget(self, key: CacheKey[Any]) -> None:
+        """Drop one entry, to read it afresh (an item asked for that the cached list does not have)."""
         with self._lock:
             self._entries.pop(key, None)
+
+    def forget_service(self, service_id: UUID) -> None:
+        """Something of this service changed: drop every entry of it."""
+        with self._lock:
+            self._entries = {k: v for k, v in self._entries.items() if k.service_id != service_id}
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+

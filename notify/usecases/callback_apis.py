@@ -13,6 +13,7 @@ from notify.domain.constants import CallbackType
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .cache import CallbackApi
 
 ONE_PER_TYPE = "You can only have one URL and bearer token for your service."  # Notify's words (field "name")
 # DELETE's 404 names what was not found (Notify's messages; it has none for complaints, and answers a 500).
@@ -24,10 +25,6 @@ NOT_FOUND_ON_DELETE = {
 }
 
 
-def cache_key(service_id: UUID, callback_type: CallbackType) -> tuple[str, UUID, str]:
-    return ("callback-api", service_id, callback_type.value)
-
-
 def find_cached(notify: Notify, service_id: UUID, callback_type: CallbackType) -> ServiceCallbackApi | None:
     """The service's callback of this type, or None, through the 2 s read cache (the delivery pipeline asks
     for every status change; a service without a callback costs a dictionary lookup)."""
@@ -37,7 +34,7 @@ def find_cached(notify: Notify, service_id: UUID, callback_type: CallbackType) -
             return next((c for c in uow.callback_apis.list_for_service(service_id)
                          if c.callback_type is callback_type), None)
 
-    return notify.cache.get_or_load(cache_key(service_id, callback_type), notify.clock.now(), load)
+    return notify.cache.get_or_load(CallbackApi(service_id, callback_type), notify.clock.now(), load)
 
 
 def create_callback_api(notify: Notify, service_id: UUID, *, url: str, bearer_token: str, updated_by_id: UUID,
@@ -57,7 +54,7 @@ def create_callback_api(notify: Notify, service_id: UUID, *, url: str, bearer_to
         except errors.AlreadyExists:  # a concurrent create of the same type won
             raise errors.InvalidRequest(ONE_PER_TYPE, field="name") from None
         uow.commit()
-    notify.cache.forget(cache_key(service_id, callback_type))
+    notify.cache.forget_service(service_id)
     return callback
 
 
@@ -81,7 +78,7 @@ def update_callback_api(notify: Notify, service_id: UUID, callback_api_id: UUID,
         updated = current.changed(now=notify.clock.now(), **changes)
         uow.callback_apis.update(updated)
         uow.commit()
-    notify.cache.forget(cache_key(service_id, current.callback_type))
+    notify.cache.forget_service(service_id)
     return updated
 
 
@@ -102,7 +99,7 @@ def delete_callback_api(notify: Notify, service_id: UUID, callback_api_id: UUID,
             raise errors.CallbackApiNotFound(NOT_FOUND_ON_DELETE[callback_type]) from None
         uow.callback_apis.remove(service_id, callback_api_id)
         uow.commit()
-    notify.cache.forget(cache_key(service_id, callback.callback_type))
+    notify.cache.forget_service(service_id)
 
 
 def _get(uow: UnitOfWork, service_id: UUID, callback_api_id: UUID,

@@ -26,7 +26,7 @@ provider arrive together), with set-based statements, so that the cost per notif
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -40,16 +40,18 @@ from notify.domain.message import Message
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
+from notify.domain.sending import NOTIFY_EMAIL_DOMAIN
 from notify.domain.service import Service
 from notify.domain.simulated import simulated_outcome
 from notify.domain.sms import has_delivery_receipts
 from notify.domain.template import Template
 from notify.ports.providers import DeliveryReceipt, ProviderError, ProviderReceipt
+from notify.ports.queue import Prepared
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .cache import TemplateVersion
 from .auth import service_and_keys
-from .notifications import NOTIFY_EMAIL_DOMAIN
 from .status_callbacks import notify_status_changes
 
 log = logging.getLogger("notify.delivery")
@@ -110,14 +112,16 @@ def deliver(notify: Notify, notification_id: UUID) -> Notification | None:
         return uow.notifications.find(notification_id)
 
 
-def deliver_many(notify: Notify, notification_ids: Sequence[UUID]) -> list[UUID]:
+def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
+                 prepared: Mapping[UUID, Prepared] | None = None) -> list[UUID]:
     """Deliver a batch: any ids, in any order, duplicates and unknown ids allowed; an id not in `created`
-    (handed over by someone else, already sent, gone) is skipped. Returns the ids this call moved on (handed to
-    a provider, failed, or put back for a retry). Safe with a few thousand ids."""
+    (handed over by someone else, already sent, gone) is skipped. `prepared`: those of them this process has
+    just stored (from the in-process queue), not read back. Returns the ids this call moved on (handed to a
+    provider, failed, or put back for a retry). Safe with a few thousand ids."""
     ids = list(dict.fromkeys(notification_ids))
     if not ids:
         return []
-    prepared = notify.prepared.take(ids) if notify.prepared is not None else {}
+    prepared = prepared or {}
     unread = [i for i in ids if i not in prepared]
     with notify.uow() as uow:
         found = uow.notifications.find_many(unread) if unread else ()
@@ -209,13 +213,13 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
 
 def _template_version(notify: Notify, notification: Notification) -> Template:
     """Template versions never change once written: the read cache may keep them."""
-    key = (notification.service_id, notification.template_id, notification.template_version)
+    key = TemplateVersion(notification.service_id, notification.template_id, notification.template_version)
 
     def load() -> Template:
         with notify.uow() as uow:
-            return uow.templates.get_version(*key)
+            return uow.templates.get_version(key.service_id, key.template_id, key.version)
 
-    return notify.cache.get_or_load(("template-version", *key), notify.clock.now(), load)
+    return notify.cache.get_or_load(key, notify.clock.now(), load)
 
 
 def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], now: datetime

@@ -1,4 +1,4 @@
-"""Never twice to a provider that is not idempotent, when workers can die at any instruction (issue #6).
+"""Never twice to a provider that is not idempotent, when workers can die at any instruction.
 
 Delivery hands a notification over while it is `created` and records the hand-over afterwards (usecases.
 delivery). A worker killed in between leaves it `created`: the broker redelivers the message, or the sweep

@@ -1,4 +1,4 @@
-"""Bulk sending from a spreadsheet (NOTIFY-CONTRACT §3.5 and §5).
+"""Bulk sending from a spreadsheet, as Notify's jobs.
 
 1. `upload_spreadsheet` checks the whole file against the template and the service's rules and stores it in the
    upload store with Notify's metadata (template_id, original_file_name, notification_count, valid). A bad file
@@ -24,8 +24,10 @@ from uuid import UUID
 from attrs import frozen
 
 from notify.domain import message as messages
+from notify.domain import sending
 from notify.domain.constants import (
     DELIVERED_STATUSES,
+    EMAIL_BYTES_LIMIT,
     FAILURE_STATUSES,
     JobStatus,
     KeyType,
@@ -33,13 +35,13 @@ from notify.domain.constants import (
     NotificationType,
 )
 from notify.domain.errors import (
-    DailyLimitExceeded,
     Forbidden,
     InvalidRequest,
     NotFound,
     TemplateNotFound,
     ValidationFailed,
 )
+from notify.domain.limits import daily_limit
 from notify.domain.job import (
     MAX_ROWS,
     REFERENCE_COLUMN,
@@ -57,14 +59,7 @@ from notify.domain.template import Template
 from notify.domain.user import User
 
 from .app import Notify
-from .notifications import (
-    CHANNEL_NAMES,
-    TRIAL_MODE,
-    allowed_recipients,
-    check_recipient,
-    count_daily,
-    daily_limit_key,
-)
+from .trial_mode import allowed_recipients
 
 log = logging.getLogger("notify.jobs")
 
@@ -100,12 +95,8 @@ def _template_for_job(uow: Any, service: Service, template_id: UUID) -> Template
     try:
         template = uow.templates.get(service.id, template_id)
     except TemplateNotFound:
-        raise ValidationFailed({"template_id": ["Template not found"]}) from None
-    if template.archived:
-        raise ValidationFailed({"template": ["Template has been deleted"]})
-    if not service.has_permission(template.template_type.value):
-        raise InvalidRequest(f"Service is not allowed to send {CHANNEL_NAMES[template.template_type]}")
-    return template
+        template = None
+    return sending.check_job_template(service, template)
 
 
 def upload_spreadsheet(notify: Notify, service_id: UUID, *, template_id: UUID, original_file_name: str,
@@ -118,8 +109,6 @@ def upload_spreadsheet(notify: Notify, service_id: UUID, *, template_id: UUID, o
     with notify.uow() as uow:
         service = uow.services.get(service_id)
         template = _template_for_job(uow, service, template_id)
-        if template.template_type is NotificationType.LETTER and service.restricted:
-            raise Forbidden("Create letter job is not allowed for service in trial mode ")
         errors = spreadsheet_errors(uow, service, template, sheet, now=notify.clock.now())
     if errors:
         raise InvalidFile(errors[:MAX_ERRORS])
@@ -158,7 +147,7 @@ def spreadsheet_errors(uow: Any, service: Service, template: Template, sheet: Sp
         return errors
     placeholder_columns = [(name, sheet.column(name)) for name in messages.placeholder_names(template)]
     recipient_column = sheet.column(recipients[0]) or recipients[0]
-    allowed = allowed_recipients(uow, service) if service.restricted else None
+    allowed = allowed_recipients(uow, service.id) if service.restricted else None
     prefix = service.sms_prefix
     for index, row in enumerate(sheet.rows):
         line = index + 2
@@ -166,15 +155,18 @@ def spreadsheet_errors(uow: Any, service: Service, template: Template, sheet: Sp
             if column is not None and not row.get(column, "").strip():
                 errors.append(RowError(line, column, "Missing data"))
         try:
-            checked = check_recipient(service, template, row.get(recipient_column), row)
+            checked = sending.check_recipient(service, template, row.get(recipient_column), row)
         except ValidationFailed as exc:
             errors.append(RowError(line, recipient_column, next(iter(exc.errors.values()), [exc.message])[0]))
             continue
         except InvalidRequest as exc:
             errors.append(RowError(line, recipient_column, exc.message))
             continue
-        if allowed is not None and checked.normalised_to.lower() not in allowed:
-            errors.append(RowError(line, recipient_column, TRIAL_MODE))
+        if allowed is not None:
+            try:
+                sending.check_allowed(KeyType.NORMAL, checked.normalised_to, allowed)
+            except InvalidRequest as exc:
+                errors.append(RowError(line, recipient_column, exc.message))
         if _might_be_too_long(template, row):
             try:
                 messages.render(template, row, sms_prefix=prefix)
@@ -182,11 +174,11 @@ def spreadsheet_errors(uow: Any, service: Service, template: Template, sheet: Sp
                 errors.append(RowError(line, None, exc.message))
         if len(errors) >= MAX_ERRORS:
             return errors
-    limit = getattr(service, f"{kind.value}_message_limit")
-    used = uow.counters.find(daily_limit_key(service.id, kind.value, now)) or 0
-    if not errors and len(sheet.rows) > limit - used:
-        errors.append(RowError(None, None, f"You can only send {max(0, limit - used)} more "
-                                           f"{CHANNEL_NAMES[kind]} today: the file has {len(sheet.rows)} rows"))
+    daily = daily_limit(service, kind.value, now)
+    left = daily.limit - (uow.counters.find(daily.key) or 0)
+    if not errors and len(sheet.rows) > left:
+        errors.append(RowError(None, None, f"You can only send {max(0, left)} more "
+                                           f"{sending.CHANNEL_NAMES[kind]} today: the file has {len(sheet.rows)} rows"))
     return errors
 
 
@@ -194,7 +186,7 @@ def _might_be_too_long(template: Template, row: Mapping[str, str]) -> bool:
     size = len(template.content) + len(template.subject or "") + sum(len(v) for v in row.values())
     if template.template_type is NotificationType.SMS:
         return size > SMS_SAFE_LENGTH
-    return size * 4 > messages.EMAIL_BYTES_LIMIT
+    return size * 4 > EMAIL_BYTES_LIMIT
 
 
 # -- jobs over HTTP ------------------------------------------------------------------------------------------
@@ -253,8 +245,6 @@ def create_job(notify: Notify, service_id: UUID, *, job_id: UUID, created_by: UU
         if not service.active:
             raise Forbidden("Create job is not allowed: service is inactive ")
         template = _template_for_job(uow, service, UUID(metadata["template_id"]))
-        if template.template_type is NotificationType.LETTER and service.restricted:
-            raise Forbidden("Create letter job is not allowed for service in trial mode ")
         if metadata.get("valid") != "True":
             raise InvalidRequest("File is not valid, can't create job")
         job = Job(id=job_id, service_id=service_id, template_id=template.id, template_version=template.version,
@@ -355,7 +345,7 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
     with notify.uow() as uow:
         service = uow.services.get(job.service_id)
         template = uow.templates.get_version(job.service_id, job.template_id, job.template_version)
-        allowed = allowed_recipients(uow, service) if service.restricted else None
+        allowed = allowed_recipients(uow, service.id) if service.restricted else None
         start = (uow.notifications.last_job_row_number(job.id) or -1) + 1 if not fresh else 0
     assert notify.uploads is not None
     sheet = Spreadsheet.parse(_decode(notify.uploads.get(job.service_id, job.id).data))
@@ -376,11 +366,8 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
             uow.commit()
         job = beat
         ready = [n for n in created if n.status is NotificationStatus.CREATED]
-        if notify.prepared is not None:  # this process delivers them: no need to read them back
-            prefix = service.sms_prefix
-            for notification in ready:
-                notify.prepared.put(notification, _rendered(template, notification, prefix))
-        _enqueue(notify, [n.id for n in ready])
+        if notify.queue is not None and ready:
+            notify.queue.enqueue_prepared([(n, None) for n in ready])  # delivery renders them
     with notify.uow() as uow:
         finished = job.finish(now=notify.clock.now())
         if not uow.jobs.update_if_unchanged(finished, previous=job):
@@ -411,13 +398,9 @@ def _claim(notify: Notify, job_id: UUID, stalled_after: timedelta) -> tuple[Job,
         if fresh:
             kind = (uow.templates.get_version(job.service_id, job.template_id, job.template_version)
                     .template_type.value)
-            try:
-                count_daily(uow, service, kind, now=now, amount=job.notification_count)
-            except DailyLimitExceeded:
-                limited = True
-            else:
-                limited = False
-            if not limited:
+            daily = daily_limit(service, kind, now)
+            counted = uow.counters.increment(daily.key, expires_at=daily.expires_at, amount=job.notification_count)
+            if counted <= daily.limit:
                 uow.commit()
                 return started, True
         else:
@@ -431,15 +414,15 @@ def _claim(notify: Notify, job_id: UUID, stalled_after: timedelta) -> tuple[Job,
 
 def _notification(notify: Notify, job: Job, service: Service, template: Template, index: int,
                   row: dict[str, str], recipient_column: str | None, reference_column: str | None,
-                  allowed: set[str] | None) -> Notification | None:
+                  allowed: frozenset[str] | None) -> Notification | None:
     status = NotificationStatus.CREATED
     try:
-        checked = check_recipient(service, template, row.get(recipient_column or "", ""), row)
+        checked = sending.check_recipient(service, template, row.get(recipient_column or "", ""), row)
         to, normalised_to, extra = checked.to, checked.normalised_to, dict(checked.extra)
     except InvalidRequest:  # checked at upload; the service's settings may have changed since
         to, normalised_to, extra = row.get(recipient_column or "", ""), None, {}
         status = NotificationStatus.VALIDATION_FAILED
-    if allowed is not None and status is NotificationStatus.CREATED and (normalised_to or "").lower() not in allowed:
+    if allowed is not None and status is NotificationStatus.CREATED and not sending.may_reach(normalised_to or "", allowed):
         log.info("job %s row %s: recipient not allowed in trial mode; skipped", job.id, index)
         return None
     return Notification(
@@ -448,16 +431,4 @@ def _notification(notify: Notify, job: Job, service: Service, template: Template
         normalised_to=normalised_to, created_at=notify.clock.now(), key_type=KeyType.NORMAL, status=status,
         personalisation=row, job_id=job.id, job_row_number=index, created_by_id=job.created_by,
         client_reference=(row.get(reference_column) or None) if reference_column else None, **extra)
-
-
-def _rendered(template: Template, notification: Notification, prefix: str | None) -> messages.Message | None:
-    try:
-        return messages.render(template, notification.personalisation, sms_prefix=prefix)
-    except InvalidRequest:
-        return None  # delivery renders it again and records why it cannot be sent
-
-
-def _enqueue(notify: Notify, ids: list[UUID]) -> None:
-    if notify.queue is not None and ids:
-        notify.queue.enqueue_many(ids)
 

@@ -8,7 +8,7 @@ a sender added a moment ago is usable at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from uuid import UUID
 
@@ -32,6 +32,7 @@ from notify.domain.service import Service
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .cache import CacheKey, EmailReplyTos, SmsSenders
 
 SMS_NEEDS_DEFAULT = "You must have at least one SMS sender as the default."
 REPLY_TO_NEEDS_DEFAULT = "You must have at least one reply to email address as the default."
@@ -44,9 +45,9 @@ def sms_sender_for(notify: Notify, service: Service, sms_sender_id: UUID | None)
     none), as providers and the API show it (a phone number in its 447… form)."""
     load = partial(_load_sms_senders, notify, service.id)
     if sms_sender_id is None:
-        default = default_of(_cached(notify, _sms_key(service.id), load))
+        default = default_of(_cached(notify, SmsSenders(service.id), load))
         return default.from_number if default else DEFAULT_SMS_SENDER
-    sender = _cached_item(notify, _sms_key(service.id), load, sms_sender_id)
+    sender = _cached_item(notify, SmsSenders(service.id), load, sms_sender_id)
     if sender is None:
         raise InvalidRequest(f"sms_sender_id {sms_sender_id} does not exist in database for service id {service.id}")
     return sender.from_number
@@ -56,21 +57,13 @@ def reply_to_for(notify: Notify, service: Service, email_reply_to_id: UUID | Non
     """Where replies to an email go: the chosen address, else the service's default (None when it has none)."""
     load = partial(_load_reply_tos, notify, service.id)
     if email_reply_to_id is None:
-        default = default_of(_cached(notify, _reply_to_key(service.id), load))
+        default = default_of(_cached(notify, EmailReplyTos(service.id), load))
         return default.email_address if default else None
-    reply_to = _cached_item(notify, _reply_to_key(service.id), load, email_reply_to_id)
+    reply_to = _cached_item(notify, EmailReplyTos(service.id), load, email_reply_to_id)
     if reply_to is None:
         raise InvalidRequest(f"email_reply_to_id {email_reply_to_id} does not exist in database for service id "
                              f"{service.id}")
     return reply_to.email_address
-
-
-def _sms_key(service_id: UUID) -> Hashable:
-    return ("sms-senders", service_id)
-
-
-def _reply_to_key(service_id: UUID) -> Hashable:
-    return ("email-reply-to", service_id)
 
 
 def _load_sms_senders(notify: Notify, service_id: UUID) -> tuple[ServiceSmsSender, ...]:
@@ -83,11 +76,11 @@ def _load_reply_tos(notify: Notify, service_id: UUID) -> tuple[ServiceEmailReply
         return tuple(uow.email_reply_to.list_for_service(service_id))
 
 
-def _cached(notify: Notify, key: Hashable, load: Callable[[], tuple[Sender, ...]]) -> tuple[Sender, ...]:
+def _cached(notify: Notify, key: CacheKey[tuple[Sender, ...]], load: Callable[[], tuple[Sender, ...]]) -> tuple[Sender, ...]:
     return notify.cache.get_or_load(key, notify.clock.now(), load)
 
 
-def _cached_item(notify: Notify, key: Hashable, load: Callable[[], tuple[Sender, ...]],
+def _cached_item(notify: Notify, key: CacheKey[tuple[Sender, ...]], load: Callable[[], tuple[Sender, ...]],
                  item_id: UUID) -> Sender | None:
     """The live item `item_id` of a cached list; on a miss the list is read afresh once (it may be new)."""
     found = next((s for s in _cached(notify, key, load) if s.id == item_id), None)
@@ -134,7 +127,7 @@ def add_sms_sender(notify: Notify, service_id: UUID, *, sms_sender: str, is_defa
                 uow.sms_senders.update(old)
         uow.sms_senders.add(sender)
         uow.commit()
-    notify.cache.forget(_sms_key(service_id))
+    notify.cache.forget_service(service_id)
     return sender
 
 
@@ -155,7 +148,7 @@ def update_sms_sender(notify: Notify, service_id: UUID, sender_id: UUID, *, sms_
         updated = sender.changed(now=now, sms_sender=sms_sender, is_default=is_default)
         uow.sms_senders.update(updated)
         uow.commit()
-    notify.cache.forget(_sms_key(service_id))
+    notify.cache.forget_service(service_id)
     return updated
 
 
@@ -171,7 +164,7 @@ def archive_sms_sender(notify: Notify, service_id: UUID, sender_id: UUID) -> Ser
         archived = sender.changed(now=notify.clock.now(), archived=True)
         uow.sms_senders.update(archived)
         uow.commit()
-    notify.cache.forget(_sms_key(service_id))
+    notify.cache.forget_service(service_id)
     return archived
 
 
@@ -211,7 +204,7 @@ def add_reply_to(notify: Notify, service_id: UUID, *, email_address: str, is_def
                 uow.email_reply_to.update(old)
         uow.email_reply_to.add(reply_to)
         uow.commit()
-    notify.cache.forget(_reply_to_key(service_id))
+    notify.cache.forget_service(service_id)
     return reply_to
 
 
@@ -233,7 +226,7 @@ def update_reply_to(notify: Notify, service_id: UUID, reply_to_id: UUID, *, emai
         updated = reply_to.changed(now=now, email_address=email_address, is_default=is_default)
         uow.email_reply_to.update(updated)
         uow.commit()
-    notify.cache.forget(_reply_to_key(service_id))
+    notify.cache.forget_service(service_id)
     return updated
 
 
@@ -248,7 +241,7 @@ def archive_reply_to(notify: Notify, service_id: UUID, reply_to_id: UUID) -> Ser
         archived = reply_to.changed(now=notify.clock.now(), archived=True, is_default=False)
         uow.email_reply_to.update(archived)
         uow.commit()
-    notify.cache.forget(_reply_to_key(service_id))
+    notify.cache.forget_service(service_id)
     return archived
 
 

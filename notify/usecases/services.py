@@ -85,7 +85,7 @@ def update_service(notify: Notify, service_id: UUID, changes: Mapping[str, Any])
         updated = service.changed(now=notify.clock.now(), **changes)
         uow.services.update(updated)
         uow.commit()
-    notify.cache.forget(("service-and-keys", service_id))  # this process sends by the new settings at once
+    notify.cache.forget_service(service_id)  # this process sends by the new settings at once
     return updated
 
 
@@ -103,7 +103,7 @@ def archive_service(notify: Notify, service_id: UUID) -> None:
             if not key.revoked:
                 uow.api_keys.update(key.revoke(now=now))
         uow.commit()
-    notify.cache.forget(("service-and-keys", service_id))
+    notify.cache.forget_service(service_id)
 
 
 def get_service(notify: Notify, service_id: UUID) -> Service:
@@ -216,7 +216,7 @@ def replace_guest_list(notify: Notify, service_id: UUID, *, email_addresses: Ite
 
 def forget_recipients(notify: Notify, service_id: UUID) -> None:
     """The team or guest list changed: this process's senders see it at once (others within the cache's TTL)."""
-    notify.cache.forget(("allowed-recipients", service_id))
+    notify.cache.forget_service(service_id)
 
 
 def _valid_recipient(recipient_type: GuestListRecipientType, value: str) -> bool:

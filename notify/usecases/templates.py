@@ -63,7 +63,7 @@ def update_template(notify: Notify, service_id: UUID, template_id: UUID, changes
             return current  # nothing changed: no new version
         uow.templates.update(updated)
         uow.commit()
-    notify.cache.forget(("template", service_id, template_id))  # the hot path's 2 s cache: show edits at once
+    notify.cache.forget_service(service_id)  # the hot path's 2 s cache: show edits at once
     return updated
 
 

@@ -12,13 +12,16 @@ from uuid import UUID
 
 import pytest
 
+from notify.adapters.admissions import GroupCommitAdmissions
 from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.sqlalchemy import SqlAlchemyUnitOfWork, create_engine
 from notify.adapters.system import Uuid4Generator
 from notify.domain.constants import KeyType, NotificationType
 from notify.domain.errors import DailyLimitExceeded, RateLimitExceeded
+from notify.domain.limits import Admission, send_limits
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases import notifications
+from notify.usecases.admission import admit_in
 from notify.usecases.app import Notify
 from notify.usecases.auth import ServiceAuth
 from tests import factories, storage
@@ -30,7 +33,7 @@ from .helpers import NewUow
 def _notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
     ids = Uuid4Generator()
     return Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
-                  tokens=PyJwtTokens())
+                  tokens=PyJwtTokens(), admissions=GroupCommitAdmissions(new_uow))
 
 
 def _sender(notify: Notify, **limits: Any) -> tuple[ServiceAuth, UUID]:
@@ -75,10 +78,11 @@ def test_a_batch_refuses_exactly_the_sends_over_a_limit_and_keeps_nothing_of_the
     notify = _notify(new_uow, FrozenClock())
     auth, template_id = _sender(notify, rate_limit=3, sms_message_limit=1000)
     now = notify.clock.now()
-    batch = [notifications.Admission(factories.notification(auth.service_id), True, notifications._limits(
-        notify, auth, NotificationType.SMS, international_sms=False, count_daily=True, now=now)) for _ in range(5)]
+    batch = [Admission(factories.notification(auth.service_id), True, send_limits(
+        auth.service, auth.key_type, NotificationType.SMS, international_sms=False, count_daily=True, now=now))
+        for _ in range(5)]
     with notify.uow() as uow:
-        outcomes = notifications.admit(uow, batch)
+        outcomes = admit_in(uow, batch)
         uow.commit()
     assert [type(o).__name__ if o else None for o in outcomes] == [None, None, None, "RateLimitExceeded",
                                                                    "RateLimitExceeded"]

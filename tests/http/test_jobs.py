@@ -252,6 +252,9 @@ def test_a_job_whose_processor_died_is_resumed_after_its_last_stored_row(admin: 
         def enqueue_many(self, _: object) -> None:
             raise Crash()
 
+        def enqueue_prepared(self, _: object) -> None:
+            raise Crash()
+
     dying = attrs.evolve(world.notify, queue=CrashingQueue())
     with pytest.raises(Crash):
         jobs.process_job(dying, job_id, batch_size=2)

@@ -1,5 +1,5 @@
 """The delivery queue and job queue on Celery, for several `notify serve` and `notify worker` processes sharing
-one database (issue #6). Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...).
+one database. Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...).
 
 - Messages carry ids only (a notification's or a job's, as text); everything else is read from the database.
   Deliveries travel in batches (`notify.deliver_many`, up to `batch_size` ids a message): a worker delivers a
@@ -27,6 +27,8 @@ from uuid import UUID
 
 from celery import Celery
 from kombu import Queue
+
+from notify.ports.queue import Prepared
 
 from .workers import WorkerPool
 
@@ -90,6 +92,13 @@ class CeleryQueue:
         with self.app.producer_or_acquire() as producer:
             for start in range(0, len(ids), self.batch_size):
                 self._send(DELIVER_MANY, ids[start:start + self.batch_size], producer=producer, **options)
+
+    def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        """The ids: a worker in another process reads the notifications from the store."""
+        if len(prepared) == 1:
+            self.enqueue(prepared[0][0].id)
+        else:
+            self.enqueue_many([notification.id for notification, _ in prepared])
 
     def enqueue_job(self, job_id: UUID) -> None:
         self._send(PROCESS_JOB, str(job_id))

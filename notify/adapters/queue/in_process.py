@@ -1,7 +1,8 @@
 """The default delivery queue: worker threads in this process, so one `notify serve` does the whole job.
 
 Ids wait in a queue; `workers` threads each take up to `batch_size` at once and hand them to the batch
-handler (`delivery.deliver_many`: one claim per batch), or one by one to a per-id handler (`delivery.deliver`).
+handler (`delivery.deliver_many`, with the notifications this process has just stored and rendered, so that
+delivery need not read them back), or one by one to a per-id handler (`delivery.deliver`).
 A sweep thread calls `sweep` every `sweep_interval` seconds: it re-enqueues notifications left in `created`
 (after a crash, or when the process stopped with ids still queued). Nothing here knows about notifications
 beyond their id: the handler owns every rule."""
@@ -9,13 +10,17 @@ beyond their id: the handler owns every rule."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from uuid import UUID
 
+from notify.ports.queue import Prepared
+
+from .prepared import PreparedMessages
 from .workers import WorkerPool
 
 Handler = Callable[[UUID], object]
-BatchHandler = Callable[[list[UUID]], object]
+BatchHandler = Callable[[list[UUID], Mapping[UUID, Prepared]], object]
+IdsHandler = Callable[[list[UUID]], object]
 
 
 class InProcessDeliveryQueue:
@@ -24,9 +29,14 @@ class InProcessDeliveryQueue:
         self._pool: WorkerPool[UUID] = WorkerPool("notify-delivery", workers=workers, batch_size=batch_size,
                                                   linger=linger)
         self._sweep_interval = sweep_interval
+        self._prepared = PreparedMessages()
 
     def enqueue(self, notification_id: UUID) -> None:
         self._pool.put(notification_id)
+
+    def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        self._prepared.put_many(prepared)
+        self._pool.put_many([notification.id for notification, _ in prepared])
 
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         if delay > 0:
@@ -42,15 +52,22 @@ class InProcessDeliveryQueue:
         after `Notify` is built."""
         if (handler is None) == (batch is None):
             raise TypeError("give exactly one of handler and batch")
+        prepared = self._prepared
         if batch is None:
             assert handler is not None
             one = handler
 
-            def batch(ids: list[UUID]) -> None:
+            def run(ids: list[UUID]) -> None:
+                prepared.take(ids)  # a per-id handler reads them back
                 for notification_id in ids:
                     one(notification_id)
+        else:
+            many = batch
 
-        self._pool.start(batch, periodic=(self._sweep_interval, sweep) if sweep is not None else None)
+            def run(ids: list[UUID]) -> None:
+                many(ids, prepared.take(ids))
+
+        self._pool.start(run, periodic=(self._sweep_interval, sweep) if sweep is not None else None)
 
     def stop(self, timeout: float = 5.0) -> None:
         self._pool.stop(timeout)
@@ -70,15 +87,18 @@ class SynchronousDeliveryQueue:
         self.pending: list[UUID] = []
         self.delayed: list[tuple[float, list[UUID]]] = []
         self._handler: Handler | None = None
-        self._batch: BatchHandler | None = None
+        self._batch: IdsHandler | None = None
 
-    def start(self, handler: Handler | None = None, *, batch: BatchHandler | None = None,
+    def start(self, handler: Handler | None = None, *, batch: IdsHandler | None = None,
               sweep: Callable[[], object] | None = None) -> None:
         self._handler = handler
         self._batch = batch
 
     def enqueue(self, notification_id: UUID) -> None:
         self.enqueue_many([notification_id])
+
+    def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        self.enqueue_many([notification.id for notification, _ in prepared])
 
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         if delay > 0:

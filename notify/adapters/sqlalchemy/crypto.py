@@ -47,10 +47,6 @@ class Cipher:
         self._keys = [AESGCM(_aes_key(k)) for k in usable]
         self._nonces = RandomBytes(NONCE_BYTES)
 
-    @classmethod
-    def random(cls) -> Cipher:
-        return cls([generate_key()])
-
     def encrypt_bytes(self, plaintext: bytes) -> str:
         nonce = self._nonces.take()
         sealed = self._keys[0].encrypt(nonce, plaintext, None)
@@ -82,7 +78,3 @@ class Cipher:
 
     def decrypt_json(self, token: str, what: str = "data") -> Any:
         return json.loads(self.decrypt_bytes(token, what).decode("utf-8"))
-
-    def rotate(self, token: str) -> str:
-        """Re-encrypt under the first key (for a key-rotation sweep)."""
-        return self.encrypt_bytes(self.decrypt_bytes(token))

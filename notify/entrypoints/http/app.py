@@ -88,7 +88,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/user/{user_id}", users, "item"),
         ("/organisations", organisations, None),
         ("/organisations/{organisation_id}", organisations, "item"),
-        # issue #4: templates, API keys, users, organisations, providers, branding
+        # The admin API: templates, API keys, users, organisations, providers, branding
         ("/service/{service_id}/template", templates, None),
         ("/service/{service_id}/template/{template_id}", templates, "item"),
         ("/service/{service_id}/template/{template_id}/version/{version}", templates, "version"),

@@ -2,8 +2,8 @@
 
 With the in-process queue the worker that delivers a notification runs in the process that accepted it a
 moment before; reading it back from the store (and decrypting and rendering it again) would repeat work
-already done. The send path leaves the notification and its rendered message here; delivery takes them by id
-after its claim has succeeded (the claim, not this cache, decides who delivers). Bounded: past `capacity`
+already done. The queue keeps the notification and its rendered message here and hands them to delivery with
+their ids (delivery's guarded transitions, not this cache, decide who delivers). Bounded: past `capacity`
 the oldest are dropped, and delivery reads those from the store, as it does for anything accepted elsewhere.
 A created notification never changes until it is claimed, so what is kept here cannot be stale."""
 
@@ -14,10 +14,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from uuid import UUID
 
-from notify.domain.message import Message
-from notify.domain.notification import Notification
-
-Prepared = tuple[Notification, Message | None]
+from notify.ports.queue import Prepared
 
 
 class PreparedMessages:
@@ -26,10 +23,11 @@ class PreparedMessages:
         self._kept: OrderedDict[UUID, Prepared] = OrderedDict()
         self._lock = threading.Lock()
 
-    def put(self, notification: Notification, message: Message | None = None) -> None:
+    def put_many(self, prepared: Collection[Prepared]) -> None:
         with self._lock:
-            self._kept[notification.id] = (notification, message)
-            if len(self._kept) > self._capacity:
+            for item in prepared:
+                self._kept[item[0].id] = item
+            while len(self._kept) > self._capacity:
                 self._kept.popitem(last=False)
 
     def take(self, notification_ids: Collection[UUID]) -> dict[UUID, Prepared]:

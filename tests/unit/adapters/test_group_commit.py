@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from notify.usecases.group_commit import GroupCommit
+from notify.adapters.group_commit import GroupCommit
 
 
 class Recorder:
