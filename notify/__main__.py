@@ -67,6 +67,9 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         # Printed once: the admin app (or a test) signs its tokens with it.
         print(f"NOTIFY_ADMIN_CLIENT_ID={settings.admin_client_id}", flush=True)
         print(f"NOTIFY_ADMIN_CLIENT_SECRET={settings.admin_client_secrets[0]}", flush=True)
+    if settings.generated_provider_callback_token:
+        # The fake providers' callbacks (receipts, inbound texts) posted from outside must carry it.
+        print(f"NOTIFY_PROVIDER_CALLBACK_TOKEN={settings.provider_callback_tokens[0]}", flush=True)
     if settings.database_url is None:
         print(f"notify: NOTIFY_DATABASE_URL is not set: using the SQLite database {database_url(settings)}",
               flush=True)

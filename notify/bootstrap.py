@@ -198,7 +198,11 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
 
     wired = attrs.evolve(notify, sms_providers=guarded(notify.sms_providers or [fakes[0]]),
                          email_providers=guarded(notify.email_providers or [fakes[1]]),
-                         letter_providers=guarded(notify.letter_providers or [fakes[2]]))
+                         letter_providers=guarded(notify.letter_providers or [fakes[2]]),
+                         provider_callback_verifiers={**fake_callback_verifiers(settings, [
+                             fake for fake, given in zip(fakes, (notify.sms_providers, notify.email_providers,
+                                                                 notify.letter_providers)) if not given]),
+                             **notify.provider_callback_verifiers})
     for provider in fakes:
         provider.connect(delivery.receipt_sink(wired))
     return wired
@@ -231,6 +235,17 @@ def wire_callbacks(notify: Notify, settings: Settings) -> Notify:
         callback_runner=notify.callback_runner or BackgroundTaskRunner("notify-callbacks", workers=4),
         callback_retry=CallbackRetry(max_retries=settings.callback_max_retries,
                                      delay_seconds=float(settings.callback_retry_delay)))
+
+
+def fake_callback_verifiers(settings: Settings, in_use: list[Any]) -> dict[str, Any]:
+    """Who may post the callbacks of the fakes in use: whoever holds NOTIFY_PROVIDER_CALLBACK_TOKEN (receipts by
+    the fake's name; inbound texts as the provider "fake", which only the SMS fake can send)."""
+    from notify.adapters.provider_callback_tokens import SharedTokenVerifier
+    from notify.adapters.providers.fake import FakeSmsProvider
+
+    verifier = SharedTokenVerifier(settings.provider_callback_tokens)
+    names = [fake.name for fake in in_use] + ["fake" for fake in in_use if isinstance(fake, FakeSmsProvider)]
+    return {name: verifier for name in names}
 
 
 def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:

@@ -39,6 +39,10 @@ Callbacks to services (delivery-status receipts posted to a service's callback U
   NOTIFY_CALLBACK_RETRY_DELAY   seconds between attempts at a callback that failed retryably (300, as Notify)
   NOTIFY_CALLBACK_MAX_RETRIES   retries after the first attempt (5, as Notify); 0 never retries
 
+Provider callbacks (delivery receipts and inbound texts posted to /notifications/...):
+  NOTIFY_PROVIDER_CALLBACK_TOKEN  comma-separated tokens the fake providers' callbacks must carry as
+                             `Authorization: Bearer <token>` (unset: one is generated at start and printed)
+
 Fake providers (this build has no real ones):
   NOTIFY_FAKE_PROVIDER_LOG   a folder where each process appends every message its fake providers accept
                              (one line: provider, notification id); for tests that count hand-overs
@@ -114,11 +118,14 @@ class Settings:
     # Callbacks to services: Notify retries a failed one 5 times, 300 s apart.
     callback_retry_delay: int = 300
     callback_max_retries: int = 5
+    provider_callback_tokens: tuple[str, ...] = ()
+    generated_provider_callback_token: bool = False  # True when none was configured and one was made up
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         configured = _list(env.get("NOTIFY_ADMIN_CLIENT_SECRET", ""))
+        callback_tokens = _list(env.get("NOTIFY_PROVIDER_CALLBACK_TOKEN", ""))
         return cls(
             admin_client_id=env.get("NOTIFY_ADMIN_CLIENT_ID") or DEFAULT_ADMIN_CLIENT_ID,
             admin_client_secrets=configured or (secrets.token_urlsafe(32),),
@@ -156,6 +163,8 @@ class Settings:
             fake_receipt_delay_ms=_int(env, "NOTIFY_FAKE_RECEIPT_DELAY_MS", 500),
             callback_retry_delay=_int(env, "NOTIFY_CALLBACK_RETRY_DELAY", 300),
             callback_max_retries=_int(env, "NOTIFY_CALLBACK_MAX_RETRIES", 5),
+            provider_callback_tokens=callback_tokens or (secrets.token_urlsafe(32),),
+            generated_provider_callback_token=not callback_tokens,
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from attrs import field, frozen
 
@@ -10,6 +10,7 @@ from notify.domain.callback_api import CallbackRetry
 from notify.domain.limits import Admission
 from notify.ports.admissions import Admissions
 from notify.ports.callbacks import CallbackSender
+from notify.ports.provider_callbacks import ProviderCallbackVerifier
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
 from notify.ports.jobs import JobQueue
 from notify.ports.queue import DeliveryQueue
@@ -57,6 +58,9 @@ class Notify:
     callbacks: CallbackSender | None = None
     callback_runner: TaskRunner | None = None
     callback_retry: CallbackRetry = field(factory=CallbackRetry)
+    # Providers' callbacks (delivery receipts, inbound texts) by provider name: who may report for that provider.
+    # A provider with no verifier has no callback route (404).
+    provider_callback_verifiers: Mapping[str, ProviderCallbackVerifier] = field(factory=dict)
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

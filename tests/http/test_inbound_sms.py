@@ -1,4 +1,4 @@
-"""Inbound text messages: the fake provider's webhook (no JWT) and the admin API's /service/{id}/inbound-sms."""
+"""Inbound text messages: the fake provider's webhook (its callback token, no JWT) and the admin API's /service/{id}/inbound-sms."""
 
 from __future__ import annotations
 
@@ -10,15 +10,25 @@ import falcon.testing
 import pytest
 
 from ..conftest import AdminClient
-from ..fakes import FrozenClock
+from notify.usecases.app import Notify
+
+from ..fakes import PROVIDER_AUTH, FrozenClock, accept_provider_callbacks
 
 WEBHOOK = "/notifications/sms/receive/fake"
 
 
 @pytest.fixture
+def notify(notify: Notify) -> Notify:
+    """The suite's `notify`, taking the fake SMS provider's callbacks (signed with its token)."""
+    from notify.adapters.providers.fake import FakeSmsProvider
+
+    return accept_provider_callbacks(notify, [FakeSmsProvider(receipt_delay=None)])
+
+
+@pytest.fixture
 def provider(app: falcon.App) -> falcon.testing.TestClient:
-    """The fake SMS provider posting what people send: no credentials, as MMG and Firetext post."""
-    return falcon.testing.TestClient(app)
+    """The fake SMS provider posting what people send, with its callback token."""
+    return falcon.testing.TestClient(app, headers=PROVIDER_AUTH)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from notify.entrypoints.http.openapi import RESPONSES, build_document, routes, u
 from notify.usecases.app import Notify
 
 from ..conftest import AdminClient
-from ..fakes import FrozenClock
+from ..fakes import PROVIDER_AUTH, FrozenClock
 from ..v2.conftest import ADDRESS, Fakes, make_world, wire
 
 
@@ -178,7 +178,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/sms-sender/{sms_sender_id}", {"sms_sender": "07700900111",
                                                                       "is_default": False}, "", "admin"),
         ("POST", "/notifications/sms/receive/fake", {"source": "07700900222", "destination": "447700900111",
-                                                     "message": "Hello", "id": "ref-1"}, "", "none"),
+                                                     "message": "Hello", "id": "ref-1"}, "", "provider"),
         ("GET", "/service/{service_id}/inbound-sms", None, "phone_number=07700900222&limit=5", "admin"),
         ("POST", "/service/{service_id}/inbound-sms", {"phone_number": "07700900222"}, "", "admin"),
         ("GET", "/service/{service_id}/inbound-sms/summary", None, "", "admin"),
@@ -212,7 +212,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/v2/templates", None, "", "service"),
         ("GET", "/v2/received-text-messages", None, "", "service"),
         ("POST", "/notifications/{notification_type}/fake/{provider}", {"id": sms, "status": "delivered"}, "",
-         "none"),
+         "provider"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
     ]
@@ -233,7 +233,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         elif kind == "service":
             result = api._call(method, path, json=body, query_string=query)  # noqa: SLF001
         else:
-            result = raw.simulate_request(method, path, json=body, query_string=query)
+            headers = PROVIDER_AUTH if kind == "provider" else {}
+            result = raw.simulate_request(method, path, json=body, query_string=query, headers=headers)
         assert 200 <= result.status_code < 300, (method, route, result.status_code, result.text)
         schema = _schema(document, method, route, result.status_code)
         if schema is not None:

@@ -28,7 +28,7 @@ from notify.usecases.app import Notify
 
 from .. import factories
 from ..conftest import SignedClient
-from ..fakes import FrozenClock
+from ..fakes import FrozenClock, accept_provider_callbacks
 
 
 @attrs.define
@@ -50,8 +50,9 @@ def fakes() -> Fakes:
 
 def wire(notify: Notify, fakes: Fakes) -> Notify:
     """What bootstrap does: providers and queue on Notify, receipts into the receipt use case, queue started."""
-    wired = attrs.evolve(notify, queue=fakes.queue, sms_providers=[fakes.sms], email_providers=[fakes.email],
-                         letter_providers=[fakes.letter])
+    wired = accept_provider_callbacks(attrs.evolve(
+        notify, queue=fakes.queue, sms_providers=[fakes.sms], email_providers=[fakes.email],
+        letter_providers=[fakes.letter]), [fakes.sms, fakes.email, fakes.letter])
     for provider in (fakes.sms, fakes.email, fakes.letter):
         provider.connect(delivery.receipt_sink(wired))
     fakes.queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))

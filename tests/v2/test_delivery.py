@@ -16,6 +16,7 @@ from notify.usecases import delivery, services
 from notify.usecases.app import Notify
 
 from ..conftest import AdminClient
+from ..fakes import PROVIDER_AUTH
 from .conftest import ADDRESS, ApiClient, Fakes, World
 
 
@@ -187,15 +188,15 @@ def test_a_provider_that_keeps_failing_is_switched_away_from(world: World, fakes
 def test_receipts_through_the_http_callback_and_late_ones_are_ignored(world: World, fakes: Fakes) -> None:
     nid = send(world)
     client = world.client().raw
-    result = client.simulate_post("/notifications/sms/fake/fake-sms", json={"id": str(nid), "status": "delivered"})
+    result = client.simulate_post("/notifications/sms/fake/fake-sms", headers=PROVIDER_AUTH, json={"id": str(nid), "status": "delivered"})
     assert (result.status_code, result.json) == (200, {"result": "success"})
     assert stored(world.notify, nid).status is S.DELIVERED
-    client.simulate_post("/notifications/sms/fake/fake-sms", json={"id": str(nid), "status": "permanent-failure"})
+    client.simulate_post("/notifications/sms/fake/fake-sms", headers=PROVIDER_AUTH, json={"id": str(nid), "status": "permanent-failure"})
     fakes.flush()  # the fake's own (duplicate) receipt arrives late
     assert stored(world.notify, nid).status is S.DELIVERED
-    assert client.simulate_post("/notifications/sms/fake/fake-sms",
+    assert client.simulate_post("/notifications/sms/fake/fake-sms", headers=PROVIDER_AUTH,
                                 json={"id": str(uuid4()), "status": "delivered"}).status_code == 404
-    missing = client.simulate_post("/notifications/sms/fake/fake-sms", json={"id": str(nid)})
+    missing = client.simulate_post("/notifications/sms/fake/fake-sms", headers=PROVIDER_AUTH, json={"id": str(nid)})
     assert missing.status_code == 400
 
 

@@ -31,6 +31,7 @@ from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
 
 from ..conftest import AdminClient
+from ..fakes import PROVIDER_AUTH
 from .conftest import Fakes, World, wire
 
 TOKEN = "the-services-own-bearer-token"
@@ -176,11 +177,11 @@ def test_pending_is_not_called_back_and_the_final_status_is(
         world: World, fakes: Fakes, endpoint: ServiceEndpoint, configured: AdminClient,
         runner: BackgroundTaskRunner) -> None:
     notification_id = _send(world)
-    pending = configured.raw.simulate_post(f"/notifications/sms/fake/{fakes.sms.name}",
+    pending = configured.raw.simulate_post(f"/notifications/sms/fake/{fakes.sms.name}", headers=PROVIDER_AUTH,
                                            json={"id": notification_id, "status": "pending"})
     assert pending.status_code == 200, pending.text
     assert runner.join(5) and endpoint.received == []
-    failed = configured.raw.simulate_post(f"/notifications/sms/fake/{fakes.sms.name}",
+    failed = configured.raw.simulate_post(f"/notifications/sms/fake/{fakes.sms.name}", headers=PROVIDER_AUTH,
                                           json={"id": notification_id, "status": "permanent-failure"})
     assert failed.status_code == 200
     assert [r["body"]["status"] for r in endpoint.wait_for(1)] == ["permanent-failure"]

@@ -140,9 +140,9 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/v2/template/{template_id}/preview", v2_template, "preview"),
         ("/v2/templates", TemplatesResource(notify), None),
         ("/v2/received-text-messages", ReceivedTextMessagesResource(notify), None),
-        # provider delivery receipts (no JWT, as Notify's provider callbacks)
+        # provider delivery receipts and inbound texts (no JWT: each provider's own credentials)
         ("/notifications/{notification_type}/fake/{provider}", FakeProviderCallbackResource(notify), None),
-        ("/notifications/sms/receive/fake", FakeInboundSmsResource(notify), None),  # inbound texts, no JWT
+        ("/notifications/sms/receive/fake", FakeInboundSmsResource(notify), None),
     ]
     letter_contacts = LetterContactResources(notify)
     routes += [

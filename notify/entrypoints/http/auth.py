@@ -1,4 +1,5 @@
-"""Authentication middleware: each resource declares `auth` ("admin", "service" or "none")."""
+"""Authentication middleware: each resource declares `auth` ("admin", "service", "none", or "provider": a
+provider's callback, checked by the responder against that provider's credentials, see provider_auth)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,6 @@ class AuthMiddleware:
         if resource is None:
             return  # no route: Falcon answers 404 without asking who is calling
         kind = getattr(resource, "auth", "admin")  # closed by default: a resource must opt out
-        if kind == "none":
+        if kind in ("none", "provider"):
             return
         req.context.auth = AUTHENTICATORS[kind](self._notify, req.get_header("Authorization"))

@@ -1,5 +1,5 @@
 """Inbound text messages: the fake provider's webhook (POST /notifications/sms/receive/fake, no JWT, as Notify's
-MMG and Firetext ones) and the admin API's /service/{id}/inbound-sms. The public read is v2_received_texts.py."""
+MMG and Firetext ones, but with the provider's callback token) and the admin API's /service/{id}/inbound-sms. The public read is v2_received_texts.py."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from notify.domain.inbound_sms import InboundSms
 from notify.usecases import inbound_sms as usecases
 from notify.usecases.app import Notify
 
+from .provider_auth import json_object, verified_callback
 from .wire import INT_MAX, body, dump, optional, parse, path_uuid, query_int, required
 
 FAKE_PROVIDER = "fake"
@@ -42,14 +43,15 @@ def inbound_sms_json(m: InboundSms) -> dict[str, Any]:
 
 
 class FakeInboundSmsResource:
-    auth = "none"
+    auth = "provider"  # not a JWT: the fake provider's callback token, checked by the responder
 
     def __init__(self, notify: Notify) -> None:
         self._notify = notify
 
     def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
         """A text message sent to one of our numbers, from the fake SMS provider."""
-        values = parse(body(req), FakeInboundSms)
+        data = json_object(verified_callback(self._notify, req, FAKE_PROVIDER))
+        values = parse(data, FakeInboundSms)
         usecases.receive_sms(self._notify, provider=FAKE_PROVIDER, source=values["source"],
                              destination=values["destination"], message=values["message"],
                              provider_reference=values.get("id"), provider_date=_utc(values.get("date")))

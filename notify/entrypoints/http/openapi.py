@@ -442,7 +442,8 @@ def _operation(route: Route, response: Schema | None) -> Schema:
         "summary": (inspect.getdoc(route.responder) or "").split("\n")[0] or f"{route.method} {route.path}",
         "parameters": path_params + (V2_QUERIES.get(key, []) if public else
                                      _admin_query(source) + ADMIN_QUERIES.get(key, [])),
-        "security": [] if auth == "none" else [{"bearerAuth": []}],
+        "security": [] if auth == "none" else [{"providerToken": []}] if auth == "provider" else
+                    [{"bearerAuth": []}],
         "x-auth": auth,
     }
     request = V2_REQUESTS.get(key) or (None if public else _admin_body(source, namespace))
@@ -476,11 +477,14 @@ def build_document(app: falcon.App) -> Schema:
         "openapi": "3.1.0",
         "info": {"title": "notify", "version": "1",
                  "description": "GOV.UK Notify's public (v2) and admin APIs. Every request but /_status, "
-                                "/openapi.json and provider callbacks carries `Authorization: Bearer <JWT>` "
+                                "/openapi.json and provider callbacks (which carry the provider's own token) carries "
+                                "`Authorization: Bearer <JWT>` "
                                 "(HS256; iss = service id or admin client id; iat within 30 s)."},
         "paths": paths,
         "components": {
-            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+                                # provider callbacks: NOTIFY_PROVIDER_CALLBACK_TOKEN for the fakes
+                                "providerToken": {"type": "http", "scheme": "bearer"}},
             "schemas": {"V2Error": V2_ERROR, "AdminError": ADMIN_ERROR},
         },
     }
