@@ -210,17 +210,18 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
 
 def sweep_deliveries(notify: Notify, settings: Settings) -> None:
     """What every delivering process runs now and then: re-enqueue what was left in `created` (a lost message,
-    a process that stopped with ids in its queue), and time out hand-overs to guarded providers that nobody
-    recorded (usecases.handover)."""
+    a process that stopped with ids in its queue), time out hand-overs to guarded providers that nobody
+    recorded (usecases.handover), and delete expired counters."""
     from datetime import timedelta
 
-    from notify.usecases import delivery, handover
+    from notify.usecases import counters, delivery, handover
 
     waited = timedelta(seconds=settings.claim_timeout)
     # In the broker a message may wait its turn for a while; in-process, a minute in `created` means lost.
     delivery.sweep_created(notify, older_than=max(waited, timedelta(minutes=1)) if settings.queue_url
                            else timedelta(minutes=1))
     handover.sweep_handovers(notify, older_than=waited, sending_timeout=timedelta(seconds=settings.sending_timeout))
+    counters.remove_expired_counters(notify)
 
 
 def wire_callbacks(notify: Notify, settings: Settings) -> Notify:

@@ -39,7 +39,7 @@ from .delivery import HandOverRefused
 
 log = logging.getLogger("notify.handover")
 
-LEDGER_KEEP = timedelta(days=8)  # longer than any sending timeout; expired entries go with the counters'
+LEDGER_KEEP = timedelta(days=8)  # longer than any sending timeout; the counters sweep deletes it after
 DEFAULT_CLAIM_TIMEOUT = timedelta(minutes=5)
 DEFAULT_SENDING_TIMEOUT = timedelta(hours=72)
 
