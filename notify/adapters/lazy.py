@@ -10,5 +10,5 @@ R = TypeVar("R")
 
 
 def repository(cls: Callable[[Any], R]) -> functools.cached_property[R]:
-    """A unit-of-work attribute holding `cls(unit_of_work)`, built the first time it is read."""
-    return functools.cached_property(lambda self: cls(self))
+    """A unit-of-work attribute holding `cls(unit_of_work.session)`, built the first time it is read."""
+    return functools.cached_property(lambda self: cls(self.session))

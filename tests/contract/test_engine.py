@@ -73,11 +73,11 @@ def test_a_dropped_idle_connection_is_survived_by_the_ping() -> None:
     try:
         uow = lambda: SqlAlchemyUnitOfWork(engine, storage.cipher())  # noqa: E731
         with uow() as first:
-            pid = first.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            pid = first.session.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
         _kill_backend(engine, pid)
         for _ in range(3):
             with uow() as again:
-                assert again.connection.exec_driver_sql("SELECT 1").scalar() == 1
+                assert again.session.connection.exec_driver_sql("SELECT 1").scalar() == 1
     finally:
         engine.dispose()
 
@@ -90,13 +90,13 @@ def test_a_connection_dropped_while_in_use_costs_one_503_then_the_pool_is_renewe
     try:
         uow = lambda: SqlAlchemyUnitOfWork(engine, storage.cipher())  # noqa: E731
         with uow() as first:
-            pid = first.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            pid = first.session.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
         _kill_backend(engine, pid)
         with pytest.raises(StoreUnavailable), uow() as broken:
             broken.services.find_by_name("nothing")
         for _ in range(3):
             with uow() as again:
-                assert again.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar() != pid
+                assert again.session.connection.exec_driver_sql("SELECT pg_backend_pid()").scalar() != pid
     finally:
         engine.dispose()
 
@@ -107,7 +107,7 @@ def test_a_statement_timeout_is_store_unavailable() -> None:
     engine = create_engine(url, EngineOptions(statement_timeout_ms=50))
     try:
         with pytest.raises(StoreUnavailable), SqlAlchemyUnitOfWork(engine, storage.cipher()) as uow:
-            uow.execute(sa.text("SELECT pg_sleep(1)"))
+            uow.session.execute(sa.text("SELECT pg_sleep(1)"))
     finally:
         engine.dispose()
 

@@ -1,8 +1,8 @@
-"""The in-memory unit of work: serialised by the store's lock, rolled back with an undo log."""
+"""The in-memory unit of work: serialised by the store's lock, rolled back with the session's undo log."""
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Self
 
 from ..lazy import repository
 from .repositories import (
@@ -14,6 +14,7 @@ from .repositories import (
     InMemoryGuestListRepository,
     InMemoryInboundSmsRepository,
     InMemoryJobRepository,
+    InMemoryLetterContactRepository,
     InMemoryLetterBrandingRepository,
     InMemoryNotificationRepository,
     InMemoryOrganisationRepository,
@@ -25,10 +26,8 @@ from .repositories import (
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
-from .letter_contacts import InMemoryLetterContactRepository
+from .session import InMemorySession
 from .store import InMemoryStore
-
-_MISSING = object()
 
 
 class InMemoryUnitOfWork:
@@ -54,40 +53,18 @@ class InMemoryUnitOfWork:
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
-        self._undo: list[tuple[str, Any, Any]] = []
+        self.session = InMemorySession(store)
 
     def __enter__(self) -> Self:
         self._store.lock.acquire()
-        self._undo = []
+        self.session.keep()
         return self
 
     def __exit__(self, *exc: object) -> None:
         try:
-            self._rollback()
+            self.session.rollback()
         finally:
             self._store.lock.release()
 
     def commit(self) -> None:
-        self._undo = []
-
-    def _rollback(self) -> None:
-        for name, key, old in reversed(self._undo):
-            if old is _MISSING:
-                self._store.tables[name].pop(key, None)
-            else:
-                self._store.tables[name][key] = old
-        self._undo = []
-
-    # -- used by the repositories -------------------------------------------------------------
-    def table(self, name: str) -> dict[Any, Any]:
-        return self._store.tables[name]
-
-    def put(self, name: str, key: Any, value: Any) -> None:
-        table = self._store.tables[name]
-        self._undo.append((name, key, table.get(key, _MISSING)))
-        table[key] = value
-
-    def delete(self, name: str, key: Any) -> None:
-        table = self._store.tables[name]
-        if key in table:
-            self._undo.append((name, key, table.pop(key)))
+        self.session.keep()

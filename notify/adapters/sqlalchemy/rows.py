@@ -145,3 +145,8 @@ GUEST_LIST_ENTRY = RowMap(GuestListEntry)
 SMS_SENDER = RowMap(ServiceSmsSender)
 EMAIL_REPLY_TO = RowMap(ServiceEmailReplyTo)
 INBOUND_SMS = RowMap(InboundSms, renames={"content": "_content"}, encrypted=("content",))
+
+
+def as_text(value: Any) -> str:
+    """An enum's stored text (plain strings pass through)."""
+    return str(getattr(value, "value", value))

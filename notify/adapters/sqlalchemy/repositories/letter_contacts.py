@@ -10,14 +10,14 @@ import sqlalchemy as sa
 from notify.domain import errors
 from notify.domain.letter_contact import ServiceLetterContact
 
-from . import tables as t
-from .repositories import _Repo
-from .rows import RowMap
+from .. import tables as t
+from ..rows import RowMap
+from .base import SqlRepository
 
 LETTER_CONTACT = RowMap(ServiceLetterContact)
 
 
-class SqlAlchemyLetterContactRepository(_Repo[ServiceLetterContact]):
+class SqlAlchemyLetterContactRepository(SqlRepository[ServiceLetterContact]):
     table, map = t.service_letter_contacts, LETTER_CONTACT
     not_found = errors.LetterContactNotFound
     what = "letter contact"

@@ -8,26 +8,21 @@ from uuid import UUID
 from notify.domain import errors
 from notify.domain.letter_contact import ServiceLetterContact
 
-from .repositories import _ServiceScoped
+from .base import ServiceScopedRepository, both_live_defaults
 
 
-def _both_live_defaults(a: ServiceLetterContact, b: ServiceLetterContact) -> bool:
-    return a.service_id == b.service_id and all(x.is_default and not x.archived for x in (a, b))
-
-
-class InMemoryLetterContactRepository(_ServiceScoped):
+class InMemoryLetterContactRepository(ServiceScopedRepository[ServiceLetterContact]):
     table_name = "service_letter_contacts"
     not_found = errors.LetterContactNotFound
 
     def add(self, contact: ServiceLetterContact) -> None:
-        self._insert(contact.id, contact, lambda other: _both_live_defaults(contact, other), "letter contact")
+        self._insert(contact.id, contact, lambda other: both_live_defaults(contact, other), "letter contact")
 
     def update(self, contact: ServiceLetterContact) -> None:
-        self._replace(contact.id, contact, lambda other: _both_live_defaults(contact, other))
+        self._replace(contact.id, contact, lambda other: both_live_defaults(contact, other))
 
     def get(self, service_id: UUID, contact_id: UUID) -> ServiceLetterContact:
-        found: ServiceLetterContact = self._get_for(service_id, contact_id)
-        return found
+        return self._get_for(service_id, contact_id)
 
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceLetterContact]:
         rows = sorted((c for c in self._rows.values() if c.service_id == service_id and not c.archived),

@@ -1,0 +1,145 @@
+"""Notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+from uuid import UUID
+
+from attrs import evolve
+
+from notify.domain import errors
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.statistics import Period, StatusCount
+
+from .base import MemoryRepository, NoPage, page_start
+from .counters import increment_many
+
+
+class InMemoryNotificationRepository(MemoryRepository[Notification]):
+    table_name = "notifications"
+    not_found = errors.NotificationNotFound
+
+    def add(self, notification: Notification) -> None:
+        self._insert(notification.id, notification, what="notification")
+
+    def add_many(self, notifications: Sequence[Notification]) -> None:
+        for notification in notifications:
+            self.add(notification)
+
+    def add_counted(self, notifications: Sequence[Notification],
+                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        self.add_many(notifications)
+        return increment_many(self._session, increments)
+
+    def remove_many(self, notification_ids: Collection[UUID]) -> None:
+        for notification_id in notification_ids:
+            if notification_id in self._rows:
+                self._session.delete(self.table_name, notification_id)
+
+    def update(self, notification: Notification) -> None:
+        self._replace(notification.id, notification)
+
+    def get(self, service_id: UUID, notification_id: UUID) -> Notification:
+        found = self._rows.get(notification_id)
+        if found is None or found.service_id != service_id:
+            raise self.not_found()
+        return found
+
+    def find(self, notification_id: UUID) -> Notification | None:
+        return self._rows.get(notification_id)
+
+    def list_for_service(
+        self,
+        service_id: UUID,
+        *,
+        statuses: Sequence[NotificationStatus] | None = None,
+        notification_types: Sequence[NotificationType] | None = None,
+        key_type: str | None = None,
+        client_reference: str | None = None,
+        older_than: UUID | None = None,
+        include_jobs: bool = True,
+        limit: int = 250,
+    ) -> Sequence[Notification]:
+        before = page_start(self._rows, older_than, service_id)
+        if isinstance(before, NoPage):
+            return []
+        rows = [
+            n for n in self._rows.values()
+            if n.service_id == service_id
+            and (statuses is None or n.status in statuses)
+            and (notification_types is None or n.notification_type in notification_types)
+            and (key_type is None or n.key_type == key_type)
+            and (client_reference is None or n.client_reference == client_reference)
+            and (include_jobs or n.job_id is None)
+            and (before is None or n.created_at < before)
+        ]
+        rows.sort(key=lambda n: (n.created_at, n.id), reverse=True)
+        return rows[:limit]
+
+    def status_counts(self, periods: Sequence[Period], *, service_ids: Sequence[UUID] | None = None,
+                      include_test_key: bool = False) -> Sequence[StatusCount]:
+        wanted = None if service_ids is None else set(service_ids)
+        counts: dict[tuple[UUID, str, NotificationType, NotificationStatus], int] = {}
+        for n in self._rows.values():
+            if wanted is not None and n.service_id not in wanted:
+                continue
+            if not include_test_key and n.key_type == KeyType.TEST:
+                continue
+            for period in periods:
+                if period.start <= n.created_at < period.end:
+                    key = (n.service_id, period.label, n.notification_type, n.status)
+                    counts[key] = counts.get(key, 0) + 1
+        return [StatusCount(*key, count) for key, count in sorted(counts.items(), key=lambda kv: str(kv[0]))]
+
+    def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
+                       limit: int = 1000) -> Sequence[Notification]:
+        rows = sorted((n for n in self._rows.values() if n.status == status and n.created_at < created_before),
+                      key=lambda n: (n.created_at, n.id))
+        return rows[:limit]
+
+    def update_if_status(self, notification: Notification, *,
+                         expected: Collection[NotificationStatus]) -> bool:
+        current = self._rows.get(notification.id)
+        if current is None or current.status not in expected:
+            return False
+        self._session.put(self.table_name, notification.id, notification)
+        return True
+
+    def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
+        rows = (self._rows.get(notification_id) for notification_id in dict.fromkeys(notification_ids))
+        return [row for row in rows if row is not None]
+
+    def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
+        for handover in handovers:
+            current = self._rows.get(handover.notification_id)
+            if current is None:
+                continue
+            status = handover.status if current.status is NotificationStatus.CREATED else current.status
+            self._session.put(self.table_name, current.id, evolve(
+                current, sent_by=handover.provider, reference=handover.reference or current.reference,
+                billable_units=handover.billable_units, sent_at=now, updated_at=now, status=status))
+
+    def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
+        moved = []
+        for change in changes:
+            current = self._rows.get(change.notification_id)
+            if current is None or current.status is not change.expected:
+                continue
+            self._session.put(self.table_name, current.id, evolve(current, status=change.status, updated_at=now))
+            moved.append(current.id)
+        return moved
+
+    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
+        wanted = set(job_ids)
+        counts: dict[UUID, dict[NotificationStatus, int]] = {}
+        for n in self._rows.values():
+            if n.job_id is not None and n.job_id in wanted:
+                per_job = counts.setdefault(n.job_id, {})
+                per_job[n.status] = per_job.get(n.status, 0) + 1
+        return counts
+
+    def last_job_row_number(self, job_id: UUID) -> int | None:
+        rows = [n.job_row_number for n in self._rows.values() if n.job_id == job_id and n.job_row_number is not None]
+        return max(rows) if rows else None

@@ -1,0 +1,138 @@
+"""The statements every SQL store runs through SQLAlchemy Core; SQLite uses them as they are."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite
+
+from notify.domain.constants import NotificationStatus
+from notify.domain.notification import Handover, Notification, StatusChange
+
+from .. import tables as t
+from ..rows import RowMap, as_text
+
+if TYPE_CHECKING:
+    from ..session import Session
+
+T = TypeVar("T")
+INSERT_BATCH = 1000
+Increment = tuple[str, datetime, int]
+
+_N = t.notifications
+_FIND_MANY = sa.select(_N).where(_N.c.id.in_(sa.bindparam("ids", expanding=True)))
+_HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
+             .values(sent_by=sa.bindparam("_sent_by"),
+                     reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
+                     billable_units=sa.bindparam("_units"),
+                     notification_status=sa.case((_N.c.notification_status == NotificationStatus.CREATED.value,
+                                                  sa.bindparam("_status")), else_=_N.c.notification_status),
+                     sent_at=sa.bindparam("_now", type_=_N.c.sent_at.type),
+                     updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+_SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == sa.bindparam("_expected"))
+               .values(notification_status=sa.bindparam("_status"),
+                       updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+
+
+class Dialect:
+    """The portable way to do each thing; a store with a faster one overrides the method."""
+
+    def insert(self, table: sa.Table) -> Any:
+        """The dialect's INSERT construct (it has ON CONFLICT, which Core's generic insert lacks)."""
+        raise NotImplementedError
+
+    def text_order(self, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+        """Order strings by code point, as Python's sort does."""
+        return column
+
+    @functools.cached_property
+    def _inserts_or_skips(self) -> dict[sa.Table, sa.Executable]:
+        return {}
+
+    def insert_or_skip(self, table: sa.Table) -> sa.Executable:
+        """INSERT … ON CONFLICT (id) DO NOTHING RETURNING id, built once per table (building a statement costs
+        more than the round trip on the hot path)."""
+        statement = self._inserts_or_skips.get(table)
+        if statement is None:
+            statement = self._inserts_or_skips[table] = (
+                self.insert(table).on_conflict_do_nothing(index_elements=[table.c.id]).returning(table.c.id))
+        return statement
+
+    @functools.cached_property
+    def counter_upsert(self) -> sa.Executable:
+        """INSERT … ON CONFLICT (key) DO UPDATE value = value + excluded.value RETURNING value, built once:
+        every send runs it, and building it each time cost more than executing it."""
+        c = t.counters
+        statement = self.insert(c)
+        return statement.on_conflict_do_update(index_elements=[c.c.key],
+                                               set_={"value": c.c.value + statement.excluded.value,
+                                                     "expires_at": statement.excluded.expires_at}).returning(c.c.value)
+
+    # -- many rows at once --------------------------------------------------------------------------------
+    def insert_many(self, session: Session, table: sa.Table, map: RowMap[T], objs: Sequence[T], *,
+                    what: str) -> None:
+        """All or none, in batched INSERTs inside a SAVEPOINT."""
+        insert = sa.insert(table)
+        with session.savepoint():
+            for start in range(0, len(objs), INSERT_BATCH):
+                session.execute(insert, [map.to_row(o, session.cipher) for o in objs[start:start + INSERT_BATCH]],
+                                what=what)
+
+    def increment(self, session: Session, key: str, *, expires_at: datetime, amount: int) -> int:
+        return int(session.execute(self.counter_upsert, {"key": key, "value": amount, "expires_at": expires_at},
+                                   what="counter").scalar_one())
+
+    def increment_many(self, session: Session, increments: Sequence[Increment]) -> Sequence[int]:
+        """Rows in key order (concurrent senders lock them in the same order); values in the caller's order."""
+        if not increments:
+            return []
+        keys = distinct_keys(increments)
+        found = self._upsert_counters(session, sorted(increments))
+        return [found[key] for key in keys]
+
+    def _upsert_counters(self, session: Session, ordered: Sequence[Increment]) -> dict[str, int]:
+        return {key: self.increment(session, key, expires_at=expires_at, amount=amount)
+                for key, expires_at, amount in ordered}
+
+    def add_counted(self, session: Session, table: sa.Table, map: RowMap[Notification],
+                    notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
+        """A group commit's sends and their counters, in one transaction."""
+        if notifications:
+            self.insert_many(session, table, map, notifications, what="notification")
+        return self.increment_many(session, increments)
+
+    # -- delivery's notification batches ------------------------------------------------------------------
+    def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:
+        result = session.execute(_FIND_MANY, {"ids": ids}, what="notification")
+        return list(result.keys()), list(result.all())
+
+    def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
+        session.execute(_HANDOVER, [{"_id": h.notification_id, "_sent_by": h.provider, "_reference": h.reference,
+                                     "_units": h.billable_units, "_status": as_text(h.status), "_now": now}
+                                    for h in handovers], what="notification")
+
+    def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
+        moved = []
+        for change in changes:  # no UPDATE ... FROM a list; one cached statement each
+            if session.execute(_SET_STATUS, {"_id": change.notification_id, "_expected": as_text(change.expected),
+                                             "_status": as_text(change.status), "_now": now},
+                               what="notification").rowcount == 1:
+                moved.append(change.notification_id)
+        return moved
+
+
+class SqliteDialect(Dialect):
+    def insert(self, table: sa.Table) -> Any:
+        return sqlite.insert(table)
+
+
+def distinct_keys(increments: Collection[Increment]) -> list[str]:
+    keys = [key for key, _, _ in increments]
+    if len(set(keys)) != len(keys):
+        raise ValueError("increment_many: keys must be distinct")
+    return keys

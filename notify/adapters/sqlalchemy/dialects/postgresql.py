@@ -1,0 +1,158 @@
+"""PostgreSQL's fast path: the hot statements as fixed text over arrays sent straight to psycopg inside the
+unit of work's transaction (nothing to compile, a batch of any size in one statement), COPY for many rows,
+and a group commit's inserts riding in the counter upsert's statement."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from notify.domain import errors
+from notify.domain.notification import Handover, Notification, StatusChange
+
+from ..engine import describe
+from ..rows import RowMap, as_text
+from .portable import Dialect, Increment, distinct_keys
+
+if TYPE_CHECKING:
+    from ..session import Session
+
+T = TypeVar("T")
+FEW_ROWS = 64  # a group commit's sends in one JSON parameter (add_counted) up to this many, else a COPY
+
+_FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
+_HANDOVERS = (
+    "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
+    "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
+    "CASE WHEN n.notification_status = 'created' THEN v.status ELSE n.notification_status END "
+    "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
+    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id")
+_SET_STATUSES = (
+    "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
+    "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
+    "WHERE n.id = v.id AND n.notification_status = v.expected RETURNING n.id")
+
+
+@functools.lru_cache(maxsize=32)
+def _counter_upsert(count: int) -> str:
+    """`count` rows (key, expires_at, amount) in one statement."""
+    rows = ", ".join(["(%s, %s::timestamptz, %s::bigint)"] * count)
+    return ("INSERT INTO counters (key, expires_at, value) VALUES " + rows +
+            " ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value, "
+            "expires_at = excluded.expires_at RETURNING key, value")
+
+
+@functools.lru_cache(maxsize=None)
+def _insert_json(table: str, columns: tuple[str, ...]) -> str:
+    """A data-modifying WITH clause: insert the rows of one JSON array parameter (objects keyed by column)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return (f'WITH added AS (INSERT INTO "{table}" ({names}) SELECT {names} '
+            f'FROM json_populate_recordset(NULL::"{table}", %s::json)) ')
+
+
+class PostgresDialect(Dialect):
+    def insert(self, table: sa.Table) -> Any:
+        return postgresql.insert(table)
+
+    def text_order(self, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+        """By code point, as Python's sort does (the locale's collation would not)."""
+        return column.collate("C")
+
+    def insert_many(self, session: Session, table: sa.Table, map: RowMap[T], objs: Sequence[T], *,
+                    what: str) -> None:
+        """One COPY, no SAVEPOINT: after AlreadyExists the transaction is spoilt and must be left."""
+        cipher = session.cipher
+        copy_rows(session, table, list(map.columns.values()), (map.to_values(o, cipher) for o in objs), what=what)
+
+    def _upsert_counters(self, session: Session, ordered: Sequence[Increment], *,
+                         along: tuple[str, Any] | None = None) -> dict[str, int]:
+        """One statement; `along` (a WITH clause and its one parameter) runs in that same statement."""
+        prefix, params = ("", []) if along is None else (along[0], [along[1]])
+        _, rows = driver_query(session, prefix + _counter_upsert(len(ordered)),
+                               params + [value for increment in ordered for value in increment],
+                               what="counter" if along is None else "notification")
+        return {key: int(value) for key, value in rows}
+
+    def add_counted(self, session: Session, table: sa.Table, map: RowMap[Notification],
+                    notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
+        """For a group commit's few: the inserts (one JSON parameter: a row costs no binding of its own) and the
+        counter upsert in one statement, so one round trip and one socket wait; under load each wait is also a
+        wait for the GIL, and this is the leader's critical path."""
+        if not (notifications and increments and len(notifications) <= FEW_ROWS):
+            return super().add_counted(session, table, map, notifications, increments)
+        keys = distinct_keys(increments)
+        columns = tuple(map.columns.values())
+        rows = json.dumps([dict(zip(columns, map.to_values(n, session.cipher))) for n in notifications],
+                          default=str)  # UUIDs and datetimes as PostgreSQL reads them
+        found = self._upsert_counters(session, sorted(increments), along=(_insert_json(table.name, columns), rows))
+        return [found[key] for key in keys]
+
+    def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:
+        names, rows = driver_query(session, _FIND_MANY, {"ids": ids}, what="notification")
+        return names, list(rows)
+
+    def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
+        driver_execute(session, _HANDOVERS, {
+            "now": now, "ids": [h.notification_id for h in handovers],
+            "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
+            "units": [h.billable_units for h in handovers], "statuses": [as_text(h.status) for h in handovers]},
+            what="notification")
+
+    def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
+        _, rows = driver_query(session, _SET_STATUSES, {
+            "now": now, "ids": [c.notification_id for c in changes],
+            "expected": [as_text(c.expected) for c in changes], "statuses": [as_text(c.status) for c in changes]},
+            what="notification")
+        return [row[0] for row in rows]
+
+
+# -- straight to psycopg, inside the unit of work's transaction ---------------------------------------------
+
+@contextmanager
+def driver(session: Session, what: str = "record") -> Iterator[Any]:
+    """The session's psycopg connection, its errors turned into domain errors."""
+    import psycopg
+
+    try:
+        yield session.connection.connection.driver_connection
+    except psycopg.errors.UniqueViolation:
+        raise errors.AlreadyExists(f"{what} already exists") from None
+    except psycopg.errors.ForeignKeyViolation:
+        raise errors.NotFound(f"{what} refers to a record that does not exist") from None
+    except psycopg.OperationalError as exc:
+        session.connection.invalidate()  # gone: the pool must not hand it out again
+        raise errors.StoreUnavailable(f"the database at {describe(session.engine)} is unavailable: "
+                                      f"{' '.join(str(exc).split())[:300]}") from None
+
+
+def driver_query(session: Session, sql: str, params: Any, *, what: str = "record"
+                 ) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """A statement of fixed text (nothing to compile) that returns rows: their column names and the rows."""
+    with driver(session, what) as dbapi, dbapi.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        return [column.name for column in cursor.description or ()], rows
+
+
+def driver_execute(session: Session, sql: str, params: Any, *, what: str = "record") -> None:
+    with driver(session, what) as dbapi, dbapi.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def copy_rows(session: Session, table: sa.Table, names: Sequence[str], rows: Iterable[Sequence[Any]], *,
+              what: str = "record") -> None:
+    """COPY … FROM STDIN: the fast way in for many rows. Values go to psycopg as the domain gives them (UUID,
+    tz-aware datetime, str, int...)."""
+    columns = ", ".join(f'"{n}"' for n in names)
+    with driver(session, what) as dbapi, dbapi.cursor() as cursor, \
+            cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)

@@ -1,0 +1,195 @@
+"""Notifications: the send path's insert, delivery's batches (through the dialect strategy) and the pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from notify.domain import errors
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.statistics import Period, StatusCount
+
+from .. import rows as R
+from .. import tables as t
+from ..rows import as_text
+from .base import SqlRepository
+
+
+class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
+    table, map = t.notifications, R.NOTIFICATION
+    not_found = errors.NotificationNotFound
+    what = "notification"
+
+    def add(self, notification: Notification) -> None:
+        """The send hot path: one round trip (no SAVEPOINT); a duplicate id is skipped by the server and
+        reported as AlreadyExists, leaving the transaction usable."""
+        statement = self._session.dialect.insert_or_skip(self.table)
+        if self._exec(statement, self._row(notification)).first() is None:  # RETURNING: rowcount is unreliable
+            raise errors.AlreadyExists(f"{self.what} {notification.id} already exists")
+
+    def add_many(self, notifications: Sequence[Notification]) -> None:
+        """All or none. PostgreSQL: one COPY (jobs; sends go through add_counted). Elsewhere batched INSERTs."""
+        if notifications:
+            self._session.dialect.insert_many(self._session, self.table, self.map, notifications, what=self.what)
+
+    def add_counted(self, notifications: Sequence[Notification],
+                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+        """The sends and their counter increments (values in `increments` order). PostgreSQL, for a group
+        commit's few: one statement."""
+        return self._session.dialect.add_counted(self._session, self.table, self.map, notifications, increments)
+
+    def remove_many(self, notification_ids: Collection[UUID]) -> None:
+        if notification_ids:
+            self._exec(sa.delete(self.table).where(self.table.c.id.in_(list(notification_ids))))
+
+    def update(self, notification: Notification) -> None:
+        self._update_unguarded(notification.id, notification)
+
+    def get(self, service_id: UUID, notification_id: UUID) -> Notification:
+        return self._get_by_id(notification_id, self.table.c.service_id == service_id)
+
+    def find(self, notification_id: UUID) -> Notification | None:
+        return self._one_or_none(sa.select(self.table).where(self.table.c.id == notification_id))
+
+    def list_for_service(
+        self,
+        service_id: UUID,
+        *,
+        statuses: Sequence[NotificationStatus] | None = None,
+        notification_types: Sequence[NotificationType] | None = None,
+        key_type: str | None = None,
+        client_reference: str | None = None,
+        older_than: UUID | None = None,
+        include_jobs: bool = True,
+        limit: int = 250,
+    ) -> Sequence[Notification]:
+        if limit <= 0 or (statuses is not None and not statuses) or \
+                (notification_types is not None and not notification_types):
+            return []
+        params: dict[str, Any] = {"service_id": service_id, "limit": limit}
+        if older_than is not None:
+            anchor = self._exec(_ANCHOR, {"id": older_than, "service_id": service_id}).first()
+            if anchor is None:
+                return []
+            params["before"] = anchor.created_at
+        if statuses is not None:
+            params["statuses"] = [as_text(x) for x in statuses]
+        if notification_types is not None:
+            params["types"] = [as_text(x) for x in notification_types]
+        if key_type is not None:
+            params["key_type"] = as_text(key_type)
+        if client_reference is not None:
+            params["client_reference"] = client_reference
+        shape = (*sorted(params), include_jobs)
+        statement = _PAGES.get(shape)
+        if statement is None:
+            statement = _PAGES[shape] = _page_statement(set(params), include_jobs)
+        return self._read(self._exec(statement, params))
+
+    def status_counts(self, periods: Sequence[Period], *, service_ids: Sequence[UUID] | None = None,
+                      include_test_key: bool = False) -> Sequence[StatusCount]:
+        """One GROUP BY per period, sent as one statement (UNION ALL); nothing but the counts comes back."""
+        if not periods or (service_ids is not None and not service_ids):
+            return []
+        n = self.table
+        selects = []
+        for period in periods:
+            statement = (
+                sa.select(n.c.service_id, sa.literal(period.label, sa.String).label("period"), n.c.notification_type,
+                          n.c.notification_status, sa.func.count().label("count"))
+                .where(n.c.created_at >= period.start, n.c.created_at < period.end)
+                .group_by(n.c.service_id, n.c.notification_type, n.c.notification_status))
+            if service_ids is not None:
+                statement = statement.where(n.c.service_id.in_(list(service_ids)))
+            if not include_test_key:
+                statement = statement.where(n.c.key_type != KeyType.TEST.value)
+            selects.append(statement)
+        query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
+        counts = [StatusCount(R.ROWS.structure(row.service_id, UUID), row.period,
+                              NotificationType(row.notification_type), NotificationStatus(row.notification_status),
+                              int(row.count))
+                  for row in self._exec(query)]
+        return sorted(counts, key=lambda c: (str(c.service_id), c.period, c.notification_type, c.status))
+
+    def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
+                       limit: int = 1000) -> Sequence[Notification]:
+        n = self.table
+        return self._all(sa.select(n)
+                         .where(n.c.notification_status == as_text(status), n.c.created_at < created_before)
+                         .order_by(n.c.created_at, n.c.id).limit(limit))
+
+    def update_if_status(self, notification: Notification, *,
+                         expected: Collection[NotificationStatus]) -> bool:
+        """Compare-and-set in one statement: the row lock makes concurrent transitions take turns."""
+        if not expected:
+            return False
+        n = self.table
+        result = self._exec(sa.update(n)
+                            .where(n.c.id == notification.id,
+                                   n.c.notification_status.in_(sorted(as_text(s) for s in expected)))
+                            .values(self._row(notification)))
+        return result.rowcount == 1
+
+    def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
+        ids = list(dict.fromkeys(notification_ids))
+        if not ids:
+            return []
+        names, rows = self._session.dialect.find_notifications(self._session, ids)
+        read = self.map.reader(names, self._session.cipher)
+        return [read(row) for row in rows]
+
+    def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
+        if handovers:
+            self._session.dialect.record_handovers(self._session, handovers, now=now)
+
+    def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
+        if not changes:
+            return []
+        return self._session.dialect.set_statuses(self._session, changes, now=now)
+
+    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
+        if not job_ids:
+            return {}
+        n = self.table
+        counts: dict[UUID, dict[NotificationStatus, int]] = defaultdict(dict)
+        for row in self._exec(sa.select(n.c.job_id, n.c.notification_status, sa.func.count().label("count"))
+                              .where(n.c.job_id.in_(list(job_ids)))
+                              .group_by(n.c.job_id, n.c.notification_status)):
+            counts[R.ROWS.structure(row.job_id, UUID)][NotificationStatus(row.notification_status)] = int(row.count)
+        return dict(counts)
+
+    def last_job_row_number(self, job_id: UUID) -> int | None:
+        n = self.table
+        value = self._exec(sa.select(sa.func.max(n.c.job_row_number)).where(n.c.job_id == job_id)).scalar()
+        return None if value is None else int(value)
+
+
+# The page query is the hot read: its statements are built once per filter shape, with bound parameters,
+# so SQLAlchemy neither rebuilds nor re-keys them on every call.
+_N = t.notifications
+_ANCHOR = sa.select(_N.c.created_at).where(_N.c.id == sa.bindparam("id"), _N.c.service_id == sa.bindparam("service_id"))
+_PAGES: dict[tuple[Any, ...], sa.Select[Any]] = {}
+
+
+def _page_statement(params: set[str], include_jobs: bool) -> sa.Select[Any]:
+    n = _N
+    statement = sa.select(n).where(n.c.service_id == sa.bindparam("service_id"))
+    if "before" in params:
+        statement = statement.where(n.c.created_at < sa.bindparam("before", type_=n.c.created_at.type))
+    if "statuses" in params:
+        statement = statement.where(n.c.notification_status.in_(sa.bindparam("statuses", expanding=True)))
+    if "types" in params:
+        statement = statement.where(n.c.notification_type.in_(sa.bindparam("types", expanding=True)))
+    if "key_type" in params:
+        statement = statement.where(n.c.key_type == sa.bindparam("key_type"))
+    if "client_reference" in params:
+        statement = statement.where(n.c.client_reference == sa.bindparam("client_reference"))
+    if not include_jobs:
+        statement = statement.where(n.c.job_id.is_(None))
+    return statement.order_by(n.c.created_at.desc(), n.c.id.desc()).limit(sa.bindparam("limit"))

@@ -1,0 +1,39 @@
+"""Provider details (priority, activity), every version kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from notify.domain import errors
+from notify.domain.provider import ProviderDetails
+
+from .. import rows as R
+from .. import tables as t
+from .base import VersionedRepository
+
+
+class SqlAlchemyProviderRepository(VersionedRepository[ProviderDetails]):
+    table, history_table, map = t.provider_details, t.provider_details_history, R.PROVIDER
+    not_found = errors.ProviderNotFound
+    what = "provider"
+
+    def add(self, provider: ProviderDetails) -> None:
+        self._add_versioned(provider)
+
+    def update(self, provider: ProviderDetails) -> None:
+        self._update_versioned(provider)
+
+    def get(self, provider_id: UUID) -> ProviderDetails:
+        return self._get_by_id(provider_id)
+
+    def list(self) -> Sequence[ProviderDetails]:
+        p = self.table
+        return self._all(sa.select(p).order_by(self._text_order(p.c.notification_type), p.c.priority.desc(),
+                                               self._text_order(p.c.identifier)))
+
+    def versions(self, provider_id: UUID) -> Sequence[ProviderDetails]:
+        h = self.history_table
+        return self._history(h.c.id == provider_id, order=[h.c.version.desc()])
