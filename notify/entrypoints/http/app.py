@@ -12,7 +12,7 @@ from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .callback_apis import CallbackApiResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
-from .openapi import OpenApiResource
+from .openapi import NotifyApp, OpenApiResource, RouteEntry
 from .jobs import JobResources
 from .letter_contacts import LetterContactResources
 from .organisations import OrganisationResources
@@ -46,7 +46,7 @@ class BodySizeLimit:
 
 
 def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> falcon.App:
-    app = falcon.App(middleware=[BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
+    app = NotifyApp(middleware=[BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
     app.req_options.strip_url_path_trailing_slash = True
     errors.install(app)
 
@@ -66,9 +66,10 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     inbound_sms = InboundSmsResources(notify)
     v2_notifications = NotificationsResource(notify)
     v2_template = TemplateResource(notify)
-    routes: list[tuple[str, object, str | None]] = [
+    routes: list[RouteEntry] = []
+    routes += [
         ("/_status", status, None),
-        ("/openapi.json", OpenApiResource(app), None),
+        ("/openapi.json", OpenApiResource(routes), None),
         ("/service", services, None),
         ("/service/find-services-by-name", services, "find"),
         ("/service/{service_id}", services, "item"),
@@ -152,4 +153,5 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
+    app.route_table = tuple(routes)
     return app

@@ -4,58 +4,34 @@ MMG and Firetext ones, but with the provider's callback token) and the admin API
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from uuid import UUID
 
 import falcon
-from attrs import define
 
 from notify.domain.errors import ValidationFailed
-from notify.domain.inbound_sms import InboundSms
 from notify.usecases import inbound_sms as usecases
 from notify.usecases.app import Notify
 
-from .provider_auth import json_object, verified_callback
-from .wire import INT_MAX, body, dump, optional, parse, path_uuid, query_int, required
+from .operation import operation
+from .provider_auth import provider_body
+from .schemas import inbound_sms as wire
 
 FAKE_PROVIDER = "fake"
 
 
-@define(kw_only=True)
-class FakeInboundSms:
-    """What the fake provider posts: who sent what to which of our numbers (`id`, `date`: its own record)."""
-
-    source: str = required(max_length=255, not_blank=True)
-    destination: str = required(max_length=255, not_blank=True)
-    message: str = required()
-    id: str | None = optional(max_length=255)
-    date: datetime | None = optional()
-
-
-@define(kw_only=True)
-class InboundSmsSearch:
-    phone_number: str | None = optional(max_length=255)
-
-
-def inbound_sms_json(m: InboundSms) -> dict[str, Any]:
-    """Notify's InboundSms.serialize: the admin API and GET /v2/received-text-messages show the same."""
-    return {"id": str(m.id), "created_at": dump(m.created_at), "service_id": str(m.service_id),
-            "notify_number": m.notify_number, "user_number": m.user_number, "content": m.content}
-
-
 class FakeInboundSmsResource:
-    auth = "provider"  # not a JWT: the fake provider's callback token, checked by the responder
+    auth = "provider"  # not a JWT: the fake provider's callback token, checked before the body is read
 
     def __init__(self, notify: Notify) -> None:
-        self._notify = notify
+        self.notify = notify
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+    @operation(body=wire.FakeInboundSms, source=provider_body(FAKE_PROVIDER), response=wire.Acknowledged)
+    def on_post(self, req: falcon.Request, body: wire.FakeInboundSms) -> wire.Acknowledged:
         """A text message sent to one of our numbers, from the fake SMS provider."""
-        data = json_object(verified_callback(self._notify, req, FAKE_PROVIDER))
-        values = parse(data, FakeInboundSms)
-        usecases.receive_sms(self._notify, provider=FAKE_PROVIDER, source=values["source"],
-                             destination=values["destination"], message=values["message"],
-                             provider_reference=values.get("id"), provider_date=_utc(values.get("date")))
-        resp.media = {"status": "ok"}  # also when no service takes it: the provider must not retry
+        usecases.receive_sms(self.notify, provider=FAKE_PROVIDER, source=body.source,
+                             destination=body.destination, message=body.message,
+                             provider_reference=body.id, provider_date=_utc(body.date))
+        return wire.Acknowledged(status="ok")  # also when no service takes it: the provider must not retry
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -72,26 +48,28 @@ class InboundSmsResources:
         self._notify = notify
 
     # /service/{service_id}/inbound-sms
-    def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
+    @operation(query=wire.InboundSmsQuery, response=list[wire.InboundSmsOut], key="data")
+    def on_get(self, req: falcon.Request, service_id: UUID, query: wire.InboundSmsQuery) -> list[wire.InboundSmsOut]:
         """The last 7 days' messages, newest first (optionally from one phone number, at most `limit`)."""
-        found = usecases.list_inbound_sms(self._notify, path_uuid(service_id, "service_id"),
-                                          phone_number=req.get_param("phone_number") or None,
-                                          limit=query_int(req, "limit", minimum=1, maximum=INT_MAX))
-        resp.media = {"data": [inbound_sms_json(m) for m in found]}
+        found = usecases.list_inbound_sms(self._notify, service_id, phone_number=query.phone_number or None,
+                                          limit=query.limit)
+        return [wire.InboundSmsOut.of(m) for m in found]
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
+    @operation(body=wire.InboundSmsSearch, response=list[wire.InboundSmsOut], key="data")
+    def on_post(self, req: falcon.Request, service_id: UUID, body: wire.InboundSmsSearch) -> list[wire.InboundSmsOut]:
         """Notify's search form of the list: {"phone_number": ...} in the body."""
-        sid = path_uuid(service_id, "service_id")
-        values = parse(body(req), InboundSmsSearch)
-        found = usecases.list_inbound_sms(self._notify, sid, phone_number=values.get("phone_number") or None)
-        resp.media = {"data": [inbound_sms_json(m) for m in found]}
+        found = usecases.list_inbound_sms(self._notify, service_id, phone_number=body.phone_number or None)
+        return [wire.InboundSmsOut.of(m) for m in found]
 
     # /service/{service_id}/inbound-sms/summary
-    def on_get_summary(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        summary = usecases.inbound_sms_summary(self._notify, path_uuid(service_id, "service_id"))
-        resp.media = {"count": summary.count, "most_recent": dump(summary.most_recent)}
+    @operation(response=wire.InboundSmsSummary)
+    def on_get_summary(self, req: falcon.Request, service_id: UUID) -> wire.InboundSmsSummary:
+        """How many messages the service has had, and when the latest came."""
+        summary = usecases.inbound_sms_summary(self._notify, service_id)
+        return wire.InboundSmsSummary(count=summary.count, most_recent=summary.most_recent)
 
     # /service/{service_id}/inbound-sms/{inbound_sms_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, inbound_sms_id: str) -> None:
-        resp.media = inbound_sms_json(usecases.get_inbound_sms(
-            self._notify, path_uuid(service_id, "service_id"), path_uuid(inbound_sms_id, "inbound_sms_id")))
+    @operation(response=wire.InboundSmsOut)
+    def on_get_item(self, req: falcon.Request, service_id: UUID, inbound_sms_id: UUID) -> wire.InboundSmsOut:
+        """One message."""
+        return wire.InboundSmsOut.of(usecases.get_inbound_sms(self._notify, service_id, inbound_sms_id))

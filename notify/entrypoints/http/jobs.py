@@ -16,6 +16,7 @@ from notify.usecases import jobs as usecases
 from notify.usecases.app import Notify
 from notify.usecases.jobs import JobView
 
+from .schemas.fields import MAX_DAYS
 from .wire import body, dump, optional, parse, path_uuid, query_int, required
 
 
@@ -104,7 +105,7 @@ class JobResources:
         sid = path_uuid(service_id, "service_id")
         page = query_int(req, "page", 1, minimum=1) or 1
         result = usecases.list_jobs(self._notify, sid, statuses=_statuses(req),
-                                    limit_days=query_int(req, "limit_days", minimum=0), page=page)
+                                    limit_days=query_int(req, "limit_days", minimum=0, maximum=MAX_DAYS), page=page)
         links: dict[str, str] = {}
         base = f"/service/{sid}/job"
         if page > 1:

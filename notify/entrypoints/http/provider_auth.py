@@ -1,10 +1,12 @@
 """Provider callbacks (delivery receipts, inbound texts) arrive without a JWT: the route reads the request as
 it arrived, has the named provider's verifier check it (usecases.provider_callbacks), and only then parses it.
-A route for a new provider's webhook does the same: `verified_callback(notify, req, provider)`, then parse."""
+A route for a new provider's webhook declares `@operation(body=..., source=provider_body(...))`, or calls
+`verified_callback(notify, req, provider)` itself before it parses."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import falcon
@@ -14,7 +16,7 @@ from notify.ports.provider_callbacks import ProviderCallback
 from notify.usecases.app import Notify
 from notify.usecases.provider_callbacks import authenticate_provider_callback
 
-from .wire import refuse_unstorable_text
+from .schemas.reading import refuse_unstorable_text
 
 
 def verified_callback(notify: Notify, req: falcon.Request, provider: str) -> ProviderCallback:
@@ -39,3 +41,17 @@ def json_object(callback: ProviderCallback) -> dict[str, Any]:
         raise ValidationFailed({"_schema": ["Invalid input type."]})
     refuse_unstorable_text(data)
     return data
+
+
+def provider_body(provider: str | None = None, *,
+                  check: Callable[[dict[str, Any]], None] | None = None) -> Callable[..., dict[str, Any]]:
+    """An operation's body source: the callback's JSON object once the provider (`provider`, else the path's
+    `{provider}`) has verified the request, and `check` has accepted it in the provider's own terms."""
+
+    def read(resource: Any, req: falcon.Request, params: Mapping[str, Any]) -> dict[str, Any]:
+        data = json_object(verified_callback(resource.notify, req, provider or str(params["provider"])))
+        if check is not None:
+            check(data)
+        return data
+
+    return read

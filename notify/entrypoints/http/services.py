@@ -17,6 +17,7 @@ from notify.usecases import services as usecases
 from notify.usecases import statistics
 from notify.usecases.app import Notify
 
+from .schemas.fields import MAX_DAYS
 from .users import PermissionEntry, user_json
 from .wire import (
     body, dump, optional, parse, path_uuid, query_bool, query_date, query_int, query_required, query_uuid, required,
@@ -282,7 +283,7 @@ class ServiceResources:
         sid = path_uuid(service_id, "service_id")
         resp.media = {"data": statistics.service_statistics(
             self._notify, sid, today_only=query_bool(req, "today_only"),
-            limit_days=query_int(req, "limit_days", 7, minimum=1) or 7)}
+            limit_days=query_int(req, "limit_days", 7, minimum=1, maximum=MAX_DAYS) or 7)}
 
     # /service/{service_id}/notifications/monthly
     def on_get_monthly(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:

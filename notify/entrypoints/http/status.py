@@ -7,6 +7,9 @@ import falcon
 from notify.usecases.app import Notify
 from notify.usecases.health import check_store
 
+from .operation import operation
+from .schemas.inbound_sms import Health
+
 
 class StatusResource:
     auth = "none"
@@ -14,6 +17,8 @@ class StatusResource:
     def __init__(self, notify: Notify) -> None:
         self._notify = notify
 
-    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
+    @operation(response=Health)
+    def on_get(self, req: falcon.Request) -> Health:
+        """Whether the API and its store answer."""
         check_store(self._notify)  # raises StoreUnavailable (503) when the store is down
-        resp.media = {"status": "ok", "db_version": "n/a"}
+        return Health(status="ok", db_version="n/a")

@@ -17,7 +17,7 @@ from notify.usecases import templates as usecases
 from notify.usecases.app import Notify
 from notify.usecases.templates import TemplateVersion
 
-from .wire import body, dump, optional, parse, path_uuid, required
+from .wire import INT_MAX, body, dump, optional, parse, path_uuid, required
 
 NO_FOLDERS = "Template folder not found"
 
@@ -117,6 +117,8 @@ def _version(value: str) -> int:
         raise ValidationFailed({"version": ["Not a valid integer."]}) from None
     if number < 1:
         raise ValidationFailed({"version": ["Must be greater than or equal to 1."]})
+    if number > INT_MAX:
+        raise ValidationFailed({"version": [f"Must be less than or equal to {INT_MAX}."]})
     return number
 
 

@@ -2,55 +2,18 @@
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from uuid import UUID
 
 import falcon
 
 from notify.domain.constants import TemplateType
-from notify.domain.errors import TemplateNotFound
-from notify.domain.message import Message
-from notify.domain.template import Template
 from notify.usecases import v2_templates as usecases
 from notify.usecases.app import Notify
-from notify.usecases.v2_templates import TemplateView
 
-from . import v2_schema as schema
-from .wire import dump
+from .operation import operation
+from .schemas import v2_templates as wire
 
-TYPE_NAMES = [t.value for t in TemplateType]
-
-
-def template_json(view: TemplateView) -> dict[str, Any]:
-    t = view.template
-    return {
-        "id": str(t.id),
-        "type": t.template_type.value,
-        "created_at": dump(t.created_at),
-        "updated_at": dump(t.updated_at) if t.updated_at else None,
-        "created_by": view.created_by_email,
-        "version": t.version,
-        "body": t.content,
-        "subject": None if t.template_type is TemplateType.SMS else t.subject,
-        "name": t.name,
-        "personalisation": {name: {"required": True} for name in view.placeholders},
-        "postage": t.postage,
-        "letter_contact_block": view.letter_contact_block,
-    }
-
-
-def email_html(body: str) -> str:
-    """A plain HTML rendering of the email body (paragraphs and line breaks; no markdown)."""
-    paragraphs = [p for p in body.split("\n\n") if p.strip()]
-    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
-
-
-def preview_json(template: Template, message: Message) -> dict[str, Any]:
-    email = template.template_type is TemplateType.EMAIL
-    return {"id": str(template.id), "type": template.template_type.value, "version": template.version,
-            "body": message.body, "html": email_html(message.body) if email else None,
-            "subject": message.subject if template.template_type is not TemplateType.SMS else None,
-            "postage": template.postage}
+AS_ID = {"template_id": "id"}  # Notify names the path's template id `id` in its messages
 
 
 class TemplateResource:
@@ -59,22 +22,22 @@ class TemplateResource:
     def __init__(self, notify: Notify) -> None:
         self._notify = notify
 
-    def on_get(self, req: falcon.Request, resp: falcon.Response, template_id: str) -> None:
-        tid = schema.path_uuid(template_id, "id")
-        resp.media = template_json(usecases.get_template(self._notify, req.context.auth, tid))
+    @operation(response=wire.V2Template, aliases=AS_ID)
+    def on_get(self, req: falcon.Request, template_id: UUID) -> wire.V2Template:
+        """A template of the caller's service, as it is now."""
+        return wire.V2Template.of(usecases.get_template(self._notify, req.context.auth, template_id))
 
-    def on_get_version(self, req: falcon.Request, resp: falcon.Response, template_id: str, version: int) -> None:
-        tid = schema.path_uuid(template_id, "id")
-        if version < 1:
-            raise TemplateNotFound()
-        resp.media = template_json(usecases.get_template(self._notify, req.context.auth, tid, version))
+    @operation(response=wire.V2Template, aliases=AS_ID)
+    def on_get_version(self, req: falcon.Request, template_id: UUID, version: int) -> wire.V2Template:
+        """One version of a template."""
+        return wire.V2Template.of(usecases.get_template(self._notify, req.context.auth, template_id, version))
 
-    def on_post_preview(self, req: falcon.Request, resp: falcon.Response, template_id: str) -> None:
-        tid = schema.path_uuid(template_id, "id")
-        data = schema.validate(schema.read_json(req), {"personalisation": schema.obj})
-        template, message = usecases.preview_template(self._notify, req.context.auth, tid,
-                                                      data.get("personalisation") or {})
-        resp.media = preview_json(template, message)
+    @operation(body=wire.PreviewRequest, response=wire.Preview, aliases=AS_ID)
+    def on_post_preview(self, req: falcon.Request, template_id: UUID, body: wire.PreviewRequest) -> wire.Preview:
+        """The message a template makes with this personalisation."""
+        template, message = usecases.preview_template(self._notify, req.context.auth, template_id,
+                                                      body.personalisation or {})
+        return wire.Preview.of(template, message)
 
 
 class TemplatesResource:
@@ -83,8 +46,9 @@ class TemplatesResource:
     def __init__(self, notify: Notify) -> None:
         self._notify = notify
 
-    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
-        params = schema.query(req, {"type": schema.one_of(TYPE_NAMES)})
-        kind = TemplateType(params["type"]) if "type" in params else None
-        resp.media = {"templates": [template_json(v) for v in usecases.list_templates(
-            self._notify, req.context.auth, kind)]}
+    @operation(query=wire.TemplatesQuery, response=wire.TemplateList)
+    def on_get(self, req: falcon.Request, query: wire.TemplatesQuery) -> wire.TemplateList:
+        """The caller's service's templates, optionally of one type."""
+        kind = TemplateType(query.type) if query.type else None
+        return wire.TemplateList(templates=[wire.V2Template.of(v) for v in usecases.list_templates(
+            self._notify, req.context.auth, kind)])
