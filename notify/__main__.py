@@ -59,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StartupError, ConfigError) as exc:
         print(f"notify: {exc}", file=sys.stderr, flush=True)
         return 2
+    except Exception as exc:  # an operator gets one line (a port in use, an unreadable file), not a traceback
+        print(f"notify: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr, flush=True)
+        return 1
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:

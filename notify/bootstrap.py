@@ -5,27 +5,27 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import falcon
-import sqlalchemy as sa
 from attrs import frozen
 
 from notify.adapters.admissions import GroupCommitAdmissions
 from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
-from notify.adapters.sqlalchemy import Cipher, EngineOptions, SqlAlchemyUnitOfWork, create_engine, migrate
-from notify.adapters.sqlalchemy.crypto import generate_key
-from notify.adapters.sqlalchemy.engine import BadDatabaseUrl, check_connection, describe, parse_url
 from notify.adapters.system import BcryptPasswordHasher, SystemClock, Uuid4Generator
 from notify.config import DEFAULT_SQLITE_FILE, MEMORY, Settings
 from notify.domain.errors import StoreUnavailable
-from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
 from notify.usecases.providers import ensure_default_providers
 from notify.usecases.retry_policy import RetryPolicy
+
+if TYPE_CHECKING:  # SQLAlchemy, Alembic and Falcon load only when a store or the app is built (`import notify`)
+    import falcon
+    import sqlalchemy as sa
+
+    from notify.adapters.sqlalchemy import EngineOptions
 
 Say = Callable[[str], None]
 
@@ -50,6 +50,8 @@ def database_url(settings: Settings) -> str:
 
 
 def engine_options(settings: Settings) -> EngineOptions:
+    from notify.adapters.sqlalchemy import EngineOptions
+
     d = settings.database
     return EngineOptions(pool_size=d.pool_size, pool_timeout=d.pool_timeout, pool_recycle=d.pool_recycle,
                          connect_timeout=d.connect_timeout, tcp_user_timeout_ms=d.tcp_user_timeout_ms,
@@ -58,6 +60,9 @@ def engine_options(settings: Settings) -> EngineOptions:
 
 def open_engine(url: str, settings: Settings) -> sa.Engine:
     """An engine that has answered once; StartupError (one line) for a wrong URL or an unreachable server."""
+    from notify.adapters.sqlalchemy import create_engine
+    from notify.adapters.sqlalchemy.engine import BadDatabaseUrl, check_connection, parse_url
+
     try:
         parsed = parse_url(url)
     except BadDatabaseUrl as exc:
@@ -78,6 +83,8 @@ def open_engine(url: str, settings: Settings) -> sa.Engine:
 def secret_keys(settings: Settings, engine: sa.Engine, say: Say) -> tuple[str, ...]:
     """NOTIFY_SECRET_KEY, else (SQLite file only) a key kept in a file next to the database, made on first start.
     PostgreSQL without a key refuses to start: a key made up per process would lose every secret on restart."""
+    from notify.adapters.sqlalchemy.crypto import generate_key
+
     if settings.secret_keys:
         return settings.secret_keys
     if engine.dialect.name != "sqlite":
@@ -98,6 +105,11 @@ def secret_keys(settings: Settings, engine: sa.Engine, say: Say) -> tuple[str, .
 
 
 def migrate_or_refuse(engine: sa.Engine, settings: Settings, say: Say) -> None:
+    import sqlalchemy as sa
+
+    from notify.adapters.sqlalchemy import migrate
+    from notify.adapters.sqlalchemy.engine import describe
+
     try:
         if migrate.is_up_to_date(engine):
             return
@@ -114,6 +126,9 @@ def open_stores(settings: Settings, say: Say = lambda _: None) -> Stores:
     if settings.database_url == MEMORY:
         store = InMemoryStore()
         return Stores(uow=lambda: InMemoryUnitOfWork(store), bulk_uow=None, description="the in-memory store")
+    from notify.adapters.sqlalchemy import Cipher, SqlAlchemyUnitOfWork
+    from notify.adapters.sqlalchemy.engine import describe
+
     engine = open_engine(database_url(settings), settings)
     cipher = Cipher(secret_keys(settings, engine, say))
     migrate_or_refuse(engine, settings, say)
@@ -258,7 +273,20 @@ def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:
     return FakeSmsProvider(**options), FakeEmailProvider(**options), FakeLetterProvider(**options)
 
 
+def require_celery() -> None:
+    """Celery is an extra (`notify[celery]`): without it, a one-line StartupError saying what to install."""
+    from importlib import import_module
+
+    try:
+        for module in ("celery", "kombu"):
+            import_module(module)
+    except ImportError as exc:
+        raise StartupError(f"NOTIFY_QUEUE_URL needs Celery, which is not installed (no {exc.name}): "
+                           "pip install 'notify[celery]'") from None
+
+
 def celery_app(settings: Settings) -> Any:
+    require_celery()
     from notify.adapters.queue.celery_queue import make_celery
 
     assert settings.queue_url
@@ -269,6 +297,7 @@ def celery_app(settings: Settings) -> Any:
 def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
     """Deliveries and jobs through Celery (NOTIFY_QUEUE_URL): `notify serve` only publishes, `notify worker`
     processes (run_worker)."""
+    require_celery()
     from notify.adapters.queue.celery_queue import CeleryQueue
     from notify.adapters.uploads import FileSystemUploadStore
 
@@ -284,6 +313,7 @@ def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
 def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _: None) -> int:
     """`notify worker`: a Celery worker (threads pool) delivering notifications and processing jobs, and
     sweeping every NOTIFY_SWEEP_INTERVAL seconds: `created` left behind, stale claims, due scheduled jobs."""
+    require_celery()
     from notify.adapters.queue import celery_queue
     from notify.usecases import delivery, jobs
 
@@ -325,7 +355,9 @@ def settle_heap() -> None:
 
 
 def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
-              background: bool = False) -> falcon.App:
+              background: bool = False) -> falcon.App[Any, Any]:
+    from notify.entrypoints.http import create_app
+
     settings = settings or Settings.from_env()
     notify = build_notify(settings, stores)
     if background:

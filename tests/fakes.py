@@ -1,35 +1,21 @@
-"""Fakes for the system ports: a clock that moves only when told, a fast password hasher; provider callbacks'
-token."""
+"""Fakes for the system ports (the clock is the installed plugin's, notify.testing): a clock that moves only
+when told, a fast password hasher; provider callbacks' token."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from notify.adapters.system import BcryptPasswordHasher
+from notify.testing import PASSWORD_ROUNDS, T0, FrozenClock
 
-T0 = datetime(2026, 6, 15, 12, 0, tzinfo=timezone.utc)
-
-
-class FrozenClock:
-    def __init__(self, now: datetime = T0) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now
-
-    def set(self, now: datetime) -> None:
-        self._now = now
-
-    def advance(self, **delta: float) -> datetime:
-        self._now += timedelta(**delta)
-        return self._now
+__all__ = ["PROVIDER_AUTH", "PROVIDER_TOKEN", "T0", "FrozenClock", "accept_provider_callbacks",
+           "fast_password_hasher"]
 
 
 def fast_password_hasher() -> BcryptPasswordHasher:
     """Real bcrypt at its lowest cost: the same rules, a hundred times faster."""
-    return BcryptPasswordHasher(rounds=4)
+    return BcryptPasswordHasher(rounds=PASSWORD_ROUNDS)
 
 
 PROVIDER_TOKEN = "provider-callback-token-for-tests"

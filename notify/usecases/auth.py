@@ -97,3 +97,19 @@ def authenticate_service(notify: Notify, authorization: str | None) -> ServiceAu
     if key.revoked:
         raise AuthenticationFailed("Invalid token: API key revoked")
     return ServiceAuth(service=service, api_key=key)
+
+
+def authenticate_api_key(notify: Notify, service_id: UUID, key_id: UUID) -> ServiceAuth:
+    """An in-process caller holding one of a service's keys (the embedding facade): the checks of
+    `authenticate_service` that do not concern the token, with the same messages."""
+    service, keys = service_and_keys(notify, service_id)
+    if service is None:
+        raise AuthenticationFailed("Invalid token: service not found")
+    if not service.active:
+        raise AuthenticationFailed("Invalid token: service is archived")
+    key = next((k for k in keys if k.id == key_id), None)
+    if key is None:
+        raise AuthenticationFailed("Invalid token: API key not found")
+    if key.revoked:
+        raise AuthenticationFailed("Invalid token: API key revoked")
+    return ServiceAuth(service=service, api_key=key)

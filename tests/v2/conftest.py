@@ -4,14 +4,11 @@ receipts are held until the test flushes them. A client signs every request with
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
-from uuid import UUID
 
 import attrs
 import falcon
-import jwt
 import pytest
 
 from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
@@ -21,25 +18,26 @@ from notify.domain.constants import KeyType, TemplateType
 from notify.domain.service import Service
 from notify.domain.template import Template
 from notify.domain.user import User
+from notify.embedded import FakeProviders, wire_delivery
 from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
-from notify.usecases import delivery
+from notify.testing import ApiClient, service_token
 from notify.usecases.app import Notify
 
 from .. import factories
-from ..conftest import SignedClient
 from ..fakes import FrozenClock, accept_provider_callbacks
+
+__all__ = ["ADDRESS", "ApiClient", "Fakes", "World", "make_world", "service_token", "wire"]
 
 
 @attrs.define
-class Fakes:
-    sms: FakeSmsProvider
-    email: FakeEmailProvider
-    letter: FakeLetterProvider
+class Fakes(FakeProviders):
+    """The fake providers (receipts held until `flush`) and the synchronous delivery queue."""
+
     queue: SynchronousDeliveryQueue
 
     def flush(self) -> int:
-        return self.sms.flush_receipts() + self.email.flush_receipts() + self.letter.flush_receipts()
+        return self.flush_receipts()
 
 
 @pytest.fixture
@@ -49,14 +47,9 @@ def fakes() -> Fakes:
 
 
 def wire(notify: Notify, fakes: Fakes) -> Notify:
-    """What bootstrap does: providers and queue on Notify, receipts into the receipt use case, queue started."""
-    wired = accept_provider_callbacks(attrs.evolve(
-        notify, queue=fakes.queue, sms_providers=[fakes.sms], email_providers=[fakes.email],
-        letter_providers=[fakes.letter]), [fakes.sms, fakes.email, fakes.letter])
-    for provider in (fakes.sms, fakes.email, fakes.letter):
-        provider.connect(delivery.receipt_sink(wired))
-    fakes.queue.start(lambda nid: delivery.deliver(wired, nid), sweep=lambda: delivery.sweep_created(wired))
-    return wired
+    """What the embedding facade does: providers and queue on Notify, receipts into the receipt use case; the
+    fakes' HTTP callbacks accepted with PROVIDER_TOKEN."""
+    return wire_delivery(accept_provider_callbacks(notify, fakes.all), fakes, fakes.queue)
 
 
 @pytest.fixture
@@ -64,22 +57,6 @@ def notify(new_uow: Callable[[], UnitOfWork], notify: Notify, fakes: Fakes) -> N
     """The suite's `notify`, wired with a synchronous delivery queue and fake providers. (`new_uow` is named
     so that store parametrisation sees it: pytest does not look through an overridden fixture.)"""
     return wire(notify, fakes)
-
-
-def service_token(service_id: UUID | str, secret: str, *, iat: float | None = None) -> str:
-    return jwt.encode({"iss": str(service_id), "iat": int(time.time() if iat is None else iat)}, secret,
-                      algorithm="HS256")
-
-
-class ApiClient(SignedClient):
-    """Signed as the official client signs, with one service API key."""
-
-    def __init__(self, app: falcon.App, clock: FrozenClock, key: ApiKey) -> None:
-        super().__init__(app, clock)
-        self.key = key
-
-    def token(self) -> str:
-        return service_token(self.key.service_id, self.key.secret, iat=self._clock.now().timestamp())
 
 
 @attrs.define

@@ -16,7 +16,15 @@ from alembic.script import ScriptDirectory
 
 from . import tables
 
-MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+
+def _migrations() -> Path:
+    """Installed, they ship inside the package (notify/migrations); in a checkout they sit at its root."""
+    package = Path(__file__).resolve().parents[2]
+    inside = package / "migrations"
+    return inside if (inside / "env.py").exists() else package.parent / "migrations"
+
+
+MIGRATIONS = _migrations()
 
 
 def include_object_for(dialect: str) -> Callable[..., bool]:
