@@ -172,7 +172,7 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
 
-    queue, runner = InProcessDeliveryQueue(), InProcessJobRunner()
+    queue, runner = InProcessDeliveryQueue(sweep_interval=max(1, settings.sweep_interval)), InProcessJobRunner()
     wired = _with_providers(attrs.evolve(
         notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
@@ -226,16 +226,20 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
 def sweep_deliveries(notify: Notify, settings: Settings) -> None:
     """What every delivering process runs now and then: re-enqueue what was left in `created` (a lost message,
     a process that stopped with ids in its queue), time out hand-overs to guarded providers that nobody
-    recorded (usecases.handover), and delete expired counters."""
+    recorded (usecases.handover), settle notifications whose receipt never came (usecases.overdue), and delete
+    expired counters."""
     from datetime import timedelta
 
-    from notify.usecases import counters, delivery, handover
+    from notify.domain.overdue import ReceiptDeadlines
+    from notify.usecases import counters, delivery, handover, overdue
 
     waited = timedelta(seconds=settings.claim_timeout)
     # In the broker a message may wait its turn for a while; in-process, a minute in `created` means lost.
     delivery.sweep_created(notify, older_than=max(waited, timedelta(minutes=1)) if settings.queue_url
-                           else timedelta(minutes=1))
+                           else min(waited, timedelta(minutes=1)))
     handover.sweep_handovers(notify, older_than=waited, sending_timeout=timedelta(seconds=settings.sending_timeout))
+    overdue.sweep_overdue(notify, ReceiptDeadlines(ask_after=timedelta(seconds=settings.receipt_wait),
+                                                   give_up_after=timedelta(seconds=settings.sending_timeout)))
     counters.remove_expired_counters(notify)
 
 

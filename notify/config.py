@@ -29,7 +29,10 @@ Jobs and workers:
                              it again (300)
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
                              (259200: Notify's 72 hours)
-  NOTIFY_SWEEP_INTERVAL      seconds between a worker's sweeps (stuck `created`, stale claims, due jobs) (30)
+  NOTIFY_SWEEP_INTERVAL      seconds between a delivering process's sweeps (stuck `created`, stale claims, overdue
+                             receipts, due retries and jobs) (30)
+  NOTIFY_RECEIPT_WAIT        seconds a notification waits in `sending` for its receipt before the sweep asks the
+                             provider that took it (600)
   NOTIFY_DELIVERY_ATTEMPTS   hand-overs of a notification whose providers all fail, before it is a
                              technical-failure (5)
   NOTIFY_DELIVERY_RETRY_DELAY, NOTIFY_DELIVERY_RETRY_MAX_DELAY
@@ -110,6 +113,7 @@ class Settings:
     claim_timeout: int = 300
     sending_timeout: int = 72 * 3600
     sweep_interval: int = 30
+    receipt_wait: int = 600
     delivery_attempts: int = 5
     delivery_retry_delay: int = 30
     delivery_retry_max_delay: int = 900
@@ -156,6 +160,7 @@ class Settings:
             claim_timeout=_int(env, "NOTIFY_CLAIM_TIMEOUT", 300),
             sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
             sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
+            receipt_wait=_int(env, "NOTIFY_RECEIPT_WAIT", 600),
             delivery_attempts=max(1, _int(env, "NOTIFY_DELIVERY_ATTEMPTS", 5)),
             delivery_retry_delay=_int(env, "NOTIFY_DELIVERY_RETRY_DELAY", 30),
             delivery_retry_max_delay=_int(env, "NOTIFY_DELIVERY_RETRY_MAX_DELAY", 900),

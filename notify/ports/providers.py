@@ -56,3 +56,13 @@ class LetterProvider(Protocol):
     name: str
 
     def send_letter(self, *, address: list[str], content: str, reference: UUID, postage: str) -> ProviderReceipt: ...
+
+
+class DeliveryStatusQuery(Protocol):
+    """What a provider that can be asked about a message it took answers (an optional ability of the provider
+    adapters above): the final status it reached, or None while it is in flight or the provider does not know
+    it. Lets a receipt that was lost (the process recording it died) be had again."""
+
+    name: str
+
+    def delivery_status(self, *, notification_id: UUID, reference: str | None) -> NotificationStatus | None: ...

@@ -15,7 +15,11 @@ choose when receipts arrive: `receipt_delay` seconds later (receipts due togethe
 batch, as a busy provider's callbacks would be handled), 0 for at once, None to hold them until
 `flush_receipts()`. With `log_dir`, every hand-over is also appended, as the line "<provider> <notification
 id>" (" again" added when it was answered from the record), to <log_dir>/<pid>.log before the call returns:
-what a provider was handed survives the process that handed it (tests count hand-overs across processes)."""
+what a provider was handed survives the process that handed it (tests count hand-overs across processes).
+
+Asked about a message (`delivery_status`, ports.providers.DeliveryStatusQuery), a fake answers from its
+record once the receipt is due: the outcome is recorded with the acceptance, so a process that did not take
+the message (another worker, or `notify serve` started again after a crash) answers for it too."""
 
 from __future__ import annotations
 
@@ -109,29 +113,49 @@ def _append_line(folder: str, line: str) -> None:
     os.write(fd, line.encode())
 
 
-def _accept_once(folder: str, provider: str, notification_id: UUID, reference: str) -> str | None:
-    """Across processes: record that `provider` accepted this id (one file holding "<provider> <pid>
-    <reference>", written whole under a private name and then hard-linked into place: link(2) fails when the
-    name exists, so the acceptance is one atomic step, as at a real provider, and a process killed at any
-    moment leaves either a whole record or none) unless it is recorded already; then return the recorded
-    reference."""
+@frozen
+class _Acceptance:
+    """What a fake recorded when it took a message: its reference, the outcome its receipt reports, and
+    when the receipt is due (time.time())."""
+
+    provider: str
+    reference: str
+    outcome: NotificationStatus
+    due: float
+
+
+def _accept_once(folder: str, accepted: _Acceptance, notification_id: UUID) -> _Acceptance | None:
+    """Across processes: record that a provider accepted this id (one file holding "<provider> <pid>
+    <reference> <outcome> <receipt due>", written whole under a private name and then hard-linked into place:
+    link(2) fails when the name exists, so the acceptance is one atomic step, as at a real provider, and a
+    process killed at any moment leaves either a whole record or none) unless it is recorded already; then
+    return the recorded acceptance."""
     path = os.path.join(folder, "accepted", str(notification_id))
     draft = os.path.join(folder, "accepting", f"{os.getpid()}-{threading.get_ident()}-{notification_id}")
     try:
         with open(draft, "w") as handle:
-            handle.write(f"{provider} {os.getpid()} {reference}")
+            handle.write(f"{accepted.provider} {os.getpid()} {accepted.reference} {accepted.outcome.value} "
+                         f"{accepted.due:.3f}")
     except FileNotFoundError:
         for sub in ("accepted", "accepting"):
             os.makedirs(os.path.join(folder, sub), exist_ok=True)
-        return _accept_once(folder, provider, notification_id, reference)
+        return _accept_once(folder, accepted, notification_id)
     try:
         os.link(draft, path)
     except FileExistsError:
-        with open(path) as handle:
-            return handle.read().split()[-1]
+        return _recorded(folder, notification_id)
     finally:
         os.unlink(draft)
     return None
+
+
+def _recorded(folder: str, notification_id: UUID) -> _Acceptance | None:
+    try:
+        with open(os.path.join(folder, "accepted", str(notification_id))) as handle:
+            provider, _pid, reference, outcome, due = handle.read().split()
+    except (FileNotFoundError, ValueError):
+        return None
+    return _Acceptance(provider, reference, NotificationStatus(outcome), float(due))
 
 
 class _FakeProvider:
@@ -151,7 +175,7 @@ class _FakeProvider:
         self._failures_left = 0
         self._sink: ReceiptSink | None = None
         self._held: list[DeliveryReceipt] = []
-        self._accepted: OrderedDict[UUID, str] = OrderedDict()
+        self._accepted: OrderedDict[UUID, _Acceptance] = OrderedDict()
         self._lock = threading.Lock()
         self._refs = itertools.count(1)
 
@@ -184,26 +208,43 @@ class _FakeProvider:
                 self._failures_left = max(0, self._failures_left - 1)
                 raise ProviderError(f"{self.name} is failing (scripted)")
             known = self._accepted.get(notification_id)
-            reference = known or f"{self.name}-{os.getpid()}-{next(self._refs):08d}"
+            acceptance = known or _Acceptance(
+                self.name, f"{self.name}-{os.getpid()}-{next(self._refs):08d}",
+                self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to),
+                time.time() + (self.receipt_delay or 0))
             if known is None and self.log_dir is not None:
-                known = _accept_once(self.log_dir, self.name, notification_id, reference)
+                known = _accept_once(self.log_dir, acceptance, notification_id)
             if known is None:
-                self._accepted[notification_id] = reference
-                if len(self._accepted) > IDEMPOTENCY_WINDOW:
-                    self._accepted.popitem(last=False)
-                self.sent.append(SentMessage(self.name, notification_id, to, content, reference, details))
+                self._remember(notification_id, acceptance)
+                self.sent.append(SentMessage(self.name, notification_id, to, content, acceptance.reference,
+                                             details))
                 if self.keep_sent is not None and len(self.sent) > 2 * self.keep_sent:
                     del self.sent[:-self.keep_sent]  # a long-running serve must not grow with every message
             else:
                 self.duplicates += 1
-                reference = known
+                acceptance = known
             if self.log_dir is not None:
                 _append_line(self.log_dir, f"{self.name} {notification_id}{' again' if known else ''}\n")
         # A message handed over again is not sent again, but its receipt is reported again (the first report
         # may have died with the process that made the first call); we ignore receipts we already have.
-        outcome = self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to)
-        self._schedule(DeliveryReceipt(self.name, notification_id, outcome))
-        return ProviderReceipt(provider=self.name, reference=reference)
+        self._schedule(DeliveryReceipt(self.name, notification_id, acceptance.outcome))
+        return ProviderReceipt(provider=self.name, reference=acceptance.reference)
+
+    def _remember(self, notification_id: UUID, acceptance: _Acceptance) -> None:
+        self._accepted[notification_id] = acceptance
+        if len(self._accepted) > IDEMPOTENCY_WINDOW:
+            self._accepted.popitem(last=False)
+
+    def delivery_status(self, *, notification_id: UUID, reference: str | None) -> NotificationStatus | None:
+        """The outcome of a message this provider took, once its receipt is due; None before, or when it never
+        took it (or another provider did)."""
+        with self._lock:
+            acceptance = self._accepted.get(notification_id)
+        if acceptance is None and self.log_dir is not None:
+            acceptance = _recorded(self.log_dir, notification_id)
+        if acceptance is None or acceptance.provider != self.name or acceptance.due > time.time():
+            return None
+        return acceptance.outcome
 
     def _schedule(self, receipt: DeliveryReceipt) -> None:
         if self.receipt_delay is None or self._sink is None:
