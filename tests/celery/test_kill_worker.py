@@ -62,7 +62,7 @@ def test_a_worker_killed_under_load_leaves_nothing_stuck_and_sends_nothing_twice
             print(f"kill -9 of a notify worker: {result.line()}; handed over by the victim: "
                   f"{calls(provider_log, victim.pid)}; "
                   f"calls in all: {sum(hand_overs(provider_log).values())}; {time.monotonic() - started:.1f} s")
-            assert result.accepted >= 200
+            assert result.accepted >= 50
             assert result.in_flight_at_kill.get("sending"), "no receipt was pending at the kill: nothing was tested"
             assert result.wrong == {}
             assert (result.stuck, result.duplicates, result.never_received) == (0, 0, 0)
