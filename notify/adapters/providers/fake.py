@@ -126,7 +126,7 @@ class _Acceptance:
 
 def _accept_once(folder: str, accepted: _Acceptance, notification_id: UUID) -> _Acceptance | None:
     """Across processes: record that a provider accepted this id (one file holding "<provider> <pid>
-    <reference> <outcome> <receipt due>", written whole under a private name and then hard-linked into place:
+    <reference> <outcome> <receipt due, ms since the epoch>", written whole under a private name and then hard-linked into place:
     link(2) fails when the name exists, so the acceptance is one atomic step, as at a real provider, and a
     process killed at any moment leaves either a whole record or none) unless it is recorded already; then
     return the recorded acceptance."""
@@ -135,7 +135,7 @@ def _accept_once(folder: str, accepted: _Acceptance, notification_id: UUID) -> _
     try:
         with open(draft, "w") as handle:
             handle.write(f"{accepted.provider} {os.getpid()} {accepted.reference} {accepted.outcome.value} "
-                         f"{accepted.due:.3f}")
+                         f"{int(accepted.due * 1000)}")  # milliseconds, rounded down: never later than due
     except FileNotFoundError:
         for sub in ("accepted", "accepting"):
             os.makedirs(os.path.join(folder, sub), exist_ok=True)
@@ -155,7 +155,7 @@ def _recorded(folder: str, notification_id: UUID) -> _Acceptance | None:
             provider, _pid, reference, outcome, due = handle.read().split()
     except (FileNotFoundError, ValueError):
         return None
-    return _Acceptance(provider, reference, NotificationStatus(outcome), float(due))
+    return _Acceptance(provider, reference, NotificationStatus(outcome), int(due) / 1000)
 
 
 class _FakeProvider:
