@@ -8,15 +8,13 @@ from collections.abc import Callable
 import falcon
 import pytest
 
-from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
-from notify.adapters.system import Uuid4Generator
 from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
-from notify.testing import ADMIN_CLIENT_ID, ADMIN_SECRET, AdminClient, SignedClient, admin_token
+from notify.testing import ADMIN_CLIENT_ID, ADMIN_SECRET, AdminClient, SignedClient, admin_token, build_test_core
 from notify.usecases.app import Notify
 
-from .fakes import FrozenClock, fast_password_hasher
+from .fakes import FrozenClock
 
 __all__ = ["ADMIN_CLIENT_ID", "ADMIN_SECRET", "AdminClient", "SignedClient", "admin_token"]
 
@@ -41,9 +39,7 @@ def new_uow(request: pytest.FixtureRequest) -> Callable[[], UnitOfWork]:
 
 @pytest.fixture
 def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
-    ids = Uuid4Generator()
-    return Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
-                  tokens=PyJwtTokens(), admin_client_id=ADMIN_CLIENT_ID, admin_client_secrets=(ADMIN_SECRET,))
+    return build_test_core(clock, uow=new_uow)
 
 
 @pytest.fixture

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from .clock import T0, FrozenClock
 from .outbox import Outbox
-from .platform import ADMIN_CLIENT_ID, ADMIN_SECRET, PASSWORD_ROUNDS, build_test_platform
+from .platform import ADMIN_CLIENT_ID, ADMIN_SECRET, PASSWORD_ROUNDS, build_test_core, build_test_platform
 
 _HTTP = ("AdminClient", "ApiClient", "HttpClients", "SignedClient", "admin_token", "service_token")
 
-__all__ = ["ADMIN_CLIENT_ID", "ADMIN_SECRET", "PASSWORD_ROUNDS", "T0", "FrozenClock", "Outbox", "build_test_platform",
+__all__ = ["ADMIN_CLIENT_ID", "ADMIN_SECRET", "PASSWORD_ROUNDS", "T0", "FrozenClock", "Outbox", "build_test_core",
+           "build_test_platform",
            "AdminClient", "ApiClient", "HttpClients", "SignedClient", "admin_token", "service_token"]
 
 if TYPE_CHECKING:
