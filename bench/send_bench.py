@@ -7,6 +7,9 @@ peak and at 80% of notify's peak.
     .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
     .venv/bin/python bench/send_bench.py --no-delivery            # the API alone, nothing delivered
     .venv/bin/python bench/send_bench.py --worker                 # delivery in a `notify worker` process
+    .venv/bin/python bench/send_bench.py --jti                    # every request a fresh token with a `jti`
+                                                                  # (replay protection at work; compare with
+                                                                  # --jti --no-replay-check)
 
 The app is built exactly as `notify serve` builds it (bootstrap.open_stores + build_notify + start_background):
 the in-process delivery queue delivers to the fake providers, whose receipts come back half a second later,
@@ -30,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from uuid import uuid4
 
@@ -53,6 +57,28 @@ if pause > 0 then
   function delay() return pause end
 end
 """
+
+# With --jti: each request its own token (a token with an id is accepted once). Thread i of n takes tokens
+# i+1, i+1+n, ... of the file; one that runs out starts again, and those replays are refused (non-2xx).
+LUA_TOKENS = """
+local tokens = {}
+for line in io.lines("%(tokens_file)s") do tokens[#tokens + 1] = line end
+local threads = %(threads)d
+local created = 0
+function setup(thread)
+  thread:set("first", created + 1)
+  created = created + 1
+end
+local n = nil
+function request()
+  n = n or first
+  if tokens[n] == nil then n = first end
+  local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[n]}
+  n = n + threads
+  return wrk.format(nil, nil, headers, nil)
+end
+"""
+TOKENS_PER_RUN = 60_000
 
 
 def free_port() -> int:
@@ -144,14 +170,25 @@ def backlog(url: str) -> str:
     return f"delivery: {now} of {total} still created after the last run, {later} five seconds later"
 
 
-def run_wrk(port: int, token: str, body: str, *, seconds: int, connections: int, threads: int,
-            pause_ms: float = 0) -> dict[str, float]:
+def run_wrk(port: int, token: str | Callable[[int], list[str]], body: str, *, seconds: int, connections: int,
+            threads: int, pause_ms: float = 0) -> dict[str, float]:
+    """`token`: one token for every request, or a function making n distinct ones (each request its own)."""
+    tokens_file = None
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % {"body": body, "token": token, "pause_ms": f"{pause_ms:.3f}"})
+        if callable(token):
+            with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listed:
+                listed.write("\n".join(token(TOKENS_PER_RUN)) + "\n")
+            tokens_file = listed.name
+            script.write(LUA % {"body": body, "token": "", "pause_ms": f"{pause_ms:.3f}"} +
+                         LUA_TOKENS % {"tokens_file": tokens_file, "threads": threads})
+        else:
+            script.write(LUA % {"body": body, "token": token, "pause_ms": f"{pause_ms:.3f}"})
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name,
          f"http://127.0.0.1:{port}/v2/notifications/sms"], capture_output=True, text=True, check=True).stdout
     os.unlink(script.name)
+    if tokens_file:
+        os.unlink(tokens_file)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     latencies = {p: _ms(re.search(rf"\s{p}%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
@@ -165,7 +202,7 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def paced(port: int, token: str, body: str, target_rps: float, args: argparse.Namespace) -> dict[str, float]:
+def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_rps: float, args: argparse.Namespace) -> dict[str, float]:
     """wrk with a pause before each request on each connection, tuned until the load is `target_rps`."""
     pause = max(0.0, args.connections * 1000 / target_rps)
     for _ in range(4):  # calibrate: the pause plus the answer time sets each connection's rate
@@ -189,6 +226,8 @@ def main() -> None:
     parser.add_argument("--no-delivery", action="store_true", help="measure the API alone")
     parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
     parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
+    parser.add_argument("--jti", action="store_true", help="each request its own token with a `jti`")
+    parser.add_argument("--no-replay-check", action="store_true", help="NOTIFY_TOKEN_REPLAY_CHECK=false")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install -y wrk)")
@@ -199,7 +238,8 @@ def main() -> None:
         url = database_url_for_this_run()
     workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
-                            secret_keys=(args.secret_key,), upload_dir=workdir)
+                            secret_keys=(args.secret_key,), upload_dir=workdir,
+                            token_replay_check=not args.no_replay_check)
     worker = None
     if args.worker:
         settings = attrs.evolve(settings, queue_url=args.broker, queue_name=f"notify-bench-{uuid4().hex[:12]}")
@@ -214,8 +254,16 @@ def main() -> None:
     body = json.dumps({"phone_number": "07700900123", "template_id": str(template.id),
                        "personalisation": {"name": "Ada", "code": "123456"}})
 
-    def token() -> str:  # fresh per run: the server allows 30 seconds of skew
+    def one_token() -> str:  # fresh per run: the server allows 30 seconds of skew
         return jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
+
+    def distinct_tokens(n: int) -> list[str]:
+        iat = int(time.time())
+        return [jwt.encode({"iss": str(key.service_id), "iat": iat, "jti": uuid4().hex}, key.secret,
+                           algorithm="HS256") for _ in range(n)]
+
+    def token() -> str | Callable[[int], list[str]]:
+        return distinct_tokens if args.jti else one_token()
 
     results = {}
     for name, port in (("bare falcon", bare_port), ("notify", notify_port)):
@@ -225,7 +273,9 @@ def main() -> None:
     delivery = "off" if args.no_delivery else ("a notify worker process" if args.worker else "in-process")
     print(f"store: {description}; delivery: {delivery}, fake providers; "
           f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
-          f"waitress threads={args.waitress_threads}")
+          f"waitress threads={args.waitress_threads}; "
+          f"tokens: {'one per request, with a jti' if args.jti else 'one per run, no jti'}, "
+          f"replay check {'off' if args.no_replay_check else 'on'}")
     for name, r in results.items():
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}")

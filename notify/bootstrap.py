@@ -40,6 +40,7 @@ class Stores:
     bulk_uow: Callable[[], UnitOfWork] | None
     description: str
     engines: tuple[sa.Engine, ...] = ()
+    used_tokens: Any = None  # a UsedTokens on the same store (replay protection)
 
 
 def database_url(settings: Settings) -> str:
@@ -125,7 +126,10 @@ def migrate_or_refuse(engine: sa.Engine, settings: Settings, say: Say) -> None:
 def open_stores(settings: Settings, say: Say = lambda _: None) -> Stores:
     if settings.database_url == MEMORY:
         store = InMemoryStore()
-        return Stores(uow=lambda: InMemoryUnitOfWork(store), bulk_uow=None, description="the in-memory store")
+        from notify.adapters.memory.used_tokens import InMemoryUsedTokens
+
+        return Stores(uow=lambda: InMemoryUnitOfWork(store), bulk_uow=None, description="the in-memory store",
+                      used_tokens=InMemoryUsedTokens())
     from notify.adapters.sqlalchemy import Cipher, SqlAlchemyUnitOfWork
     from notify.adapters.sqlalchemy.engine import describe
 
@@ -138,8 +142,10 @@ def open_stores(settings: Settings, say: Say = lambda _: None) -> Stores:
         bulk_engine = open_engine(settings.database_bulk_url, settings)
         engines.append(bulk_engine)
         bulk = lambda: SqlAlchemyUnitOfWork(bulk_engine, cipher)  # noqa: E731
+    from notify.adapters.sqlalchemy.used_tokens import SqlAlchemyUsedTokens
+
     return Stores(uow=lambda: SqlAlchemyUnitOfWork(engine, cipher), bulk_uow=bulk, description=describe(engine),
-                  engines=tuple(engines))
+                  engines=tuple(engines), used_tokens=SqlAlchemyUsedTokens(engine))
 
 
 def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
@@ -156,6 +162,7 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
         tokens=PyJwtTokens(),
         admin_client_id=settings.admin_client_id,
         admin_client_secrets=settings.admin_client_secrets,
+        used_tokens=stores.used_tokens if settings.token_replay_check else None,
     )
 
 

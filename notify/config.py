@@ -10,6 +10,8 @@ Storage:
   _STATEMENT_TIMEOUT_MS      engine options (defaults: 5, 30 s, 300 s, 5 s, 5000 ms, 1200000 ms)
 
 HTTP:
+  NOTIFY_TOKEN_REPLAY_CHECK  "false" to accept a token that carries a `jti` more than once within its 30 s
+                             (default true: a token id is good once, across every process sharing the store)
   NOTIFY_MAX_BODY_BYTES      largest request body accepted; larger ones get 413 (default 10 MiB: emails may
                              carry 2 MB files, base64'd)
   NOTIFY_HTTP_CONNECTION_LIMIT  open client connections `notify serve` keeps (1000; the descriptor limit is
@@ -123,6 +125,7 @@ class Settings:
     callback_retry_delay: int = 300
     callback_max_retries: int = 5
     provider_callback_tokens: tuple[str, ...] = ()
+    token_replay_check: bool = True
     generated_provider_callback_token: bool = False  # True when none was configured and one was made up
 
     @classmethod
@@ -170,6 +173,7 @@ class Settings:
             callback_max_retries=_int(env, "NOTIFY_CALLBACK_MAX_RETRIES", 5),
             provider_callback_tokens=callback_tokens or (secrets.token_urlsafe(32),),
             generated_provider_callback_token=not callback_tokens,
+            token_replay_check=_bool(env, "NOTIFY_TOKEN_REPLAY_CHECK", True),
         )
 
 

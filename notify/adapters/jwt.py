@@ -13,7 +13,7 @@ import functools
 import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import jwt
@@ -95,6 +95,14 @@ class PyJwtTokens:
                 raise AuthenticationFailed(CLOCK_ERROR)
             return index
         raise AuthenticationFailed("Invalid token: API key not found")
+
+    def token_id(self, token: str) -> tuple[str, datetime] | None:
+        claims = _parse(token).claims
+        jti, issued_at = claims.get("jti"), claims.get("iat")
+        if not isinstance(jti, str) or isinstance(issued_at, bool) or not isinstance(issued_at, int | float):
+            return None  # verify() refused a non-string jti or a bad iat already
+        # Accepted while now <= iat + skew; a second past that (iat may be fractional) the clock check refuses it.
+        return jti, datetime.fromtimestamp(int(issued_at) + TOKEN_SKEW_SECONDS + 1, timezone.utc)
 
     def sign(self, issuer: str, secret: str, now: datetime) -> str:
         return jwt.encode({"iss": issuer, "iat": int(now.timestamp())}, secret, algorithm="HS256",

@@ -17,6 +17,11 @@ class TokenVerifier(Protocol):
         Raises AuthenticationFailed with Notify's messages; "API key not found" when none match."""
         ...
 
+    def token_id(self, token: str) -> tuple[str, datetime] | None:
+        """For a token `verify` accepted: its id (JWT `jti`) and the last instant it is accepted, or None when it
+        carries no id (Notify's own clients send none)."""
+        ...
+
 
 class TokenSigner(Protocol):
     def sign(self, issuer: str, secret: str, now: datetime) -> str: ...

@@ -19,6 +19,7 @@ from notify.ports.tasks import TaskRunner
 from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
 from notify.ports.uploads import UploadStore
+from notify.ports.used_tokens import UsedTokens
 
 from .admission import TransactionPerSend
 from .cache import ReadCache
@@ -61,6 +62,8 @@ class Notify:
     # Providers' callbacks (delivery receipts, inbound texts) by provider name: who may report for that provider.
     # A provider with no verifier has no callback route (404).
     provider_callback_verifiers: Mapping[str, ProviderCallbackVerifier] = field(factory=dict)
+    # Token ids (JWT jti) seen, so a token that carries one is accepted once (None: no replay check).
+    used_tokens: UsedTokens | None = None
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

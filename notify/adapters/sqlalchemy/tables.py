@@ -557,3 +557,12 @@ service_letter_contacts = sa.Table(
 )
 sa.Index("uix_service_letter_contacts_one_default", service_letter_contacts.c.service_id, unique=True,
          postgresql_where=sa.text(LIVE_DEFAULT), sqlite_where=sa.text(LIVE_DEFAULT))
+
+
+# -- request token ids seen (replay protection) -----------------------------------------------------
+
+used_tokens = sa.Table(
+    "used_tokens", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),  # sha256 hex of issuer and jti: fixed width, no raw input
+    sa.Column("expires_at", TS, nullable=False, index=True),
+)
