@@ -149,8 +149,8 @@ def _register_common(c: cattrs.Converter) -> None:
     c.register_structure_hook_func(lambda kind: kind == dict[str, Any], _object)
     c.register_structure_hook_factory(_is_list, _strict_list)
     # Dispatch goes by the MRO: StrEnum and IntEnum must be named, or their str/int base would win.
-    for kind in (Enum, StrEnum, IntEnum):
-        c.register_structure_hook(kind, _enum)
+    for enum_kind in (Enum, StrEnum, IntEnum):
+        c.register_structure_hook(enum_kind, _enum)
     c.register_unstructure_hook(UUID, str)
     c.register_unstructure_hook(datetime, format_datetime)
     c.register_unstructure_hook(date, lambda d: d.isoformat())

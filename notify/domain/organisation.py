@@ -7,6 +7,8 @@ from uuid import UUID
 
 from attrs import evolve, field, frozen
 
+from .sets import frozen_strings
+
 
 @frozen(kw_only=True)
 class Organisation:
@@ -29,7 +31,7 @@ class Organisation:
     notes: str | None = None
     email_branding_id: UUID | None = None
     letter_branding_id: UUID | None = None
-    domains: frozenset[str] = field(factory=frozenset, converter=frozenset)
+    domains: frozenset[str] = field(factory=frozenset, converter=frozen_strings)
     updated_at: datetime | None = None
 
     def changed(self, *, now: datetime, **changes: object) -> Organisation:
@@ -42,5 +44,5 @@ class OrganisationUser:
 
     organisation_id: UUID
     user_id: UUID
-    permissions: frozenset[str] = field(factory=frozenset, converter=frozenset)
+    permissions: frozenset[str] = field(factory=frozenset, converter=frozen_strings)
     created_at: datetime | None = None

@@ -13,6 +13,7 @@ from .constants import (
     DEFAULT_RATE_LIMIT,
     GuestListRecipientType,
 )
+from .sets import frozen_ids, frozen_strings
 
 
 @frozen(kw_only=True)
@@ -50,7 +51,7 @@ class Service:
     volume_email: int | None = None
     volume_sms: int | None = None
     volume_letter: int | None = None
-    permissions: frozenset[str] = field(factory=frozenset, converter=frozenset)
+    permissions: frozenset[str] = field(factory=frozenset, converter=frozen_strings)
 
     @property
     def sms_prefix(self) -> str | None:
@@ -98,6 +99,6 @@ class ServiceUser:
 
     service_id: UUID
     user_id: UUID
-    permissions: frozenset[str] = field(factory=frozenset, converter=frozenset)
-    folder_permissions: frozenset[UUID] = field(factory=frozenset, converter=frozenset)
+    permissions: frozenset[str] = field(factory=frozenset, converter=frozen_strings)
+    folder_permissions: frozenset[UUID] = field(factory=frozenset, converter=frozen_ids)
     created_at: datetime | None = None

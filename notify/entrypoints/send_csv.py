@@ -65,7 +65,7 @@ def send_csv(api: AdminApi, path: Path, *, service_id: str, template_id: str, sc
     body: dict[str, Any] = {"id": data["id"]}
     if scheduled_for:
         body["scheduled_for"] = scheduled_for
-    job = api.call("POST", f"/service/{service_id}/job", body)["data"]
+    job: dict[str, Any] = api.call("POST", f"/service/{service_id}/job", body)["data"]
     print(f"job {job['id']}: {job['notification_count']} rows, {job['job_status']}", file=out, flush=True)
     if not wait or job["job_status"] == "scheduled":
         return job

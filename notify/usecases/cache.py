@@ -20,6 +20,7 @@ from attrs import frozen
 from notify.domain.api_key import ApiKey
 from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import CallbackType, KeyType, NotificationType
+from notify.domain.letter_contact import ServiceLetterContact
 from notify.domain.limits import Limit
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import Service
@@ -85,6 +86,11 @@ class EmailReplyTos(CacheKey[tuple[ServiceEmailReplyTo, ...]]):
 class CallbackApi(CacheKey["ServiceCallbackApi | None"]):
     service_id: UUID
     callback_type: CallbackType
+
+
+@frozen
+class LetterContacts(CacheKey[tuple[ServiceLetterContact, ...]]):
+    service_id: UUID
 
 
 class ReadCache:

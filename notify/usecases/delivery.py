@@ -45,7 +45,14 @@ from notify.domain.service import Service
 from notify.domain.simulated import simulated_outcome
 from notify.domain.sms import has_delivery_receipts
 from notify.domain.template import Template
-from notify.ports.providers import DeliveryReceipt, ProviderError, ProviderReceipt
+from notify.ports.providers import (
+    DeliveryReceipt,
+    EmailProvider,
+    LetterProvider,
+    ProviderError,
+    ProviderReceipt,
+    SmsProvider,
+)
 from notify.ports.queue import Prepared
 from notify.ports.unit_of_work import UnitOfWork
 
@@ -260,17 +267,20 @@ def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:
 def _send(provider: Any, plan: _Plan) -> ProviderReceipt:
     n, message, service = plan.notification, plan.message, plan.service
     if n.notification_type is NotificationType.SMS:
-        return provider.send_sms(to=n.normalised_to or n.to, content=message.sms_text or "", reference=n.id,
+        sms: SmsProvider = provider
+        return sms.send_sms(to=n.normalised_to or n.to, content=message.sms_text or "", reference=n.id,
                                  sender=n.reply_to_text, international=n.international)
     if n.notification_type is NotificationType.EMAIL:
         sender_name = service.custom_email_sender_name or service.name
         local = service.email_sender_local_part or "service"
-        return provider.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
+        email: EmailProvider = provider
+        return email.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
                                    html=None, reference=n.id,
                                    from_address=f'"{sender_name}" <{local}@{NOTIFY_EMAIL_DOMAIN}>',
                                    reply_to=n.reply_to_text)
     address = PostalAddress.from_personalisation(n.personalisation)
-    return provider.send_letter(address=list(address.lines), content=message.body, reference=n.id,
+    letters: LetterProvider = provider
+    return letters.send_letter(address=list(address.lines), content=message.body, reference=n.id,
                                 postage=n.postage or "second")
 
 

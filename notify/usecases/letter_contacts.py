@@ -14,12 +14,9 @@ from notify.domain.template import Template
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .cache import LetterContacts
 
 MAX_CONTACT_BLOCK_LENGTH = 1000
-
-
-def _key(service_id: UUID) -> tuple[str, UUID]:
-    return ("letter-contacts", service_id)
 
 
 def list_letter_contacts(notify: Notify, service_id: UUID) -> Sequence[ServiceLetterContact]:
@@ -46,7 +43,7 @@ def add_letter_contact(notify: Notify, service_id: UUID, *, contact_block: str,
                 uow.letter_contacts.update(old)
         uow.letter_contacts.add(contact)
         uow.commit()
-    notify.cache.forget(_key(service_id))
+    notify.cache.forget_service(service_id)
     return contact
 
 
@@ -62,7 +59,7 @@ def update_letter_contact(notify: Notify, service_id: UUID, contact_id: UUID, *,
         updated = contact.changed(now=now, contact_block=contact_block, is_default=is_default)
         uow.letter_contacts.update(updated)
         uow.commit()
-    notify.cache.forget(_key(service_id))
+    notify.cache.forget_service(service_id)
     return updated
 
 
@@ -74,7 +71,7 @@ def archive_letter_contact(notify: Notify, service_id: UUID, contact_id: UUID) -
         archived = contact.changed(now=notify.clock.now(), archived=True, is_default=False)
         uow.letter_contacts.update(archived)
         uow.commit()
-    notify.cache.forget(_key(service_id))
+    notify.cache.forget_service(service_id)
     return archived
 
 
@@ -125,5 +122,5 @@ def contact_block_for(notify: Notify, template: Template) -> str | None:
         with notify.uow() as uow:
             return tuple(uow.letter_contacts.list_for_service(template.service_id))
 
-    contacts = notify.cache.get_or_load(_key(template.service_id), notify.clock.now(), load)
+    contacts = notify.cache.get_or_load(LetterContacts(template.service_id), notify.clock.now(), load)
     return contact_block_in(contacts, template)

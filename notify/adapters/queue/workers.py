@@ -74,7 +74,12 @@ class WorkerPool(Generic[T]):
     def join(self, timeout: float) -> bool:
         """Wait until every queued item has been handled (tests, benchmarks); False on timeout."""
         done = threading.Event()
-        threading.Thread(target=lambda: (self._queue.join(), done.set()), daemon=True).start()
+
+        def wait() -> None:
+            self._queue.join()
+            done.set()
+
+        threading.Thread(target=wait, daemon=True).start()
         return done.wait(timeout)
 
     def _work(self) -> None:

@@ -13,6 +13,7 @@ import typing
 from typing import Any, Generic, TypeVar
 
 import attrs
+from attrs import AttrsInstance
 
 from notify.converters import make_row_converter
 from notify.domain.api_key import ApiKey
@@ -31,7 +32,7 @@ from notify.domain.user import User
 from .crypto import Cipher
 
 ROWS = make_row_converter()
-T = TypeVar("T")
+T = TypeVar("T", bound=AttrsInstance)
 
 
 class RowMap(Generic[T]):
@@ -47,11 +48,11 @@ class RowMap(Generic[T]):
         renames = renames or {}
         attrs.resolve_types(cls)
         fields = [f for f in attrs.fields(cls) if f.name not in skip]
-        self.columns = {f.name: renames.get(f.name, f.name) for f in fields}
+        self.columns: dict[str, str] = {f.name: renames.get(f.name, f.name) for f in fields}
         self.encrypted = frozenset(encrypted)
         self.encrypted_json = frozenset(encrypted_json)
         self.what = cls.__name__
-        self._enums = {f.name: _enum_of(f.type) for f in fields if _enum_of(f.type) is not None}
+        self._enums = {f.name: enum for f in fields if (enum := _enum_of(f.type)) is not None}
         self._plain = [(a, c) for a, c in self.columns.items()
                        if a not in self._enums and a not in self.encrypted and a not in self.encrypted_json]
         self._enum_columns = [(a, self.columns[a], e._value2member_map_, e) for a, e in self._enums.items()]
@@ -81,7 +82,7 @@ class RowMap(Generic[T]):
             values[i] = cipher.encrypt_json(values[i]) if values[i] else None
         return values
 
-    def from_row(self, row: Mapping[str, Any], cipher: Cipher, **extra: Any) -> T:
+    def from_row(self, row: Mapping[Any, Any], cipher: Cipher, **extra: Any) -> T:
         values: dict[str, Any] = {attribute: row[column] for attribute, column in self._plain}
         for attribute, column, members, enum in self._enum_columns:
             value = row[column]

@@ -47,7 +47,7 @@ class Session:
     def execute(self, statement: sa.Executable, params: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
                 *, what: str = "record") -> sa.CursorResult[Any]:
         with self.translated(what):
-            return self.connection.execute(statement, params)  # type: ignore[arg-type]
+            return self.connection.execute(statement, params)
 
     @contextmanager
     def translated(self, what: str) -> Iterator[None]:

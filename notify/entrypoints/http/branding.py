@@ -59,7 +59,8 @@ def letter_branding_json(b: LetterBranding) -> dict[str, Any]:
 
 
 def _by(values: dict[str, Any]) -> UUID | None:
-    created_by, updated_by = values.pop("created_by", None), values.pop("updated_by", None)
+    created_by: UUID | None = values.pop("created_by", None)
+    updated_by: UUID | None = values.pop("updated_by", None)
     return updated_by or created_by
 
 

@@ -110,7 +110,7 @@ def _falcon_error(req: falcon.Request, resp: falcon.Response, exc: falcon.HTTPEr
         message = exc.description or exc.title or "Bad request"
         resp.media = envelope(status, exc.title or "Error", message) if is_public(req) else admin_body(message)
     resp.status = status
-    for name, value in (exc.headers or {}).items():
+    for name, value in dict(exc.headers or {}).items():
         resp.set_header(name, value)
 
 
@@ -121,7 +121,7 @@ def _internal_error(req: falcon.Request, resp: falcon.Response, exc: Exception, 
     server_error(req, resp, 500, exc)
 
 
-def install(app: falcon.App) -> None:
+def install(app: falcon.App[falcon.Request, falcon.Response]) -> None:
     app.add_error_handler(Exception, _internal_error)
     app.add_error_handler(falcon.HTTPError, _falcon_error)
     for exc_type, (status, label) in ERRORS.items():

@@ -219,7 +219,7 @@ def _success_status(source: str) -> str:
     return found.group(1) if found else "200"
 
 
-_QUERY_TYPES = {"bool": {"type": "string", "enum": ["true", "false"]}, "int": {"type": "integer"},
+_QUERY_TYPES: dict[str, Schema] = {"bool": {"type": "string", "enum": ["true", "false"]}, "int": {"type": "integer"},
                 "uuid": _UUID, "date": {"type": "string", "format": "date"}, "required": {"type": "string"}}
 
 

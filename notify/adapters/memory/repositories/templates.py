@@ -29,7 +29,8 @@ class InMemoryTemplateRepository(VersionedRepository[Template]):
         return template
 
     def get_version(self, service_id: UUID, template_id: UUID, version: int) -> Template:
-        found = self._session.table("templates_history").get((template_id, version))
+        history: dict[tuple[UUID, int], Template] = self._session.table("templates_history")
+        found = history.get((template_id, version))
         if found is None or found.service_id != service_id:
             raise self.not_found()
         return found

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite
+from attrs import AttrsInstance
+from sqlalchemy.dialects import postgresql, sqlite
 
 from notify.domain.constants import NotificationStatus
 from notify.domain.notification import Handover, Notification, StatusChange
@@ -20,7 +21,7 @@ from ..rows import RowMap, as_text
 if TYPE_CHECKING:
     from ..session import Session
 
-T = TypeVar("T")
+T = TypeVar("T", bound=AttrsInstance)
 INSERT_BATCH = 1000
 Increment = tuple[str, datetime, int]
 
@@ -42,7 +43,7 @@ _SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notifica
 class Dialect:
     """The portable way to do each thing; a store with a faster one overrides the method."""
 
-    def insert(self, table: sa.Table) -> Any:
+    def insert(self, table: sa.Table) -> sqlite.Insert | postgresql.Insert:
         """The dialect's INSERT construct (it has ON CONFLICT, which Core's generic insert lacks)."""
         raise NotImplementedError
 
@@ -127,7 +128,7 @@ class Dialect:
 
 
 class SqliteDialect(Dialect):
-    def insert(self, table: sa.Table) -> Any:
+    def insert(self, table: sa.Table) -> sqlite.Insert:
         return sqlite.insert(table)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
+from attrs import AttrsInstance
 from sqlalchemy.dialects import postgresql
 
 from notify.domain import errors
@@ -25,7 +26,7 @@ from .portable import Dialect, Increment, distinct_keys
 if TYPE_CHECKING:
     from ..session import Session
 
-T = TypeVar("T")
+T = TypeVar("T", bound=AttrsInstance)
 FEW_ROWS = 64  # a group commit's sends in one JSON parameter (add_counted) up to this many, else a COPY
 
 _FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
@@ -59,7 +60,7 @@ def _insert_json(table: str, columns: tuple[str, ...]) -> str:
 
 
 class PostgresDialect(Dialect):
-    def insert(self, table: sa.Table) -> Any:
+    def insert(self, table: sa.Table) -> postgresql.Insert:
         return postgresql.insert(table)
 
     def text_order(self, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:

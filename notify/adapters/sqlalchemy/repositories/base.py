@@ -13,13 +13,14 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
+from attrs import AttrsInstance
 
 from notify.domain import errors
 
 from ..rows import RowMap
 from ..session import Session
 
-T = TypeVar("T")
+T = TypeVar("T", bound=AttrsInstance)
 
 
 class SqlRepository(Generic[T]):

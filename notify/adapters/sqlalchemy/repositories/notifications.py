@@ -113,7 +113,7 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
         query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
         counts = [StatusCount(R.ROWS.structure(row.service_id, UUID), row.period,
                               NotificationType(row.notification_type), NotificationStatus(row.notification_status),
-                              int(row.count))
+                              int(row._mapping["count"]))
                   for row in self._exec(query)]
         return sorted(counts, key=lambda c: (str(c.service_id), c.period, c.notification_type, c.status))
 
@@ -161,7 +161,7 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
         for row in self._exec(sa.select(n.c.job_id, n.c.notification_status, sa.func.count().label("count"))
                               .where(n.c.job_id.in_(list(job_ids)))
                               .group_by(n.c.job_id, n.c.notification_status)):
-            counts[R.ROWS.structure(row.job_id, UUID)][NotificationStatus(row.notification_status)] = int(row.count)
+            counts[R.ROWS.structure(row.job_id, UUID)][NotificationStatus(row.notification_status)] = int(row._mapping["count"])
         return dict(counts)
 
     def last_job_row_number(self, job_id: UUID) -> int | None:

@@ -41,9 +41,8 @@ class SqlAlchemyServiceRepository(VersionedRepository[Service]):
         sp = t.service_permissions
         ids = [row.id for row in rows]
         granted: dict[UUID, set[str]] = defaultdict(set)
-        for service_id, permission in self._exec(
-                sa.select(sp.c.service_id, sp.c.permission).where(sp.c.service_id.in_(ids))):
-            granted[service_id].add(permission)
+        for row in self._exec(sa.select(sp.c.service_id, sp.c.permission).where(sp.c.service_id.in_(ids))):
+            granted[row.service_id].add(row.permission)
         return [self._obj(row, permissions=frozenset(granted[row.id])) for row in rows]
 
     def _select(self, *conditions: sa.ColumnElement[bool]) -> list[Service]:
