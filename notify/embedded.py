@@ -39,6 +39,7 @@ from notify.domain.template import Template
 from notify.domain.user import User
 from notify.ports.system import Clock
 from notify.usecases import (api_keys, auth, delivery, notifications, services, statistics, templates, users)
+from notify.usecases.admission import TransactionPerSend
 from notify.usecases.app import Notify
 from notify.usecases.handover import GuardedProvider
 
@@ -276,15 +277,17 @@ def build(settings: Settings, *, providers: Sequence[Any] = (), delivery: Delive
         else bootstrap.open_stores(settings)
     try:
         return _wire(bootstrap.build_notify(settings, stores), stores, providers, delivery, receipts, clock,
-                     password_rounds)
+                     password_rounds, memory=settings.database_url == MEMORY)
     except BaseException:
         _dispose(stores)
         raise
 
 
 def _wire(core: Notify, stores: bootstrap.Stores, providers: Sequence[Any], mode: Delivery,
-          receipts: Literal["now", "held"], clock: Clock | None, password_rounds: int) -> Platform:
+          receipts: Literal["now", "held"], clock: Clock | None, password_rounds: int, memory: bool) -> Platform:
     core = attrs.evolve(core, clock=clock or core.clock, passwords=BcryptPasswordHasher(rounds=password_rounds))
+    if memory:  # the store's lock serialises transactions already: grouping sends would only add a hand-off
+        core = attrs.evolve(core, admissions=TransactionPerSend(core.uow))
     receipt_delay = None if receipts == "held" else (0.0 if mode != "background" else 0.5)
     fakes = FakeProviders(FakeSmsProvider(receipt_delay=receipt_delay), FakeEmailProvider(receipt_delay=receipt_delay),
                           FakeLetterProvider(receipt_delay=receipt_delay))
@@ -314,7 +317,8 @@ def wire_delivery(core: Notify, fakes: FakeProviders, queue: Any, *, providers: 
     if isinstance(queue, InProcessDeliveryQueue):
         queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared), sweep=sweep)
     else:
-        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids), sweep=sweep)
+        queue.start(batch=lambda ids: delivery.deliver_many(wired, ids),
+                    prepared=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared), sweep=sweep)
     return wired
 
 

@@ -88,16 +88,24 @@ class SynchronousDeliveryQueue:
         self.delayed: list[tuple[float, list[UUID]]] = []
         self._handler: Handler | None = None
         self._batch: IdsHandler | None = None
+        self._prepared_batch: BatchHandler | None = None
 
     def start(self, handler: Handler | None = None, *, batch: IdsHandler | None = None,
-              sweep: Callable[[], object] | None = None) -> None:
+              prepared: BatchHandler | None = None, sweep: Callable[[], object] | None = None) -> None:
+        """`prepared`: the batch handler for what the sender has just stored and rendered (delivered at once,
+        not read back); without it, those are delivered by id like any other."""
         self._handler = handler
         self._batch = batch
+        self._prepared_batch = prepared
 
     def enqueue(self, notification_id: UUID) -> None:
         self.enqueue_many([notification_id])
 
     def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        if self._prepared_batch is not None and not self.hold:
+            self._prepared_batch([notification.id for notification, _ in prepared],
+                                 {notification.id: (notification, message) for notification, message in prepared})
+            return
         self.enqueue_many([notification.id for notification, _ in prepared])
 
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
