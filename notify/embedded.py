@@ -33,7 +33,9 @@ from notify.adapters.system import BcryptPasswordHasher
 from notify.config import MEMORY, Settings
 from notify.domain.api_key import ApiKey
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType, TemplateType
+from notify.domain.errors import InvalidRequest
 from notify.domain.notification import Notification
+from notify.domain.recipients import PhoneNumber
 from notify.domain.service import Service
 from notify.domain.template import Template
 from notify.domain.user import User
@@ -70,10 +72,14 @@ class FakeProviders:
         return [message for provider in self.all for message in provider.sent]
 
     def script(self, recipient: str, status: NotificationStatus | str) -> None:
+        """Any spelling of a phone number (07700 900123, +447700900123) or email address."""
         outcome = NotificationStatus(status)
+        try:
+            key = PhoneNumber.parse(recipient).normalised  # what the providers are handed
+        except InvalidRequest:
+            key = recipient.lower()
         for provider in self.all:
-            provider.script[recipient] = outcome
-            provider.script[recipient.lower()] = outcome
+            provider.script[key] = outcome
 
     def fail_next(self, times: int = 1, *, channel: NotificationType | str | None = None) -> None:
         for provider in self.all:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -215,3 +216,13 @@ def test_importing_and_using_notify_in_memory_loads_no_web_framework_migrations_
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_background_delivery_reaches_delivered_off_the_callers_thread() -> None:
+    with notify.in_memory(delivery="background", password_rounds=4) as platform:
+        _, template, key = _ready(platform)
+        sent = platform.send_sms(key, to=MOBILE, template=template, personalisation={"name": "Ada"})
+        deadline = time.monotonic() + 20
+        while platform.get_notification(key, sent.id).status != "delivered" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert platform.get_notification(key, sent.id).status == "delivered"

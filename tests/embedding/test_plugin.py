@@ -33,7 +33,7 @@ def test_the_outbox_shows_what_each_provider_was_handed(notify_platform: notify.
 def test_scripted_outcomes_reach_the_notification(notify_platform: notify.Platform,
                                                   notify_providers: FakeProviders) -> None:
     template, key = _service(notify_platform)
-    for number, outcome in [("447700900456", "temporary-failure"), ("447700900457", "technical-failure")]:
+    for number, outcome in [("07700 900456", "temporary-failure"), ("+447700900457", "technical-failure")]:
         notify_providers.script(number, outcome)
     first = notify_platform.send_sms(key, to="07700900456", template=template, personalisation={"code": "1"})
     second = notify_platform.send_sms(key, to="07700900457", template=template, personalisation={"code": "2"})
