@@ -233,12 +233,12 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
 def sweep_deliveries(notify: Notify, settings: Settings) -> None:
     """What every delivering process runs now and then: re-enqueue what was left in `created` (a lost message,
     a process that stopped with ids in its queue), time out hand-overs to guarded providers that nobody
-    recorded (usecases.handover), settle notifications whose receipt never came (usecases.overdue), and delete
-    expired counters."""
+    recorded (usecases.handover), settle notifications whose receipt never came (usecases.overdue), make the
+    retries a stopped process had scheduled (usecases.retries), and delete expired counters."""
     from datetime import timedelta
 
     from notify.domain.overdue import ReceiptDeadlines
-    from notify.usecases import counters, delivery, handover, overdue
+    from notify.usecases import counters, delivery, handover, overdue, retries
 
     waited = timedelta(seconds=settings.claim_timeout)
     # In the broker a message may wait its turn for a while; in-process, a minute in `created` means lost.
@@ -247,6 +247,7 @@ def sweep_deliveries(notify: Notify, settings: Settings) -> None:
     handover.sweep_handovers(notify, older_than=waited, sending_timeout=timedelta(seconds=settings.sending_timeout))
     overdue.sweep_overdue(notify, ReceiptDeadlines(ask_after=timedelta(seconds=settings.receipt_wait),
                                                    give_up_after=timedelta(seconds=settings.sending_timeout)))
+    retries.sweep_retries(notify, grace=min(retries.SWEEP_GRACE, waited))
     counters.remove_expired_counters(notify)
 
 

@@ -25,6 +25,7 @@ from .repositories import (
     TemplateRepository,
     UserRepository,
 )
+from .retries import RetryRepository
 
 
 class UnitOfWork(Protocol):
@@ -68,6 +69,8 @@ class UnitOfWork(Protocol):
     def counters(self) -> CounterRepository: ...
     @property
     def letter_contacts(self) -> LetterContactRepository: ...
+    @property
+    def retries(self) -> RetryRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

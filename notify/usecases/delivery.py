@@ -38,6 +38,7 @@ from notify.domain.constants import KeyType, NotificationStatus, NotificationTyp
 from notify.domain.errors import InvalidRequest, NotificationNotFound, StoreUnavailable
 from notify.domain.message import Message
 from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.retry import RetryKind, ScheduledRetry
 from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
 from notify.domain.sending import NOTIFY_EMAIL_DOMAIN
@@ -233,20 +234,25 @@ def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], 
                       ) -> tuple[list[tuple[UUID, float]], list[UUID]]:
     """Every provider failed these: they stay `created`, to be tried again after the policy's delay, or,
     after the last attempt, become a `technical-failure`. Attempts are counted in the store, so a restart
-    does not reset them. Returns (id, delay) to re-enqueue, and the ids given up on."""
+    does not reset them, and each retry is scheduled there too (usecases.retries finds it again should this
+    process die). Returns (id, delay) to re-enqueue, and the ids given up on."""
     policy = notify.retry_policy
     retries: list[tuple[UUID, float]] = []
+    scheduled: list[ScheduledRetry] = []
     give_up: list[StatusChange] = []
     for plan in unsent:
         n = plan.notification
         attempts = uow.counters.increment(f"delivery-attempts:{n.id}", expires_at=now + ATTEMPTS_KEPT)
         if attempts < policy.attempts:
             retries.append((n.id, policy.delay(attempts)))
+            scheduled.append(ScheduledRetry(kind=RetryKind.DELIVERY, notification_id=n.id, attempt=attempts,
+                                            due_at=now + timedelta(seconds=policy.delay(attempts))))
             log.warning("no provider took %s (attempt %d of %d): trying again in %.0f s", n.id, attempts,
                         policy.attempts, policy.delay(attempts))
         else:
             give_up.append(StatusChange(n.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE))
             log.error("no provider took %s after %d attempts: technical-failure", n.id, attempts)
+    uow.retries.schedule(scheduled)
     return retries, list(uow.notifications.set_statuses(give_up, now=now))
 
 
@@ -368,12 +374,15 @@ def receipt_sink(notify: Notify) -> Callable[[Sequence[DeliveryReceipt]], None]:
 
 
 def sweep_created(notify: Notify, *, older_than: timedelta = timedelta(minutes=1), limit: int = 1000) -> int:
-    """Re-enqueue notifications still `created` after `older_than` (a crash, a lost in-process queue).
-    Safe to run anywhere, any time: a duplicate hand-over is a no-op. Returns how many were enqueued."""
+    """Re-enqueue notifications still `created` after `older_than` (a crash, a lost in-process queue), but
+    not those waiting for a scheduled retry (usecases.retries enqueues them when due). Safe to run anywhere,
+    any time: a duplicate hand-over is a no-op. Returns how many were enqueued."""
     if notify.queue is None:
         return 0
     with notify.uow() as uow:
-        stuck = uow.notifications.list_by_status(NotificationStatus.CREATED,
-                                                 created_before=notify.clock.now() - older_than, limit=limit)
-    notify.queue.enqueue_many([notification.id for notification in stuck])
-    return len(stuck)
+        stuck = [n.id for n in uow.notifications.list_by_status(
+            NotificationStatus.CREATED, created_before=notify.clock.now() - older_than, limit=limit)]
+        waiting = uow.retries.scheduled(RetryKind.DELIVERY, stuck) if stuck else set()
+    lost = [notification_id for notification_id in stuck if notification_id not in waiting]
+    notify.queue.enqueue_many(lost)
+    return len(lost)

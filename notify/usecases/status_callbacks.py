@@ -7,12 +7,20 @@ never waits on HTTP: each payload (built now, with the URL and token configured 
 handed to `notify.callback_runner`, whose workers post it through `notify.callbacks`. A post that fails in a
 way retrying may cure (no connection, timeout, 5xx, 429) is tried again `callback_retry.delay_seconds` later,
 at most `callback_retry.max_retries` times; any other failure is dropped. Either way it is logged, without
-the token or the payload (which holds the recipient)."""
+the token or the payload (which holds the recipient).
+
+A retry is also scheduled in the store (domain.retry: the notification and the attempt; no token, no
+payload) before it waits on the runner. Whichever comes first takes it: the runner when its delay is up, or,
+should this process have died, the sweep of any process (`resume_callback`, rebuilt from the notification and
+the service's callback as configured then). Taking is a compare-and-set, so a retry is made once; a process
+that dies during the post leaves it leased, to be taken again after CALLBACK_LEASE (at least once, as
+Notify's queued callbacks)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -21,12 +29,15 @@ from attrs import field, frozen
 from notify.domain.callback_api import calls_back, delivery_status_payload
 from notify.domain.constants import CallbackType
 from notify.domain.notification import Notification
+from notify.domain.retry import RetryKind, ScheduledRetry
 from notify.ports.callbacks import CallbackFailed
 
 from .app import Notify
 from .callback_apis import find_cached
 
 log = logging.getLogger("notify.callbacks")
+
+CALLBACK_LEASE = timedelta(minutes=5)  # far longer than a post may take (the sender's timeout is seconds)
 
 
 @frozen
@@ -76,9 +87,10 @@ def _queue_for_service(notify: Notify, service_id: UUID, notifications: list[Not
             log.exception("delivery-status callback for notification %s not queued", notification.id)
 
 
-def _run(notify: Notify, callback: StatusCallback, *, retries_done: int, delay: float) -> None:
+def _run(notify: Notify, callback: StatusCallback, *, retries_done: int, delay: float,
+         scheduled: ScheduledRetry | None = None, taken: bool = False) -> None:
     def task() -> None:
-        _attempt(notify, callback, retries_done=retries_done)
+        _attempt(notify, callback, retries_done=retries_done, scheduled=scheduled, taken=taken)
 
     runner = notify.callback_runner
     if runner is None:  # no background runner wired (tests, scripts): post on the caller's thread, now
@@ -87,12 +99,17 @@ def _run(notify: Notify, callback: StatusCallback, *, retries_done: int, delay: 
         runner.later(task, delay=delay)
 
 
-def _attempt(notify: Notify, callback: StatusCallback, *, retries_done: int = 0) -> bool:
-    """One attempt (what a runner's worker runs); on a retryable failure, hands the next attempt to the runner.
-    Returns True when the service accepted it. Never raises."""
+def _attempt(notify: Notify, callback: StatusCallback, *, retries_done: int = 0,
+             scheduled: ScheduledRetry | None = None, taken: bool = False) -> bool:
+    """One attempt (what a runner's worker runs); on a retryable failure, schedules the next one. A scheduled
+    retry not yet `taken` is taken first, and skipped when someone else has. Returns True when the service
+    accepted it. Never raises."""
     sender = notify.callbacks
     if sender is None:
         return False
+    if scheduled is not None and not taken and not _take(notify, scheduled):
+        return False
+    done = True
     try:
         sender.post(callback.url, callback.bearer_token, callback.payload)
         return True
@@ -103,11 +120,71 @@ def _attempt(notify: Notify, callback: StatusCallback, *, retries_done: int = 0)
                     f"retry {retries_done + 1} of {notify.callback_retry.max_retries} in "
                     f"{notify.callback_retry.delay_seconds:g} s" if retry else "not retrying")
         if retry:
-            try:
-                _run(notify, callback, retries_done=retries_done + 1, delay=notify.callback_retry.delay_seconds)
-            except Exception:
-                log.exception("retry of callback for notification %s not queued", callback.notification_id)
+            done = False
+            _retry_later(notify, callback, retries_done + 1)
     except Exception:  # an adapter bug, not the service's answer: do not hammer the service with it
         log.exception("delivery-status callback for notification %s of service %s failed; not retrying",
                       callback.notification_id, callback.service_id)
+    finally:
+        if scheduled is not None and done:
+            _forget(notify, scheduled)
     return False
+
+
+def _retry_later(notify: Notify, callback: StatusCallback, attempt: int) -> None:
+    """Schedule the next attempt in the store, then on the runner; with the store away, on the runner only."""
+    delay = notify.callback_retry.delay_seconds
+    entry = ScheduledRetry(kind=RetryKind.STATUS_CALLBACK, notification_id=callback.notification_id,
+                           attempt=attempt, due_at=notify.clock.now() + timedelta(seconds=delay))
+    saved: ScheduledRetry | None = entry
+    try:
+        with notify.uow() as uow:
+            uow.retries.schedule([entry])
+            uow.commit()
+    except Exception:
+        log.exception("retry of callback for notification %s not saved: it waits in this process only",
+                      callback.notification_id)
+        saved = None
+    try:
+        _run(notify, callback, retries_done=attempt, delay=delay, scheduled=saved)
+    except Exception:  # the sweep finds the saved one when it is due
+        log.exception("retry of callback for notification %s not queued", callback.notification_id)
+
+
+def _take(notify: Notify, entry: ScheduledRetry) -> bool:
+    """Take a scheduled retry before making it; with the store away, make it anyway (twice beats never)."""
+    try:
+        with notify.uow() as uow:
+            taken = uow.retries.take(entry, lease_until=notify.clock.now() + CALLBACK_LEASE)
+            uow.commit()
+        return taken
+    except Exception:
+        log.exception("retry of callback for notification %s not taken in the store; made anyway",
+                      entry.notification_id)
+        return True
+
+
+def _forget(notify: Notify, entry: ScheduledRetry) -> None:
+    try:
+        with notify.uow() as uow:
+            uow.retries.remove(RetryKind.STATUS_CALLBACK, [entry.notification_id])
+            uow.commit()
+    except Exception:  # left leased: made again after the lease, which the service may see twice
+        log.exception("finished retry of callback for notification %s not removed", entry.notification_id)
+
+
+def resume_callback(notify: Notify, entry: ScheduledRetry) -> None:
+    """A retry the sweep took from the store (usecases.retries): rebuilt from the notification and the service's
+    delivery-status callback as they are now, and handed to the runner. Dropped when either is gone."""
+    if notify.callbacks is None:
+        return
+    with notify.uow() as uow:
+        notification = uow.notifications.find(entry.notification_id)
+    config = None if notification is None else \
+        find_cached(notify, notification.service_id, CallbackType.DELIVERY_STATUS)
+    if notification is None or config is None or not calls_back(notification):
+        _forget(notify, entry)
+        return
+    callback = StatusCallback(service_id=notification.service_id, notification_id=notification.id, url=config.url,
+                              bearer_token=config.bearer_token, payload=delivery_status_payload(notification))
+    _run(notify, callback, retries_done=entry.attempt, delay=0.0, scheduled=entry, taken=True)

@@ -26,6 +26,7 @@ from .repositories import (
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
+from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
 
@@ -50,6 +51,7 @@ class InMemoryUnitOfWork:
     inbound_sms = repository(InMemoryInboundSmsRepository)
     counters = repository(InMemoryCounterRepository)
     letter_contacts = repository(InMemoryLetterContactRepository)
+    retries = repository(InMemoryRetryRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

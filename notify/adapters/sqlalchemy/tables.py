@@ -566,3 +566,15 @@ used_tokens = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),  # sha256 hex of issuer and jti: fixed width, no raw input
     sa.Column("expires_at", TS, nullable=False, index=True),
 )
+
+
+# -- the persisted retry schedule (domain.retry) -------------------------------------------------
+
+scheduled_retries = sa.Table(
+    "scheduled_retries", metadata,
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("notification_id", UUID, primary_key=True),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("due_at", TS, nullable=False),
+    sa.Index("ix_scheduled_retries_kind_due_at", "kind", "due_at"),
+)

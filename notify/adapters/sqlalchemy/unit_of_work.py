@@ -32,6 +32,7 @@ from .repositories import (
     SqlAlchemyTemplateRepository,
     SqlAlchemyUserRepository,
 )
+from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
 
@@ -55,6 +56,7 @@ class SqlAlchemyUnitOfWork:
     inbound_sms = repository(SqlAlchemyInboundSmsRepository)
     counters = repository(SqlAlchemyCounterRepository)
     letter_contacts = repository(SqlAlchemyLetterContactRepository)
+    retries = repository(SqlAlchemyRetryRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine
