@@ -136,6 +136,13 @@ class Platform:
         return services.create_service(self.core, name=name, user_id=_id(owner), permissions=permissions,
                                        restricted=restricted, **settings)
 
+    def get_user(self, user_id: UUID) -> User:
+        return users.get_user(self.core, user_id).user
+
+    def list_services(self, *, user: User | UUID | None = None) -> Sequence[Service]:
+        """Every service, or those `user` belongs to."""
+        return services.list_services(self.core, user_id=_id(user) if user is not None else None)
+
     def update_service(self, service: Service | UUID, **changes: Any) -> Service:
         return services.update_service(self.core, _id(service), changes)
 
@@ -161,6 +168,10 @@ class Platform:
         return templates.update_template(self.core, template.service_id, template.id, changes,
                                          by=_id(by) if by is not None else None)
 
+    def archive_template(self, template: Template) -> Template:
+        """Archived templates send nothing ("Template has been deleted")."""
+        return templates.archive_template(self.core, template.service_id, template.id)
+
     def get_template(self, service: Service | UUID, template_id: UUID) -> Template:
         return templates.get_template(self.core, _id(service), template_id)
 
@@ -175,6 +186,10 @@ class Platform:
         delivered: a simulated receipt follows). Its `secret` signs HTTP API tokens."""
         return api_keys.create_api_key(self.core, service.id, name=name, key_type=KeyType(key_type),
                                        created_by=_id(created_by or service.created_by))
+
+    def list_api_keys(self, service: Service | UUID) -> Sequence[ApiKey]:
+        """Live keys, and those revoked in the last 7 days."""
+        return api_keys.list_api_keys(self.core, _id(service))
 
     def revoke_api_key(self, key: ApiKey) -> ApiKey:
         return api_keys.revoke_api_key(self.core, key.service_id, key.id)

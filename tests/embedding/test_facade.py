@@ -226,3 +226,14 @@ def test_background_delivery_reaches_delivered_off_the_callers_thread() -> None:
         while platform.get_notification(key, sent.id).status != "delivered" and time.monotonic() < deadline:
             time.sleep(0.05)
         assert platform.get_notification(key, sent.id).status == "delivered"
+
+
+def test_users_services_keys_and_archived_templates(platform: notify.Platform) -> None:
+    service, template, key = _ready(platform)
+    owner = platform.get_user(service.created_by)
+    assert owner.email_address == "ada@example.gov.uk"
+    assert [s.id for s in platform.list_services(user=owner)] == [service.id]
+    assert [k.id for k in platform.list_api_keys(service)] == [key.id]
+    platform.archive_template(template)
+    with pytest.raises(notify.InvalidRequest, match="Template has been deleted"):
+        platform.send_sms(key, to=MOBILE, template=template, personalisation={"name": "Ada"})
