@@ -57,7 +57,8 @@ def test_every_route_and_method_of_the_app_is_in_the_document(app: falcon.App) -
 
 
 def test_every_wire_class_is_in_the_document(app: falcon.App) -> None:
-    """Each request and response class of the schemas package is what some route reads or writes."""
+    """Each request and response class of the schemas package is what some route reads or writes (or a base
+    of one), so none can linger undocumented."""
     import importlib
     import pkgutil
 
@@ -68,8 +69,11 @@ def test_every_wire_class_is_in_the_document(app: falcon.App) -> None:
         module = importlib.import_module(f"{schemas.__name__}.{module_info.name}")
         declared |= {value for value in vars(module).values()
                      if attrs.has(value) and value.__module__ == module.__name__ and isinstance(value, type)}
-    declared -= {c for c in declared if c.__module__.endswith((".reading", ".fields", ".jsonschema"))}
-    assert declared - wire_classes(app.route_table) == set()
+    declared -= {c for c in declared if c.__module__.endswith(".reading")}  # the reader's own bookkeeping
+    covered = wire_classes(app.route_table)
+    shared_bases = {base for c in covered for base in c.__mro__[1:]}
+    assert declared - covered - shared_bases == set()
+    assert len(covered) >= 20
 
 
 def test_the_document_is_served_without_credentials(app: falcon.App) -> None:

@@ -2,45 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import falcon
-from attrs import define
 
-from notify.domain.api_key import ApiKey
-from notify.domain.constants import KeyType
 from notify.usecases import api_keys as usecases
 from notify.usecases.app import Notify
 
-from .wire import body, dump, optional, parse, path_uuid, required
-
-
-@define(kw_only=True)
-class CreateApiKey:
-    name: str = required(max_length=255, not_blank=True)
-    key_type: KeyType = required()
-    created_by: UUID = required()
-
-
-@define(kw_only=True)
-class RevokeApiKey:
-    created_by: UUID | None = optional()
-
-
-def api_key_json(key: ApiKey) -> dict[str, Any]:
-    """Never the secret."""
-    return {
-        "id": str(key.id),
-        "name": key.name,
-        "key_type": key.key_type.value,
-        "service_id": str(key.service_id),
-        "expiry_date": dump(key.expiry_date),
-        "created_at": dump(key.created_at),
-        "updated_at": dump(key.updated_at),
-        "created_by": str(key.created_by),
-        "version": key.version,
-    }
+from .operation import operation
+from .schemas.api_keys import ApiKeyList, ApiKeyOut, CreateApiKey, RevokeApiKey
 
 
 class ApiKeyResources:
@@ -50,27 +20,26 @@ class ApiKeyResources:
         self._notify = notify
 
     # /service/{service_id}/api-key
-    def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        sid = path_uuid(service_id, "service_id")
-        key = usecases.create_api_key(self._notify, sid, **parse(body(req), CreateApiKey))
-        resp.status = falcon.HTTP_201
-        resp.media = {"data": key.secret}  # only the secret, once: the admin app builds the full key
+    @operation(body=CreateApiKey, response=str, key="data", status=201)
+    def on_post(self, req: falcon.Request, service_id: UUID, body: CreateApiKey) -> str:
+        """A new key; only its secret is answered, once (the admin app builds the full key)."""
+        return usecases.create_api_key(self._notify, service_id, name=body.name, key_type=body.key_type,
+                                       created_by=body.created_by).secret
 
     # /service/{service_id}/api-keys
-    def on_get_list(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        keys = usecases.list_api_keys(self._notify, path_uuid(service_id, "service_id"))
-        resp.media = {"apiKeys": [api_key_json(k) for k in keys]}
+    @operation(response=ApiKeyList)
+    def on_get_list(self, req: falcon.Request, service_id: UUID) -> ApiKeyList:
+        """The service's keys (never their secrets)."""
+        return ApiKeyList(apiKeys=[ApiKeyOut.of(k) for k in usecases.list_api_keys(self._notify, service_id)])
 
     # /service/{service_id}/api-keys/{key_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, key_id: str) -> None:
-        key = usecases.get_api_key(self._notify, path_uuid(service_id, "service_id"), path_uuid(key_id, "key_id"))
-        resp.media = {"apiKeys": [api_key_json(key)]}
+    @operation(response=ApiKeyList)
+    def on_get_item(self, req: falcon.Request, service_id: UUID, key_id: UUID) -> ApiKeyList:
+        """One key, in a list of one as Notify answers."""
+        return ApiKeyList(apiKeys=[ApiKeyOut.of(usecases.get_api_key(self._notify, service_id, key_id))])
 
     # /service/{service_id}/api-key/revoke/{key_id}
-    def on_post_revoke(self, req: falcon.Request, resp: falcon.Response, service_id: str, key_id: str) -> None:
-        sid, kid = path_uuid(service_id, "service_id"), path_uuid(key_id, "key_id")
-        values = parse(body(req), RevokeApiKey)
-        usecases.revoke_api_key(self._notify, sid, kid, by=values.get("created_by"))
-        resp.status = falcon.HTTP_202
-        resp.content_type = falcon.MEDIA_JSON
-        resp.text = "null"  # Notify answers a bare JSON null
+    @operation(body=RevokeApiKey, response=type(None), status=202)
+    def on_post_revoke(self, req: falcon.Request, service_id: UUID, key_id: UUID, body: RevokeApiKey) -> None:
+        """Revoke a key now (Notify answers a bare JSON null)."""
+        usecases.revoke_api_key(self._notify, service_id, key_id, by=body.created_by)

@@ -2,66 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import falcon
-from attrs import define
 
-from notify.domain.branding import EmailBranding, LetterBranding
-from notify.domain.constants import BrandType
 from notify.usecases import branding as usecases
 from notify.usecases.app import Notify
 
-from .wire import body, dump, optional, parse, path_uuid, required
-
-
-@define(kw_only=True)
-class EmailBrandingFields:
-    name: str = optional(max_length=255, not_blank=True)
-    colour: str | None = optional(max_length=7)
-    logo: str | None = optional(max_length=255)
-    text: str | None = optional(max_length=255)
-    alt_text: str | None = optional(max_length=255)
-    brand_type: BrandType = optional()
-    created_by: UUID | None = optional()
-    updated_by: UUID | None = optional()
-
-
-@define(kw_only=True)
-class CreateEmailBranding(EmailBrandingFields):
-    name: str = required(max_length=255, not_blank=True)
-
-
-@define(kw_only=True)
-class LetterBrandingFields:
-    name: str = optional(max_length=255, not_blank=True)
-    filename: str = optional(max_length=255, not_blank=True)
-    created_by: UUID | None = optional()
-    updated_by: UUID | None = optional()
-
-
-@define(kw_only=True)
-class CreateLetterBranding(LetterBrandingFields):
-    name: str = required(max_length=255, not_blank=True)
-    filename: str = required(max_length=255, not_blank=True)
-
-
-def email_branding_json(b: EmailBranding) -> dict[str, Any]:
-    return {"id": str(b.id), "name": b.name, "colour": b.colour, "logo": b.logo, "text": b.text,
-            "alt_text": b.alt_text, "brand_type": b.brand_type.value, "created_by": dump(b.created_by),
-            "created_at": dump(b.created_at), "updated_at": dump(b.updated_at), "updated_by": dump(b.updated_by)}
-
-
-def letter_branding_json(b: LetterBranding) -> dict[str, Any]:
-    return {"id": str(b.id), "name": b.name, "filename": b.filename, "created_by": dump(b.created_by),
-            "created_at": dump(b.created_at), "updated_at": dump(b.updated_at), "updated_by": dump(b.updated_by)}
-
-
-def _by(values: dict[str, Any]) -> UUID | None:
-    created_by: UUID | None = values.pop("created_by", None)
-    updated_by: UUID | None = values.pop("updated_by", None)
-    return updated_by or created_by
+from .operation import operation
+from .schemas import branding as wire
 
 
 class EmailBrandingResources:
@@ -71,26 +20,31 @@ class EmailBrandingResources:
         self._notify = notify
 
     # /email-branding
-    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
-        resp.media = {"email_branding": [email_branding_json(b) for b in usecases.list_email_branding(self._notify)]}
+    @operation(response=wire.EmailBrandingList)
+    def on_get(self, req: falcon.Request) -> wire.EmailBrandingList:
+        """Every email branding."""
+        return wire.EmailBrandingList(email_branding=[
+            wire.EmailBrandingOut.of(b) for b in usecases.list_email_branding(self._notify)])
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
-        values = parse(body(req), CreateEmailBranding)
-        by = _by(values)
-        resp.status = falcon.HTTP_201
-        resp.media = {"data": email_branding_json(usecases.create_email_branding(self._notify, created_by=by,
-                                                                                 **values))}
+    @operation(body=wire.CreateEmailBranding, response=wire.EmailBrandingOut, key="data", status=201)
+    def on_post(self, req: falcon.Request, body: wire.CreateEmailBranding) -> wire.EmailBrandingOut:
+        """A new email branding."""
+        return wire.EmailBrandingOut.of(usecases.create_email_branding(self._notify, created_by=body.by,
+                                                                       **body.details()))
 
     # /email-branding/{branding_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, branding_id: str) -> None:
-        found = usecases.get_email_branding(self._notify, path_uuid(branding_id, "branding_id"))
-        resp.media = {"email_branding": email_branding_json(found)}
+    @operation(response=wire.EmailBrandingItem)
+    def on_get_item(self, req: falcon.Request, branding_id: UUID) -> wire.EmailBrandingItem:
+        """One email branding."""
+        return wire.EmailBrandingItem(email_branding=wire.EmailBrandingOut.of(
+            usecases.get_email_branding(self._notify, branding_id)))
 
-    def on_post_item(self, req: falcon.Request, resp: falcon.Response, branding_id: str) -> None:
-        bid = path_uuid(branding_id, "branding_id")
-        values = parse(body(req), EmailBrandingFields, partial=True)
-        by = _by(values)
-        resp.media = {"data": email_branding_json(usecases.update_email_branding(self._notify, bid, values, by=by))}
+    @operation(body=wire.EmailBrandingFields, response=wire.EmailBrandingOut, key="data")
+    def on_post_item(self, req: falcon.Request, branding_id: UUID,
+                     body: wire.EmailBrandingFields) -> wire.EmailBrandingOut:
+        """Change the named fields of an email branding."""
+        return wire.EmailBrandingOut.of(usecases.update_email_branding(self._notify, branding_id, body.details(),
+                                                                       by=body.by))
 
 
 class LetterBrandingResources:
@@ -102,22 +56,26 @@ class LetterBrandingResources:
         self._notify = notify
 
     # /letter-branding
-    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
-        resp.media = [letter_branding_json(b) for b in usecases.list_letter_branding(self._notify)]
+    @operation(response=list[wire.LetterBrandingOut])
+    def on_get(self, req: falcon.Request) -> list[wire.LetterBrandingOut]:
+        """Every letter branding."""
+        return [wire.LetterBrandingOut.of(b) for b in usecases.list_letter_branding(self._notify)]
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
-        values = parse(body(req), CreateLetterBranding)
-        by = _by(values)
-        resp.status = falcon.HTTP_201
-        resp.media = letter_branding_json(usecases.create_letter_branding(self._notify, created_by=by, **values))
+    @operation(body=wire.CreateLetterBranding, response=wire.LetterBrandingOut, status=201)
+    def on_post(self, req: falcon.Request, body: wire.CreateLetterBranding) -> wire.LetterBrandingOut:
+        """A new letter branding."""
+        return wire.LetterBrandingOut.of(usecases.create_letter_branding(
+            self._notify, name=body.name, filename=body.filename, created_by=body.by))
 
     # /letter-branding/{branding_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, branding_id: str) -> None:
-        resp.media = letter_branding_json(
-            usecases.get_letter_branding(self._notify, path_uuid(branding_id, "branding_id")))
+    @operation(response=wire.LetterBrandingOut)
+    def on_get_item(self, req: falcon.Request, branding_id: UUID) -> wire.LetterBrandingOut:
+        """One letter branding."""
+        return wire.LetterBrandingOut.of(usecases.get_letter_branding(self._notify, branding_id))
 
-    def on_post_item(self, req: falcon.Request, resp: falcon.Response, branding_id: str) -> None:
-        bid = path_uuid(branding_id, "branding_id")
-        values = parse(body(req), LetterBrandingFields, partial=True)
-        by = _by(values)
-        resp.media = letter_branding_json(usecases.update_letter_branding(self._notify, bid, values, by=by))
+    @operation(body=wire.LetterBrandingFields, response=wire.LetterBrandingOut)
+    def on_post_item(self, req: falcon.Request, branding_id: UUID,
+                     body: wire.LetterBrandingFields) -> wire.LetterBrandingOut:
+        """Change the named fields of a letter branding."""
+        return wire.LetterBrandingOut.of(usecases.update_letter_branding(self._notify, branding_id, body.details(),
+                                                                         by=body.by))

@@ -18,7 +18,7 @@ from .schemas.reading import dialect_for, read_body, read_path, read_query, stru
 
 @attrs.frozen
 class Operation:
-    response: Any = None  # the success body's type (an attrs class, list[...]); None: no body
+    response: Any = None  # the success body's type (an attrs class, list[...]); None: no body; NoneType: null
     key: str | None = None  # the body is {key: response} (Notify's admin API often answers {"data": ...})
     body: type | None = None
     query: type | None = None
@@ -58,7 +58,9 @@ def operation(*, response: Any = None, key: str | None = None, body: type | None
                     structure(spec.source(resource, req, kwargs), spec.body, dialect_for(req))
             result = function(resource, req, **kwargs)
             resp.status = spec.status_line
-            if spec.response is not None:
+            if spec.response is type(None):  # a bare JSON null, as Notify answers some calls
+                resp.content_type, resp.text = falcon.MEDIA_JSON, "null"
+            elif spec.response is not None:
                 media = unstructure(result, spec.response)
                 resp.media = {spec.key: media} if spec.key else media
 

@@ -3,48 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 import falcon
-from attrs import define
 
-from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.usecases import senders as usecases
 from notify.usecases.app import Notify
 
-from .wire import body, dump, optional, parse, path_uuid, required
-
-SMS_SENDER_MAX_LENGTH = 11  # Notify's column: GOVUK-style text or an 07… number
-
-
-@define(kw_only=True)
-class SmsSenderFields:
-    sms_sender: str = required(max_length=SMS_SENDER_MAX_LENGTH, not_blank=True)
-    is_default: bool = required()
-
-
-@define(kw_only=True)
-class AddSmsSender(SmsSenderFields):
-    inbound_number_id: UUID | None = optional()
-
-
-@define(kw_only=True)
-class ReplyToFields:
-    email_address: str = required(max_length=320, not_blank=True)
-    is_default: bool = optional()  # absent: it becomes the default, as in Notify
-
-
-def sms_sender_json(s: ServiceSmsSender) -> dict[str, Any]:
-    return {"id": str(s.id), "sms_sender": s.sms_sender, "service_id": str(s.service_id), "is_default": s.is_default,
-            "archived": s.archived, "inbound_number_id": dump(s.inbound_number_id),
-            "created_at": dump(s.created_at), "updated_at": dump(s.updated_at)}
-
-
-def reply_to_json(r: ServiceEmailReplyTo) -> dict[str, Any]:
-    return {"id": str(r.id), "service_id": str(r.service_id), "email_address": r.email_address,
-            "is_default": r.is_default, "archived": r.archived, "created_at": dump(r.created_at),
-            "updated_at": dump(r.updated_at)}
+from .operation import operation
+from .schemas.senders import AddSmsSender, ReplyToFields, ReplyToOut, SmsSenderFields, SmsSenderOut
 
 
 class SmsSenderResources:
@@ -54,31 +21,36 @@ class SmsSenderResources:
         self._notify = notify
 
     # /service/{service_id}/sms-sender
-    def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        found = usecases.list_sms_senders(self._notify, path_uuid(service_id, "service_id"))
-        resp.media = [sms_sender_json(s) for s in found]
+    @operation(response=list[SmsSenderOut])
+    def on_get(self, req: falcon.Request, service_id: UUID) -> list[SmsSenderOut]:
+        """The service's text message senders."""
+        return [SmsSenderOut.of(s) for s in usecases.list_sms_senders(self._notify, service_id)]
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        sid = path_uuid(service_id, "service_id")
-        values = parse(body(req), AddSmsSender)
-        resp.status = falcon.HTTP_201
-        resp.media = sms_sender_json(usecases.add_sms_sender(self._notify, sid, **values))
+    @operation(body=AddSmsSender, response=SmsSenderOut, status=201)
+    def on_post(self, req: falcon.Request, service_id: UUID, body: AddSmsSender) -> SmsSenderOut:
+        """Add a text message sender."""
+        return SmsSenderOut.of(usecases.add_sms_sender(self._notify, service_id, sms_sender=body.sms_sender,
+                                                       is_default=body.is_default,
+                                                       inbound_number_id=body.inbound_number_id))
 
     # /service/{service_id}/sms-sender/{sms_sender_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, sms_sender_id: str) -> None:
-        resp.media = sms_sender_json(usecases.get_sms_sender(
-            self._notify, path_uuid(service_id, "service_id"), path_uuid(sms_sender_id, "sms_sender_id")))
+    @operation(response=SmsSenderOut)
+    def on_get_item(self, req: falcon.Request, service_id: UUID, sms_sender_id: UUID) -> SmsSenderOut:
+        """One text message sender."""
+        return SmsSenderOut.of(usecases.get_sms_sender(self._notify, service_id, sms_sender_id))
 
-    def on_post_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, sms_sender_id: str) -> None:
-        sid, sender_id = path_uuid(service_id, "service_id"), path_uuid(sms_sender_id, "sms_sender_id")
-        values = parse(body(req), SmsSenderFields)
-        resp.media = sms_sender_json(usecases.update_sms_sender(self._notify, sid, sender_id, **values))
+    @operation(body=SmsSenderFields, response=SmsSenderOut)
+    def on_post_item(self, req: falcon.Request, service_id: UUID, sms_sender_id: UUID,
+                     body: SmsSenderFields) -> SmsSenderOut:
+        """Change a text message sender."""
+        return SmsSenderOut.of(usecases.update_sms_sender(self._notify, service_id, sms_sender_id,
+                                                          sms_sender=body.sms_sender, is_default=body.is_default))
 
     # /service/{service_id}/sms-sender/{sms_sender_id}/archive
-    def on_post_archive(self, req: falcon.Request, resp: falcon.Response, service_id: str,
-                        sms_sender_id: str) -> None:
-        resp.media = {"data": sms_sender_json(usecases.archive_sms_sender(
-            self._notify, path_uuid(service_id, "service_id"), path_uuid(sms_sender_id, "sms_sender_id")))}
+    @operation(response=SmsSenderOut, key="data")
+    def on_post_archive(self, req: falcon.Request, service_id: UUID, sms_sender_id: UUID) -> SmsSenderOut:
+        """Archive a text message sender."""
+        return SmsSenderOut.of(usecases.archive_sms_sender(self._notify, service_id, sms_sender_id))
 
 
 class EmailReplyToResources:
@@ -88,30 +60,32 @@ class EmailReplyToResources:
         self._notify = notify
 
     # /service/{service_id}/email-reply-to
-    def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        found = usecases.list_reply_tos(self._notify, path_uuid(service_id, "service_id"))
-        resp.media = [reply_to_json(r) for r in found]
+    @operation(response=list[ReplyToOut])
+    def on_get(self, req: falcon.Request, service_id: UUID) -> list[ReplyToOut]:
+        """The service's reply-to addresses."""
+        return [ReplyToOut.of(r) for r in usecases.list_reply_tos(self._notify, service_id)]
 
-    def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
-        sid = path_uuid(service_id, "service_id")
-        values = parse(body(req), ReplyToFields)
-        resp.status = falcon.HTTP_201
-        resp.media = {"data": reply_to_json(usecases.add_reply_to(
-            self._notify, sid, email_address=values["email_address"], is_default=values.get("is_default", True)))}
+    @operation(body=ReplyToFields, response=ReplyToOut, key="data", status=201)
+    def on_post(self, req: falcon.Request, service_id: UUID, body: ReplyToFields) -> ReplyToOut:
+        """Add a reply-to address."""
+        return ReplyToOut.of(usecases.add_reply_to(self._notify, service_id, email_address=body.email_address,
+                                                   is_default=body.is_default))
 
     # /service/{service_id}/email-reply-to/{reply_to_id}
-    def on_get_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, reply_to_id: str) -> None:
-        resp.media = reply_to_json(usecases.get_reply_to(
-            self._notify, path_uuid(service_id, "service_id"), path_uuid(reply_to_id, "reply_to_id")))
+    @operation(response=ReplyToOut)
+    def on_get_item(self, req: falcon.Request, service_id: UUID, reply_to_id: UUID) -> ReplyToOut:
+        """One reply-to address."""
+        return ReplyToOut.of(usecases.get_reply_to(self._notify, service_id, reply_to_id))
 
-    def on_post_item(self, req: falcon.Request, resp: falcon.Response, service_id: str, reply_to_id: str) -> None:
-        sid, rid = path_uuid(service_id, "service_id"), path_uuid(reply_to_id, "reply_to_id")
-        values = parse(body(req), ReplyToFields)
-        resp.media = {"data": reply_to_json(usecases.update_reply_to(
-            self._notify, sid, rid, email_address=values["email_address"],
-            is_default=values.get("is_default", True)))}
+    @operation(body=ReplyToFields, response=ReplyToOut, key="data")
+    def on_post_item(self, req: falcon.Request, service_id: UUID, reply_to_id: UUID,
+                     body: ReplyToFields) -> ReplyToOut:
+        """Change a reply-to address."""
+        return ReplyToOut.of(usecases.update_reply_to(self._notify, service_id, reply_to_id,
+                                                      email_address=body.email_address, is_default=body.is_default))
 
     # /service/{service_id}/email-reply-to/{reply_to_id}/archive
-    def on_post_archive(self, req: falcon.Request, resp: falcon.Response, service_id: str, reply_to_id: str) -> None:
-        resp.media = {"data": reply_to_json(usecases.archive_reply_to(
-            self._notify, path_uuid(service_id, "service_id"), path_uuid(reply_to_id, "reply_to_id")))}
+    @operation(response=ReplyToOut, key="data")
+    def on_post_archive(self, req: falcon.Request, service_id: UUID, reply_to_id: UUID) -> ReplyToOut:
+        """Archive a reply-to address."""
+        return ReplyToOut.of(usecases.archive_reply_to(self._notify, service_id, reply_to_id))

@@ -6,7 +6,7 @@ wording for the public v2 API (`phone_number is a required property`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -288,6 +288,19 @@ def read_path(req: falcon.Request, cls: type[T], values: Mapping[str, Any],
 
 
 # ---------------------------------------------------------------- JSON bodies
+def checked_body(check: Callable[[dict[str, Any]], None]) -> Callable[..., Any]:
+    """An operation's body source: the request's JSON, passed through `check` (for refusals worded apart from
+    the field-by-field ones) before it is structured."""
+
+    def read(resource: Any, req: falcon.Request, params: Mapping[str, Any]) -> Any:
+        data = public_json(req) if dialect_for(req).public else admin_json(req)
+        if isinstance(data, dict):
+            check(data)
+        return data
+
+    return read
+
+
 def admin_json(req: falcon.Request) -> Any:
     """The admin API's JSON body; an empty body is `{}`."""
     try:
