@@ -45,8 +45,7 @@ class BodySizeLimit:
                 title="PayloadTooLargeError", description=f"Request body must not be larger than {self._max} bytes")
 
 
-def create_app(notify: Notify, *,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> falcon.App[falcon.Request, falcon.Response]:
+def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> NotifyApp:
     app = NotifyApp(middleware=[BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
     app.req_options.strip_url_path_trailing_slash = True
     errors.install(app)

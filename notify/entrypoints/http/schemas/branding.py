@@ -67,7 +67,7 @@ class EmailBrandingOut:
     alt_text: str | None
     brand_type: BrandType
     created_by: UUID | None
-    created_at: datetime
+    created_at: datetime | None
     updated_at: datetime | None
     updated_by: UUID | None
 
@@ -94,7 +94,7 @@ class LetterBrandingOut:
     name: str
     filename: str
     created_by: UUID | None
-    created_at: datetime
+    created_at: datetime | None
     updated_at: datetime | None
     updated_by: UUID | None
 

@@ -32,15 +32,12 @@ def required(**constraints: Any) -> Any:
     return attrs.field(metadata=_metadata(constraints))
 
 
-def optional(default: Any = None, **constraints: Any) -> Any:
-    """A field the request may leave out (then `default`). Its type says whether JSON null is accepted:
-    `str | None` takes null, `str` refuses it (left out is still fine)."""
+def optional(default: Any = None, *, factory: Any = None, **constraints: Any) -> Any:
+    """A field the request may leave out (then `default`, or a new `factory()`). Its type says whether JSON
+    null is accepted: `str | None` takes null, `str` refuses it (left out is still fine)."""
+    if factory is not None:
+        return attrs.field(factory=factory, metadata=_metadata(constraints))
     return attrs.field(default=default, metadata=_metadata(constraints))
-
-
-def listed(**constraints: Any) -> Any:
-    """An optional list field, empty when left out."""
-    return attrs.field(factory=list, metadata=_metadata(constraints))
 
 
 def integer_bounds(field: attrs.Attribute[Any]) -> tuple[int, int]:

@@ -177,7 +177,8 @@ def structure(data: Any, cls: type[T], dialect: Dialect, *, params: bool = False
             problems[name] = list(_constraint_problems(field, value, params=params))
     problems = {name: found for name, found in problems.items() if found}
     if problems:
-        raise ValidationFailed(_worded(problems, fields, data, dialect, messages or {}))
+        own = {name: f.metadata["message"] for name, f in fields.items() if "message" in f.metadata}
+        raise ValidationFailed(_worded(problems, fields, data, dialect, {**own, **(messages or {})}))
     assert result is not None
     if isinstance(result, Changes):
         result.given = frozenset(data)
