@@ -3,7 +3,7 @@ both. Rows are frozen domain objects, so handing them out is safe."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 from uuid import UUID
@@ -87,6 +87,22 @@ class _Defaulted(Protocol):
     def is_default(self) -> bool: ...
     @property
     def archived(self) -> bool: ...
+    @property
+    def id(self) -> UUID: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+D = TypeVar("D", bound=_Defaulted)
+
+
+def live_for_service(rows: Iterable[D], service_id: UUID, *, include_archived: bool = False) -> list[D]:
+    """A service's rows, the default first, then the newest, ties in id order (as the SQL stores order them)."""
+    found = sorted((r for r in rows if r.service_id == service_id and (include_archived or not r.archived)),
+                   key=lambda r: r.id)
+    found.sort(key=lambda r: r.created_at, reverse=True)  # stable: ties stay in id order
+    found.sort(key=lambda r: not r.is_default)
+    return found
 
 
 def both_live_defaults(a: _Defaulted, b: _Defaulted) -> bool:

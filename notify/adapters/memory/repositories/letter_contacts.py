@@ -8,7 +8,7 @@ from uuid import UUID
 from notify.domain import errors
 from notify.domain.letter_contact import ServiceLetterContact
 
-from .base import ServiceScopedRepository, both_live_defaults
+from .base import ServiceScopedRepository, both_live_defaults, live_for_service
 
 
 class InMemoryLetterContactRepository(ServiceScopedRepository[ServiceLetterContact]):
@@ -25,8 +25,4 @@ class InMemoryLetterContactRepository(ServiceScopedRepository[ServiceLetterConta
         return self._get_for(service_id, contact_id)
 
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceLetterContact]:
-        rows = sorted((c for c in self._rows.values() if c.service_id == service_id and not c.archived),
-                      key=lambda c: c.id)
-        rows.sort(key=lambda c: c.created_at, reverse=True)  # stable: ties stay in id order
-        rows.sort(key=lambda c: not c.is_default)
-        return rows
+        return live_for_service(self._rows.values(), service_id)

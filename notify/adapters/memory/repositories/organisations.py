@@ -9,6 +9,7 @@ from notify.domain import errors
 from notify.domain.organisation import Organisation, OrganisationUser
 
 from .base import MemoryRepository
+from .memberships import MembershipRepository
 
 
 class InMemoryOrganisationRepository(MemoryRepository[Organisation]):
@@ -33,29 +34,11 @@ class InMemoryOrganisationRepository(MemoryRepository[Organisation]):
         return sorted(self._rows.values(), key=lambda o: o.name)
 
 
-class InMemoryOrganisationUserRepository(MemoryRepository[OrganisationUser]):
-    table_name = "organisation_users"
-
-    def add(self, member: OrganisationUser) -> None:
-        self._insert((member.organisation_id, member.user_id), member, what="organisation user")
-
-    def update(self, member: OrganisationUser) -> None:
-        if (member.organisation_id, member.user_id) not in self._rows:
-            raise errors.UserNotFound("User not found")
-        self._session.put(self.table_name, (member.organisation_id, member.user_id), member)
-
-    def remove(self, organisation_id: UUID, user_id: UUID) -> None:
-        if (organisation_id, user_id) not in self._rows:
-            raise errors.UserNotFound("User not found")
-        self._session.delete(self.table_name, (organisation_id, user_id))
-
-    def find(self, organisation_id: UUID, user_id: UUID) -> OrganisationUser | None:
-        return self._rows.get((organisation_id, user_id))
+class InMemoryOrganisationUserRepository(MembershipRepository[OrganisationUser]):
+    table_name, owner, what = "organisation_users", "organisation_id", "organisation user"
 
     def list_for_organisation(self, organisation_id: UUID) -> Sequence[OrganisationUser]:
-        return sorted((m for m in self._rows.values() if m.organisation_id == organisation_id),
-                      key=lambda m: str(m.user_id))
+        return sorted(self._of("organisation_id", organisation_id), key=lambda m: str(m.user_id))
 
     def list_for_user(self, user_id: UUID) -> Sequence[OrganisationUser]:
-        return sorted((m for m in self._rows.values() if m.user_id == user_id),
-                      key=lambda m: str(m.organisation_id))
+        return sorted(self._of("user_id", user_id), key=lambda m: str(m.organisation_id))

@@ -8,7 +8,7 @@ from uuid import UUID
 from notify.domain import errors
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 
-from .base import ServiceScopedRepository, both_live_defaults
+from .base import ServiceScopedRepository, both_live_defaults, live_for_service
 
 
 class InMemorySmsSenderRepository(ServiceScopedRepository[ServiceSmsSender]):
@@ -58,9 +58,4 @@ class InMemoryEmailReplyToRepository(ServiceScopedRepository[ServiceEmailReplyTo
 
     def list_for_service(self, service_id: UUID, *,
                          include_archived: bool = False) -> Sequence[ServiceEmailReplyTo]:
-        rows = sorted((r for r in self._rows.values() if r.service_id == service_id and (include_archived or
-                                                                                        not r.archived)),
-                      key=lambda r: r.id)
-        rows.sort(key=lambda r: r.created_at, reverse=True)  # stable: ties stay in id order
-        rows.sort(key=lambda r: not r.is_default)
-        return rows
+        return live_for_service(self._rows.values(), service_id, include_archived=include_archived)

@@ -9,6 +9,7 @@ from notify.domain import errors
 from notify.domain.service import GuestListEntry, Service, ServiceUser
 
 from .base import MemoryRepository, VersionedRepository
+from .memberships import MembershipRepository
 
 
 class InMemoryServiceRepository(VersionedRepository[Service]):
@@ -59,28 +60,17 @@ class InMemoryGuestListRepository(MemoryRepository[tuple[GuestListEntry, ...]]):
         return list(self._rows.get(service_id, ()))
 
 
-class InMemoryServiceUserRepository(MemoryRepository[ServiceUser]):
-    table_name = "service_users"
+class InMemoryServiceUserRepository(MembershipRepository[ServiceUser]):
+    table_name, owner, what = "service_users", "service_id", "service user"
 
-    def add(self, member: ServiceUser) -> None:
-        self._insert((member.service_id, member.user_id), member, what="service user")
-
-    def update(self, member: ServiceUser) -> None:
-        self._replace((member.service_id, member.user_id), member)
-
-    def remove(self, service_id: UUID, user_id: UUID) -> None:
-        if (service_id, user_id) not in self._rows:
-            raise errors.UserNotFound("User not found")
-        self._session.delete(self.table_name, (service_id, user_id))
-
-    def find(self, service_id: UUID, user_id: UUID) -> ServiceUser | None:
-        return self._rows.get((service_id, user_id))
+    def _no_member_to_update(self) -> errors.NotFound:
+        return self.not_found()
 
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceUser]:
-        return sorted((m for m in self._rows.values() if m.service_id == service_id), key=_member_order)
+        return sorted(self._of("service_id", service_id), key=_member_order)
 
     def list_for_user(self, user_id: UUID) -> Sequence[ServiceUser]:
-        return sorted((m for m in self._rows.values() if m.user_id == user_id), key=_member_order)
+        return sorted(self._of("user_id", user_id), key=_member_order)
 
 
 def _member_order(member: ServiceUser) -> tuple[str, str]:

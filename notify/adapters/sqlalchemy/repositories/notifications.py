@@ -161,7 +161,8 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
         for row in self._exec(sa.select(n.c.job_id, n.c.notification_status, sa.func.count().label("count"))
                               .where(n.c.job_id.in_(list(job_ids)))
                               .group_by(n.c.job_id, n.c.notification_status)):
-            counts[R.ROWS.structure(row.job_id, UUID)][NotificationStatus(row.notification_status)] = int(row._mapping["count"])
+            status = NotificationStatus(row.notification_status)
+            counts[R.ROWS.structure(row.job_id, UUID)][status] = int(row._mapping["count"])
         return dict(counts)
 
     def last_job_row_number(self, job_id: UUID) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +15,7 @@ from notify.domain.organisation import Organisation, OrganisationUser
 from .. import rows as R
 from .. import tables as t
 from .base import SqlRepository
+from .memberships import Grants, MembershipRepository
 
 
 class SqlAlchemyOrganisationRepository(SqlRepository[Organisation]):
@@ -61,68 +62,18 @@ class SqlAlchemyOrganisationRepository(SqlRepository[Organisation]):
         return self._with_domains(list(self._exec(sa.select(o).order_by(self._text_order(o.c.name)))))
 
 
-class SqlAlchemyOrganisationUserRepository(SqlRepository[OrganisationUser]):
-    table = t.user_to_organisation
+class SqlAlchemyOrganisationUserRepository(MembershipRepository[OrganisationUser]):
+    table, owner = t.user_to_organisation, "organisation_id"
+    grants = (Grants(t.organisation_user_permissions, "permission", "permissions"),)
     not_found = errors.UserNotFound
     what = "organisation user"
 
-    def _write_permissions(self, member: OrganisationUser) -> None:
-        if member.permissions:
-            self._exec(sa.insert(t.organisation_user_permissions),
-                       [{"organisation_id": member.organisation_id, "user_id": member.user_id, "permission": p}
-                        for p in sorted(member.permissions)])
-
-    def _delete_permissions(self, organisation_id: UUID, user_id: UUID) -> None:
-        p = t.organisation_user_permissions
-        self._exec(sa.delete(p).where(p.c.organisation_id == organisation_id, p.c.user_id == user_id))
-
-    def add(self, member: OrganisationUser) -> None:
-        with self._session.savepoint():
-            self._exec(sa.insert(self.table), {"organisation_id": member.organisation_id,
-                                               "user_id": member.user_id, "created_at": member.created_at})
-            self._write_permissions(member)
-
-    def update(self, member: OrganisationUser) -> None:
-        u = self.table
-        with self._session.savepoint():
-            result = self._exec(sa.update(u).where(u.c.organisation_id == member.organisation_id,
-                                                   u.c.user_id == member.user_id)
-                                .values(created_at=member.created_at))
-            if result.rowcount == 0:
-                raise errors.UserNotFound("User not found")
-            self._delete_permissions(member.organisation_id, member.user_id)
-            self._write_permissions(member)
-
-    def remove(self, organisation_id: UUID, user_id: UUID) -> None:
-        u = self.table
-        with self._session.savepoint():
-            self._delete_permissions(organisation_id, user_id)
-            result = self._exec(sa.delete(u).where(u.c.organisation_id == organisation_id, u.c.user_id == user_id))
-            if result.rowcount == 0:
-                raise errors.UserNotFound("User not found")
-
-    def _members(self, *conditions: sa.ColumnElement[bool]) -> list[OrganisationUser]:
-        u, p = self.table, t.organisation_user_permissions
-        memberships = list(self._exec(sa.select(u).where(*conditions)))
-        if not memberships:
-            return []
-        organisations = {m.organisation_id for m in memberships}
-        users = {m.user_id for m in memberships}
-        perms: dict[tuple[UUID, UUID], set[str]] = defaultdict(set)
-        for row in self._exec(sa.select(p).where(p.c.organisation_id.in_(organisations), p.c.user_id.in_(users))):
-            perms[(row.organisation_id, row.user_id)].add(row.permission)
-        return [OrganisationUser(organisation_id=m.organisation_id, user_id=m.user_id,
-                                 permissions=frozenset(perms[(m.organisation_id, m.user_id)]),
-                                 created_at=m.created_at)
-                for m in memberships]
-
-    def find(self, organisation_id: UUID, user_id: UUID) -> OrganisationUser | None:
-        u = self.table
-        found = self._members(u.c.organisation_id == organisation_id, u.c.user_id == user_id)
-        return found[0] if found else None
+    def _member(self, row: sa.Row[Any], granted: Mapping[str, frozenset[Any]]) -> OrganisationUser:
+        return OrganisationUser(organisation_id=row.organisation_id, user_id=row.user_id,
+                                permissions=granted["permissions"], created_at=row.created_at)
 
     def list_for_organisation(self, organisation_id: UUID) -> Sequence[OrganisationUser]:
-        return sorted(self._members(self.table.c.organisation_id == organisation_id), key=lambda m: str(m.user_id))
+        return sorted(self._of("organisation_id", organisation_id), key=lambda m: str(m.user_id))
 
     def list_for_user(self, user_id: UUID) -> Sequence[OrganisationUser]:
-        return sorted(self._members(self.table.c.user_id == user_id), key=lambda m: str(m.organisation_id))
+        return sorted(self._of("user_id", user_id), key=lambda m: str(m.organisation_id))

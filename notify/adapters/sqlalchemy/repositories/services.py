@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -16,6 +16,7 @@ from notify.domain.service import GuestListEntry, Service, ServiceUser
 from .. import rows as R
 from .. import tables as t
 from .base import SqlRepository, VersionedRepository
+from .memberships import Grants, MembershipRepository
 
 
 class SqlAlchemyServiceRepository(VersionedRepository[Service]):
@@ -107,73 +108,26 @@ class SqlAlchemyGuestListRepository(SqlRepository[GuestListEntry]):
         return self._all(sa.select(w).where(w.c.service_id == service_id).order_by(w.c.position))
 
 
-class SqlAlchemyServiceUserRepository(SqlRepository[ServiceUser]):
-    table = t.user_to_service
+class SqlAlchemyServiceUserRepository(MembershipRepository[ServiceUser]):
+    table, owner = t.user_to_service, "service_id"
+    grants = (Grants(t.permissions, "permission", "permissions"),
+              Grants(t.user_folder_permissions, "template_folder_id", "folder_permissions"))
     what = "service user"
 
-    def _write_permissions(self, member: ServiceUser) -> None:
-        keys = {"service_id": member.service_id, "user_id": member.user_id}
-        if member.permissions:
-            self._exec(sa.insert(t.permissions), [{**keys, "permission": p} for p in sorted(member.permissions)])
-        if member.folder_permissions:
-            self._exec(sa.insert(t.user_folder_permissions),
-                       [{**keys, "template_folder_id": f} for f in sorted(member.folder_permissions)])
+    def _no_member_to_update(self) -> errors.NotFound:
+        return self.not_found()
 
-    def _delete_permissions(self, service_id: UUID, user_id: UUID) -> None:
-        for table in (t.permissions, t.user_folder_permissions):
-            self._exec(sa.delete(table).where(table.c.service_id == service_id, table.c.user_id == user_id))
-
-    def add(self, member: ServiceUser) -> None:
-        with self._session.savepoint():
-            self._exec(sa.insert(self.table), {"service_id": member.service_id, "user_id": member.user_id,
-                                               "created_at": member.created_at})
-            self._write_permissions(member)
-
-    def update(self, member: ServiceUser) -> None:
-        u = self.table
-        with self._session.savepoint():
-            result = self._exec(sa.update(u).where(u.c.service_id == member.service_id, u.c.user_id == member.user_id)
-                                .values(created_at=member.created_at))
-            if result.rowcount == 0:
-                raise self.not_found()
-            self._delete_permissions(member.service_id, member.user_id)
-            self._write_permissions(member)
-
-    def remove(self, service_id: UUID, user_id: UUID) -> None:
-        u = self.table
-        with self._session.savepoint():
-            self._delete_permissions(service_id, user_id)
-            result = self._exec(sa.delete(u).where(u.c.service_id == service_id, u.c.user_id == user_id))
-            if result.rowcount == 0:
-                raise errors.UserNotFound("User not found")
-
-    def _members(self, *conditions: sa.ColumnElement[bool]) -> list[ServiceUser]:
-        u, p, f = self.table, t.permissions, t.user_folder_permissions
-        memberships = list(self._exec(sa.select(u).where(*conditions)))
-        if not memberships:
-            return []
-        keys = [(m.service_id, m.user_id) for m in memberships]
-        perms: dict[tuple[UUID, UUID], set[str]] = defaultdict(set)
-        folders: dict[tuple[UUID, UUID], set[UUID]] = defaultdict(set)
-        services = {k[0] for k in keys}
-        users = {k[1] for k in keys}
-        for row in self._exec(sa.select(p).where(p.c.service_id.in_(services), p.c.user_id.in_(users))):
-            perms[(row.service_id, row.user_id)].add(row.permission)
-        for row in self._exec(sa.select(f).where(f.c.service_id.in_(services), f.c.user_id.in_(users))):
-            folders[(row.service_id, row.user_id)].add(row.template_folder_id)
-        members = [ServiceUser(service_id=m.service_id, user_id=m.user_id, permissions=frozenset(perms[k]),
-                               folder_permissions=frozenset(folders[k]),
-                               created_at=R.ROWS.structure(m.created_at, datetime) if m.created_at else None)
-                   for m, k in zip(memberships, keys, strict=True)]
-        return sorted(members, key=lambda m: (str(m.service_id), str(m.user_id)))
-
-    def find(self, service_id: UUID, user_id: UUID) -> ServiceUser | None:
-        u = self.table
-        found = self._members(u.c.service_id == service_id, u.c.user_id == user_id)
-        return found[0] if found else None
+    def _member(self, row: sa.Row[Any], granted: Mapping[str, frozenset[Any]]) -> ServiceUser:
+        return ServiceUser(service_id=row.service_id, user_id=row.user_id, permissions=granted["permissions"],
+                           folder_permissions=granted["folder_permissions"],
+                           created_at=R.ROWS.structure(row.created_at, datetime) if row.created_at else None)
 
     def list_for_service(self, service_id: UUID) -> Sequence[ServiceUser]:
-        return self._members(self.table.c.service_id == service_id)
+        return sorted(self._of("service_id", service_id), key=_member_order)
 
     def list_for_user(self, user_id: UUID) -> Sequence[ServiceUser]:
-        return self._members(self.table.c.user_id == user_id)
+        return sorted(self._of("user_id", user_id), key=_member_order)
+
+
+def _member_order(member: ServiceUser) -> tuple[str, str]:
+    return (str(member.service_id), str(member.user_id))
