@@ -9,10 +9,10 @@ import time
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from notify.domain.errors import StoreUnavailable
 
+from .dialects import dialect_for
 from .engine import describe, reason
 from .tables import used_tokens
 
@@ -22,8 +22,7 @@ PURGE_EVERY_SECONDS = 60.0
 class SqlAlchemyUsedTokens:
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
-        insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(used_tokens).values(key=sa.bindparam("key"), expires_at=sa.bindparam("expires_at"))
+        statement = dialect_for(engine).insert(used_tokens).values(key=sa.bindparam("key"), expires_at=sa.bindparam("expires_at"))
         self._claim = statement.on_conflict_do_update(
             index_elements=[used_tokens.c.key], set_={"expires_at": statement.excluded.expires_at},
             where=used_tokens.c.expires_at <= sa.bindparam("now", type_=used_tokens.c.expires_at.type),

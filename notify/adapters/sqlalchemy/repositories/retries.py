@@ -9,7 +9,6 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from notify.domain.retry import RetryKind, ScheduledRetry
 
@@ -27,8 +26,7 @@ class SqlAlchemyRetryRepository:
         if not retries:
             return
         r = t.scheduled_retries
-        insert: Any = (postgresql.insert(r) if self._session.engine.dialect.name == "postgresql"
-                       else sqlite.insert(r))
+        insert = self._session.dialect.insert(r)
         statement = insert.on_conflict_do_update(index_elements=[r.c.kind, r.c.notification_id],
                                                  set_={"attempt": insert.excluded.attempt,
                                                        "due_at": insert.excluded.due_at})
