@@ -171,7 +171,7 @@ def backlog(url: str) -> str:
 
 
 def run_wrk(port: int, token: str | Callable[[int], list[str]], body: str, *, seconds: int, connections: int,
-            threads: int, pause_ms: float = 0) -> dict[str, float]:
+            threads: int, pause_ms: float = 0, path: str = "/v2/notifications/sms") -> dict[str, float]:
     """`token`: one token for every request, or a function making n distinct ones (each request its own)."""
     tokens_file = None
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -185,7 +185,7 @@ def run_wrk(port: int, token: str | Callable[[int], list[str]], body: str, *, se
             script.write(LUA % {"body": body, "token": token, "pause_ms": f"{pause_ms:.3f}"})
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script.name,
-         f"http://127.0.0.1:{port}/v2/notifications/sms"], capture_output=True, text=True, check=True).stdout
+         f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
     os.unlink(script.name)
     if tokens_file:
         os.unlink(tokens_file)

@@ -8,8 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from notify.bootstrap import (StartupError, build_app, database_url, open_engine, open_stores, run_worker,
-                              settle_heap)
+from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, open_engine, open_stores,
+                              run_worker, settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
 
 
@@ -78,6 +78,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
               flush=True)
     stores = open_stores(settings, say=lambda line: print(line, flush=True))
     print(f"notify: storing in {stores.description}", flush=True)
+    print(f"notify: providers: {describe_providers(settings)}", flush=True)
     app = build_app(settings, stores, background=True)
 
     from notify.entrypoints.waitress_server import ServerOptions, serve

@@ -214,17 +214,22 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
     from notify.usecases.handover import GuardedProvider
 
     fakes = fake_providers(settings)
+    real_sms, real_email = real_providers(settings, notify.clock)
 
     def guarded(chosen: Any) -> list[Any]:
         return [p if getattr(p, "idempotent", False) else GuardedProvider(p, notify) for p in chosen]
 
-    wired = attrs.evolve(notify, sms_providers=guarded(notify.sms_providers or [fakes[0]]),
-                         email_providers=guarded(notify.email_providers or [fakes[1]]),
+    wired = attrs.evolve(notify, sms_providers=guarded(notify.sms_providers or real_sms or [fakes[0]]),
+                         email_providers=guarded(notify.email_providers or real_email or [fakes[1]]),
                          letter_providers=guarded(notify.letter_providers or [fakes[2]]),
                          provider_callback_verifiers={**fake_callback_verifiers(settings, [
-                             fake for fake, given in zip(fakes, (notify.sms_providers, notify.email_providers,
+                             fake for fake, given in zip(fakes, (notify.sms_providers or real_sms,
+                                                                 notify.email_providers or real_email,
                                                                  notify.letter_providers)) if not given]),
-                             **notify.provider_callback_verifiers})
+                             **notify.provider_callback_verifiers},
+                         provider_health=provider_health(settings),
+                         provider_webhooks={**{p.name: p for p in [*real_sms, *real_email]},
+                                            **notify.provider_webhooks})
     for provider in fakes:
         provider.connect(delivery.receipt_sink(wired))
     return wired
@@ -375,3 +380,61 @@ def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
     if background:
         notify = start_background(notify, settings)
     return create_app(notify, max_body_bytes=settings.max_body_bytes)
+
+
+def provider_health(settings: Settings) -> Any:
+    from notify.usecases.provider_health import HealthPolicy, ProviderHealth
+
+    p = settings.providers
+    return ProviderHealth(HealthPolicy(failures=p.failures, window=float(p.failure_window),
+                                       cooldown=float(p.cooldown)))
+
+
+def real_providers(settings: Settings, clock: Any) -> tuple[list[Any], list[Any]]:
+    """The SMS and email providers the settings configure (none: the fakes are used), named as their
+    ProviderDetails rows and their callback routes (/provider-callbacks/<name>)."""
+    p = settings.providers
+    sms: list[Any] = []
+    email: list[Any] = []
+    if p.smtp_url:
+        from notify.adapters.providers.smtp import SmtpEmailProvider
+
+        email.append(SmtpEmailProvider("smtp", p.smtp_url, pool_size=p.smtp_pool_size,
+                                       connect_timeout=float(p.timeout), send_timeout=float(p.timeout)))
+    if p.ses_region:
+        from notify.adapters.providers.ses import SesEmailProvider
+
+        email.append(SesEmailProvider(
+            "ses", region=p.ses_region, endpoint_url=p.ses_endpoint_url, access_key_id=p.ses_access_key_id,
+            secret_access_key=p.ses_secret_access_key, from_address=p.ses_from,
+            configuration_set=p.ses_configuration_set, topic_arns=p.sns_topic_arns,
+            cert_url_pattern=p.sns_cert_url_pattern, timeout=float(p.timeout)))
+    if p.twilio_account_sid:
+        from notify.adapters.providers.twilio import TwilioSmsProvider
+
+        if not p.twilio_auth_token:
+            raise StartupError("NOTIFY_TWILIO_AUTH_TOKEN is not set (NOTIFY_TWILIO_ACCOUNT_SID is)")
+        sms.append(TwilioSmsProvider("twilio", account_sid=p.twilio_account_sid, auth_token=p.twilio_auth_token,
+                                     base_url=p.twilio_base_url, public_url=p.public_url, from_number=p.twilio_from,
+                                     messaging_service_sid=p.twilio_messaging_service_sid,
+                                     timeout=float(p.timeout)))
+    if p.sms_gateway_url:
+        from notify.adapters.providers.http_gateway import HttpSmsGateway
+
+        if not (p.sms_gateway_token or p.sms_gateway_secret):
+            raise StartupError("NOTIFY_SMS_GATEWAY_URL needs NOTIFY_SMS_GATEWAY_TOKEN or NOTIFY_SMS_GATEWAY_SECRET")
+        sms.append(HttpSmsGateway("sms-gateway", url=p.sms_gateway_url, bearer_token=p.sms_gateway_token,
+                                  secret=p.sms_gateway_secret, timeout=float(p.timeout), clock=clock))
+    return sms, email
+
+
+def describe_providers(settings: Settings) -> str:
+    """One line for the operator: which provider each channel uses (no secrets)."""
+    from urllib.parse import urlsplit
+
+    p = settings.providers
+    email = [f"smtp ({urlsplit(p.smtp_url).hostname})"] if p.smtp_url else []
+    email += [f"ses ({p.ses_region})"] if p.ses_region else []
+    sms = ["twilio"] if p.twilio_account_sid else []
+    sms += [f"sms-gateway ({urlsplit(p.sms_gateway_url).hostname})"] if p.sms_gateway_url else []
+    return f"sms: {', '.join(sms) or 'fake-sms'}; email: {', '.join(email) or 'fake-email'}; letter: fake-letter"

@@ -48,7 +48,14 @@ Provider callbacks (delivery receipts and inbound texts posted to /notifications
   NOTIFY_PROVIDER_CALLBACK_TOKEN  comma-separated tokens the fake providers' callbacks must carry as
                              `Authorization: Bearer <token>` (unset: one is generated at start and printed)
 
-Fake providers (this build has no real ones):
+Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake):
+  NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks (https://notify.example.org)
+  NOTIFY_SMTP_URL            email by SMTP: smtp[s]://user:password@host:port?starttls=auto|required|never&from=...
+  NOTIFY_SES_REGION          email by Amazon SES (with NOTIFY_SES_FROM, the verified sender address)
+  NOTIFY_TWILIO_ACCOUNT_SID  SMS by Twilio (with NOTIFY_TWILIO_AUTH_TOKEN, NOTIFY_TWILIO_FROM)
+  NOTIFY_SMS_GATEWAY_URL     SMS by a generic HTTP gateway (with NOTIFY_SMS_GATEWAY_TOKEN and/or _SECRET)
+
+Fake providers:
   NOTIFY_FAKE_PROVIDER_LOG   a folder where each process appends every message its fake providers accept
                              (one line: provider, notification id); for tests that count hand-overs
   NOTIFY_FAKE_RECEIPT_DELAY_MS  how long a fake provider waits before its delivery receipt (500)
@@ -127,6 +134,7 @@ class Settings:
     provider_callback_tokens: tuple[str, ...] = ()
     token_replay_check: bool = True
     generated_provider_callback_token: bool = False  # True when none was configured and one was made up
+    providers: ProviderSettings = field(factory=lambda: ProviderSettings())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -174,6 +182,7 @@ class Settings:
             provider_callback_tokens=callback_tokens or (secrets.token_urlsafe(32),),
             generated_provider_callback_token=not callback_tokens,
             token_replay_check=_bool(env, "NOTIFY_TOKEN_REPLAY_CHECK", True),
+            providers=ProviderSettings.from_env(env),
         )
 
 
@@ -203,3 +212,72 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     if raw in ("0", "false", "no", "off"):
         return False
     raise ConfigError(f"{name} must be true or false, not {raw!r}")
+
+
+def _str(env: Mapping[str, str], name: str) -> str | None:
+    return (env.get(name) or "").strip() or None
+
+
+@frozen(kw_only=True)
+class ProviderSettings:
+    """Real SMS and email providers; each is on when its first setting is set. Secrets come from here (the
+    environment) and are never logged. Every provider call times out after `timeout` seconds."""
+
+    public_url: str | None = None  # NOTIFY_PUBLIC_URL: where providers post callbacks
+    timeout: int = 10  # NOTIFY_PROVIDER_TIMEOUT: seconds, connect and each read/write
+    # Failover that learns: NOTIFY_PROVIDER_FAILURES errors within NOTIFY_PROVIDER_FAILURE_WINDOW seconds move a
+    # provider behind the others for NOTIFY_PROVIDER_COOLDOWN seconds.
+    failures: int = 5
+    failure_window: int = 60
+    cooldown: int = 60
+    smtp_url: str | None = None  # NOTIFY_SMTP_URL
+    smtp_pool_size: int = 8  # NOTIFY_SMTP_POOL_SIZE: connections kept open
+    ses_region: str | None = None  # NOTIFY_SES_REGION
+    ses_endpoint_url: str | None = None  # NOTIFY_SES_ENDPOINT_URL: another endpoint (a local one in tests)
+    ses_access_key_id: str | None = None  # NOTIFY_SES_ACCESS_KEY_ID / _SECRET_ACCESS_KEY, else boto3's own chain
+    ses_secret_access_key: str | None = None
+    ses_from: str | None = None  # NOTIFY_SES_FROM: the verified address mail is sent from
+    ses_configuration_set: str | None = None  # NOTIFY_SES_CONFIGURATION_SET: where SES publishes events
+    sns_topic_arns: tuple[str, ...] = ()  # NOTIFY_SNS_TOPIC_ARNS: the only topics accepted (empty: any)
+    sns_cert_url_pattern: str = r"^https://sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/[^?#]+\.pem$"  # NOTIFY_SNS_CERT_URL_PATTERN
+    twilio_account_sid: str | None = None  # NOTIFY_TWILIO_ACCOUNT_SID
+    twilio_auth_token: str | None = None  # NOTIFY_TWILIO_AUTH_TOKEN
+    twilio_from: str | None = None  # NOTIFY_TWILIO_FROM: when the service has no SMS sender of its own
+    twilio_messaging_service_sid: str | None = None  # NOTIFY_TWILIO_MESSAGING_SERVICE_SID
+    twilio_base_url: str = "https://api.twilio.com"  # NOTIFY_TWILIO_BASE_URL
+    sms_gateway_url: str | None = None  # NOTIFY_SMS_GATEWAY_URL
+    sms_gateway_token: str | None = None  # NOTIFY_SMS_GATEWAY_TOKEN: sent as a bearer token
+    sms_gateway_secret: str | None = None  # NOTIFY_SMS_GATEWAY_SECRET: HMAC-signs requests and receipts
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ProviderSettings:
+        defaults = cls()
+        return cls(
+            public_url=_str(env, "NOTIFY_PUBLIC_URL"),
+            timeout=max(1, _int(env, "NOTIFY_PROVIDER_TIMEOUT", defaults.timeout)),
+            failures=max(1, _int(env, "NOTIFY_PROVIDER_FAILURES", defaults.failures)),
+            failure_window=max(1, _int(env, "NOTIFY_PROVIDER_FAILURE_WINDOW", defaults.failure_window)),
+            cooldown=_int(env, "NOTIFY_PROVIDER_COOLDOWN", defaults.cooldown),
+            smtp_url=_str(env, "NOTIFY_SMTP_URL"),
+            smtp_pool_size=max(1, _int(env, "NOTIFY_SMTP_POOL_SIZE", defaults.smtp_pool_size)),
+            ses_region=_str(env, "NOTIFY_SES_REGION"),
+            ses_endpoint_url=_str(env, "NOTIFY_SES_ENDPOINT_URL"),
+            ses_access_key_id=_str(env, "NOTIFY_SES_ACCESS_KEY_ID"),
+            ses_secret_access_key=_str(env, "NOTIFY_SES_SECRET_ACCESS_KEY"),
+            ses_from=_str(env, "NOTIFY_SES_FROM"),
+            ses_configuration_set=_str(env, "NOTIFY_SES_CONFIGURATION_SET"),
+            sns_topic_arns=_list(env.get("NOTIFY_SNS_TOPIC_ARNS", "")),
+            sns_cert_url_pattern=_str(env, "NOTIFY_SNS_CERT_URL_PATTERN") or defaults.sns_cert_url_pattern,
+            twilio_account_sid=_str(env, "NOTIFY_TWILIO_ACCOUNT_SID"),
+            twilio_auth_token=_str(env, "NOTIFY_TWILIO_AUTH_TOKEN"),
+            twilio_from=_str(env, "NOTIFY_TWILIO_FROM"),
+            twilio_messaging_service_sid=_str(env, "NOTIFY_TWILIO_MESSAGING_SERVICE_SID"),
+            twilio_base_url=_str(env, "NOTIFY_TWILIO_BASE_URL") or defaults.twilio_base_url,
+            sms_gateway_url=_str(env, "NOTIFY_SMS_GATEWAY_URL"),
+            sms_gateway_token=_str(env, "NOTIFY_SMS_GATEWAY_TOKEN"),
+            sms_gateway_secret=_str(env, "NOTIFY_SMS_GATEWAY_SECRET"),
+        )
+
+    def __repr__(self) -> str:  # attrs' repr would print the secrets
+        return f"ProviderSettings(smtp={bool(self.smtp_url)}, ses={self.ses_region!r}, " \
+               f"twilio={self.twilio_account_sid!r}, sms_gateway={self.sms_gateway_url!r})"

@@ -32,10 +32,28 @@ class DeliveryReceipt:
     provider: str
     notification_id: UUID
     status: NotificationStatus
+    reason: str | None = None  # the provider's own words (an error code and its meaning), for the logs
 
 
 class ProviderError(Exception):
     """The provider failed technically (timeout, 5xx, garbage); another provider may succeed."""
+
+
+class DeliveryRefused(Exception):  # noqa: N818
+    """The provider answered definitely that this message cannot reach this recipient (an SMTP 5xx or 4xx to
+    the recipient, an invalid number): no other provider will do better. `status` is the notification's final
+    status (permanent-failure or temporary-failure); `reason` is the provider's words, for the logs."""
+
+    def __init__(self, provider: str, status: NotificationStatus, reason: str) -> None:
+        super().__init__(f"{provider} refused the message ({status.value}): {reason}")
+        self.provider = provider
+        self.status = status
+        self.reason = reason
+
+
+class DeliveryUncertain(Exception):  # noqa: N818
+    """The call broke after the message may have been accepted (the connection dropped or timed out once the
+    whole message was written): handing it to another provider could deliver it twice."""
 
 
 class SmsProvider(Protocol):
@@ -49,7 +67,8 @@ class EmailProvider(Protocol):
     name: str
 
     def send_email(self, *, to: str, subject: str, body: str, html: str | None, reference: UUID,
-                   from_address: str, reply_to: str | None = None) -> ProviderReceipt: ...
+                   from_address: str, reply_to: str | None = None,
+                   unsubscribe_url: str | None = None) -> ProviderReceipt: ...
 
 
 class LetterProvider(Protocol):

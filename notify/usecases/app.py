@@ -11,6 +11,7 @@ from notify.domain.limits import Admission
 from notify.ports.admissions import Admissions
 from notify.ports.callbacks import CallbackSender
 from notify.ports.provider_callbacks import ProviderCallbackVerifier
+from notify.ports.provider_webhooks import ProviderWebhooks
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
 from notify.ports.jobs import JobQueue
 from notify.ports.queue import DeliveryQueue
@@ -23,6 +24,7 @@ from notify.ports.used_tokens import UsedTokens
 
 from .admission import TransactionPerSend
 from .cache import ReadCache
+from .provider_health import ProviderHealth
 from .retry_policy import RetryPolicy
 
 
@@ -64,6 +66,10 @@ class Notify:
     provider_callback_verifiers: Mapping[str, ProviderCallbackVerifier] = field(factory=dict)
     # Token ids (JWT jti) seen, so a token that carries one is accepted once (None: no replay check).
     used_tokens: UsedTokens | None = None
+    # Real providers: what this process learned of their health (failover), and their signed callbacks
+    # (delivery receipts, inbound texts, complaints) by provider name (/provider-callbacks/<name>).
+    provider_health: ProviderHealth = field(factory=ProviderHealth)
+    provider_webhooks: Mapping[str, ProviderWebhooks] = field(factory=dict)
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

@@ -48,6 +48,8 @@ from notify.domain.sms import has_delivery_receipts
 from notify.domain.template import Template
 from notify.ports.providers import (
     DeliveryReceipt,
+    DeliveryRefused,
+    DeliveryUncertain,
     EmailProvider,
     LetterProvider,
     ProviderError,
@@ -60,6 +62,7 @@ from notify.ports.unit_of_work import UnitOfWork
 from .app import Notify
 from .cache import TemplateVersion
 from .auth import service_and_keys
+from .provider_health import record_demotion
 from .status_callbacks import notify_status_changes
 
 log = logging.getLogger("notify.delivery")
@@ -153,6 +156,13 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
             receipt = _send_with_failover(notify, plan)
         except HandOverRefused:
             log.info("delivery of %s stopped: handed over elsewhere or no longer waiting", n.id)
+            continue
+        except DeliveryRefused as refused:  # the provider's definite answer for this recipient: final
+            handovers.append(Handover(n.id, refused.provider, None, plan.billable_units, plan.status))
+            simulated.append(DeliveryReceipt(refused.provider, n.id, refused.status, refused.reason))
+            continue
+        except _Uncertain as uncertain:  # it may have arrived: sending, for the receipt or the timeout to settle
+            handovers.append(Handover(n.id, uncertain.provider, None, plan.billable_units, plan.status))
             continue
         if receipt is None:
             unsent.append(plan)
@@ -256,17 +266,32 @@ def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], 
     return retries, list(uow.notifications.set_statuses(give_up, now=now))
 
 
+class _Uncertain(Exception):  # noqa: N818
+    def __init__(self, provider: str) -> None:
+        super().__init__(provider)
+        self.provider = provider
+
+
 def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:
-    for provider in plan.providers:
+    health = notify.provider_health
+    for provider in health.order(plan.providers):
         try:
             receipt = _send(provider, plan)
             if not isinstance(receipt, ProviderReceipt):
                 raise ProviderError(f"answered {type(receipt).__name__}, not a receipt")
+            health.succeeded(provider.name)
             return receipt
+        except DeliveryRefused:
+            health.succeeded(provider.name)  # it answered: the provider works, the recipient does not
+            raise
+        except DeliveryUncertain as exc:  # never to another provider: that could deliver it twice
+            log.warning("provider %s may have taken %s: %s", provider.name, plan.notification.id, exc)
+            raise _Uncertain(provider.name) from None
         except Exception as exc:  # ProviderError, or what an adapter let out (a timeout, garbage, a bug): next
             log.warning("provider %s failed for %s: %s: %s", provider.name, plan.notification.id,
                         type(exc).__name__, exc)
-            _count_provider_error(notify, provider.name, plan.notification.notification_type)
+            _count_provider_error(notify, provider.name, plan.notification.notification_type,
+                                  demoted_for=health.failed(provider.name))
     return None
 
 
@@ -283,19 +308,23 @@ def _send(provider: Any, plan: _Plan) -> ProviderReceipt:
         return email.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
                                    html=None, reference=n.id,
                                    from_address=f'"{sender_name}" <{local}@{NOTIFY_EMAIL_DOMAIN}>',
-                                   reply_to=n.reply_to_text)
+                                   reply_to=n.reply_to_text, unsubscribe_url=n.one_click_unsubscribe_url)
     address = PostalAddress.from_personalisation(n.personalisation)
     letters: LetterProvider = provider
     return letters.send_letter(address=list(address.lines), content=message.body, reference=n.id,
                                 postage=n.postage or "second")
 
 
-def _count_provider_error(notify: Notify, identifier: str, kind: NotificationType) -> None:
+def _count_provider_error(notify: Notify, identifier: str, kind: NotificationType,
+                          demoted_for: float | None = None) -> None:
     """Count the error in the store; past the threshold, move PRIORITY_STEP points away from this provider
-    (at most once a minute per provider, as Notify)."""
+    (at most once a minute per provider, as Notify). A demotion this process just decided (provider_health)
+    is published for every process to see."""
     now = notify.clock.now()
     minute = now.replace(second=0, microsecond=0)
     with notify.uow() as uow:
+        if demoted_for is not None:
+            record_demotion(uow, identifier, until=now + timedelta(seconds=demoted_for))
         errors = uow.counters.increment(f"provider-errors:{identifier}:{minute:%Y%m%d%H%M}",
                                         expires_at=minute + timedelta(minutes=2))
         if errors <= PROVIDER_ERROR_THRESHOLD:

@@ -4,6 +4,7 @@ Every change writes a new version to the history."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -16,6 +17,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .provider_health import demoted_until
 
 
 @frozen
@@ -40,6 +42,7 @@ DEFAULT_PROVIDERS: tuple[ProviderSpec, ...] = (
 class ProviderView:
     provider: ProviderDetails
     created_by: User | None
+    demoted_until: datetime | None = None  # failover moved it behind the others until then (provider_health)
 
 
 def default_specs(notify: Notify) -> tuple[ProviderSpec, ...]:
@@ -79,16 +82,19 @@ def ensure_default_providers(notify: Notify, specs: Sequence[ProviderSpec] | Non
 
 
 def list_providers(notify: Notify) -> Sequence[ProviderView]:
+    now = notify.clock.now()
     with notify.uow() as uow:
         found = uow.providers.list()
         users = _users(uow, found)
-        return [ProviderView(p, users.get(p.created_by_id)) for p in found]  # type: ignore[arg-type]
+        return [ProviderView(p, users.get(p.created_by_id), demoted_until(uow, p.identifier, now=now))  # type: ignore[arg-type]
+                for p in found]
 
 
 def get_provider(notify: Notify, provider_id: UUID) -> ProviderView:
     with notify.uow() as uow:
         provider = uow.providers.get(provider_id)
-        return ProviderView(provider, _users(uow, [provider]).get(provider.created_by_id))  # type: ignore[arg-type]
+        return ProviderView(provider, _users(uow, [provider]).get(provider.created_by_id),  # type: ignore[arg-type]
+                            demoted_until(uow, provider.identifier, now=notify.clock.now()))
 
 
 def provider_versions(notify: Notify, provider_id: UUID, *, limit: int = 100) -> Sequence[ProviderView]:

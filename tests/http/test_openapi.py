@@ -3,6 +3,7 @@ representative call of every documented operation matches the documented shape (
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 from uuid import uuid4
@@ -23,13 +24,19 @@ from ..v2.conftest import ADDRESS, Fakes, make_world, wire
 
 
 
+GATEWAY_SECRET = "gateway-secret-for-tests"
+
+
 @pytest.fixture
 def wired(notify: Notify) -> Notify:
     from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
     from notify.adapters.queue import SynchronousDeliveryQueue
     from notify.adapters.uploads.memory import InMemoryUploadStore
 
-    notify = attrs.evolve(notify, uploads=InMemoryUploadStore())
+    from notify.adapters.providers.http_gateway import HttpSmsGateway
+
+    gateway = HttpSmsGateway("sms-gateway", url="http://127.0.0.1:9/unused", secret=GATEWAY_SECRET)
+    notify = attrs.evolve(notify, uploads=InMemoryUploadStore(), provider_webhooks={gateway.name: gateway})
     return wire(notify, Fakes(FakeSmsProvider(receipt_delay=None), FakeEmailProvider(receipt_delay=None),
                               FakeLetterProvider(receipt_delay=None), SynchronousDeliveryQueue()))
 
@@ -244,6 +251,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/v2/template/{template_id}/preview", {"personalisation": {"name": "A"}}, "", "service"),
         ("GET", "/v2/templates", None, "", "service"),
         ("GET", "/v2/received-text-messages", None, "", "service"),
+        ("POST", "/provider-callbacks/{provider}", {"reference": sms, "status": "delivered"}, "",
+         "gateway:gateway"),
         ("POST", "/notifications/{notification_type}/fake/{provider}", {"id": sms, "status": "delivered"}, "",
          "provider"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
@@ -251,7 +260,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     ]
     extra = {"other_user": {"user_id": other_user},
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
-             "letter_branding": {"branding_id": letter_branding.json.get("id")}}
+             "letter_branding": {"branding_id": letter_branding.json.get("id")},
+             "gateway": {"provider": "sms-gateway"}}
     checked = set()
     raw = falcon.testing.TestClient(app)
     for method, route, body, query, kind in calls:
@@ -263,6 +273,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             result = admin._call(method, path, json=body, query_string=query)  # noqa: SLF001
         elif kind == "service":
             result = api._call(method, path, json=body, query_string=query)  # noqa: SLF001
+        elif kind == "gateway":  # a real provider's callback, signed as the HTTP SMS gateway signs
+            from notify.adapters.providers.signing import signed_headers
+
+            data = json.dumps(body).encode()
+            result = raw.simulate_request(method, path, body=data, query_string=query,
+                                          headers=signed_headers(GATEWAY_SECRET, data, clock.now()))
         else:
             headers = PROVIDER_AUTH if kind == "provider" else {}
             result = raw.simulate_request(method, path, json=body, query_string=query, headers=headers)

@@ -287,8 +287,10 @@ class FakeEmailProvider(_FakeProvider):
         super().__init__(name, **kwargs)
 
     def send_email(self, *, to: str, subject: str, body: str, html: str | None, reference: UUID,
-                   from_address: str, reply_to: str | None = None) -> ProviderReceipt:
-        return self._accept(reference, to, body, subject=subject, from_address=from_address, reply_to=reply_to)
+                   from_address: str, reply_to: str | None = None,
+                   unsubscribe_url: str | None = None) -> ProviderReceipt:
+        return self._accept(reference, to, body, subject=subject, from_address=from_address, reply_to=reply_to,
+                            unsubscribe_url=unsubscribe_url)
 
 
 class FakeLetterProvider(_FakeProvider):

@@ -17,6 +17,7 @@ from .jobs import JobResources
 from .letter_contacts import LetterContactResources
 from .organisations import OrganisationResources
 from .provider_callbacks import FakeProviderCallbackResource
+from .provider_webhooks import ProviderWebhookResource
 from .providers import ProviderResources
 from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
@@ -144,6 +145,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         # provider delivery receipts and inbound texts (no JWT: each provider's own credentials)
         ("/notifications/{notification_type}/fake/{provider}", FakeProviderCallbackResource(notify), None),
         ("/notifications/sms/receive/fake", FakeInboundSmsResource(notify), None),
+        ("/provider-callbacks/{provider}", ProviderWebhookResource(notify), None),  # real providers, signed
     ]
     letter_contacts = LetterContactResources(notify)
     routes += [

@@ -50,6 +50,8 @@ class ProviderOut:
     created_by_name: str | None
     reason: str | None
     current_month_billable_sms: int
+    # Failover moved this provider behind the others (its recent sends failed) until then; null: it is not.
+    demoted_until: datetime | None = None
 
     @classmethod
     def of(cls, view: ProviderView) -> ProviderOut:
@@ -58,7 +60,7 @@ class ProviderOut:
                    notification_type=p.notification_type, active=p.active, updated_at=p.updated_at,
                    supports_international=p.supports_international,
                    created_by_name=view.created_by.name if view.created_by else None, reason=None,
-                   current_month_billable_sms=0)
+                   current_month_billable_sms=0, demoted_until=view.demoted_until)
 
 
 @define(kw_only=True)

@@ -1,0 +1,192 @@
+"""Emails per second handed to a local SMTP server by one `notify serve` (pooled SMTP connections), and with
+--worker by one `notify worker` process (the API publishing through RabbitMQ).
+
+    .venv/bin/python bench/email_bench.py                 # a fresh PostgreSQL database (tests' helper)
+    .venv/bin/python bench/email_bench.py --worker
+    .venv/bin/python bench/email_bench.py --database-url memory --seconds 5
+
+The SMTP server is aiosmtpd in a process of its own (it must not share the measured process's interpreter),
+taking every message and counting it; the app is built as `notify serve` builds it with NOTIFY_SMTP_URL
+pointing there (a Markdown template rendered to text + HTML per message). wrk posts emails for `--seconds`;
+the figure is the SMTP server's count over the window in which it was receiving. Needs `wrk` on PATH."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from uuid import uuid4
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import attrs  # noqa: E402
+import jwt  # noqa: E402
+
+from notify import bootstrap  # noqa: E402
+from notify.config import ProviderSettings, Settings  # noqa: E402
+
+import send_bench  # noqa: E402
+
+CONTENT = """# Your appointment
+
+Dear ((name)),
+
+* Date: ((date))
+* Place: [the centre](https://www.gov.uk/centre)
+
+^ Bring your letter with you.
+
+Visit https://www.gov.uk/appointments to change it."""
+
+SINK = r"""
+import asyncio, sys, time
+from aiosmtpd.controller import Controller
+
+class Count:
+    n = 0
+    async def handle_DATA(self, server, session, envelope):
+        Count.n += 1
+        return "250 OK"
+
+controller = Controller(Count(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+print("ready", flush=True)
+while True:
+    time.sleep(0.25)
+    print(f"{time.monotonic():.3f} {Count.n}", flush=True)
+"""
+
+
+class Sink:
+    """The counting SMTP server's process; `samples()` are (monotonic time, messages so far)."""
+
+    def __init__(self, port: int, workdir: str) -> None:
+        self.log = Path(workdir) / "sink.log"
+        self.process = subprocess.Popen([sys.executable, "-c", SINK, str(port)], stdout=self.log.open("wb"),
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while "ready" not in self.log.read_text():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"the SMTP sink did not start:\n{self.log.read_text()}")
+            time.sleep(0.05)
+
+    def samples(self) -> list[tuple[float, int]]:
+        found = []
+        for line in self.log.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[1].isdigit():
+                found.append((float(parts[0]), int(parts[1])))
+        return found
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def rate(samples: list[tuple[float, int]]) -> tuple[float, int, float]:
+    """(emails/s while the server was receiving, messages, seconds receiving)."""
+    moving = [(t, n) for (t, n), (_, before) in zip(samples[1:], samples) if n > before]
+    if len(moving) < 2:
+        return 0.0, samples[-1][1] if samples else 0, 0.0
+    first = samples[samples.index(moving[0]) - 1]
+    (t1, n1) = moving[-1]
+    return (n1 - first[1]) / (t1 - first[0]), n1, t1 - first[0]
+
+
+def setup(settings: Settings):  # type: ignore[no-untyped-def]
+    from notify.domain.api_key import ApiKey
+    from notify.domain.constants import KeyType, TemplateType
+    from notify.domain.template import Template
+    from notify.entrypoints.http import create_app
+    from notify.usecases import services, users
+
+    stores = bootstrap.open_stores(settings)
+    notify = bootstrap.start_background(bootstrap.build_notify(settings, stores), settings)
+    suffix = uuid4().hex[:8]
+    user = users.create_user(notify, name="Bench", email_address=f"bench.{suffix}@example.gov.uk",
+                             password="bench password long enough")
+    service = services.create_service(notify, name=f"Bench {suffix}", user_id=user.id, restricted=False,
+                                      rate_limit=10**9, email_message_limit=10**12)
+    now = notify.clock.now()
+    template = Template(id=uuid4(), service_id=service.id, name="bench", template_type=TemplateType.EMAIL,
+                        subject="Your appointment, ((name))", content=CONTENT, created_at=now, created_by=user.id)
+    key = ApiKey(id=uuid4(), service_id=service.id, name="bench", secret=str(uuid4()), key_type=KeyType.NORMAL,
+                 created_at=now, created_by=user.id)
+    with notify.uow() as uow:
+        uow.templates.add(template)
+        uow.api_keys.add(key)
+        uow.commit()
+    return create_app(notify), key, template, stores.description, notify
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default=None, help="default: a fresh database on the local PostgreSQL")
+    parser.add_argument("--secret-key", default="bench-secret-key-0123456789abcdef0123456789")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--waitress-threads", type=int, default=8, help="as `notify serve`")
+    parser.add_argument("--pool-size", type=int, default=8, help="NOTIFY_SMTP_POOL_SIZE")
+    parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
+    parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed (apt-get install -y wrk)")
+    url = args.database_url
+    if url is None:
+        from tests.postgres_server import database_url_for_this_run
+
+        url = database_url_for_this_run()
+    workdir = tempfile.mkdtemp(prefix="notify-email-bench-")
+    smtp_port = send_bench.free_port()
+    sink = Sink(smtp_port, workdir)
+    smtp_url = f"smtp://127.0.0.1:{smtp_port}?starttls=never&from=bench@example.org"
+    settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
+                            secret_keys=(args.secret_key,), upload_dir=workdir,
+                            providers=ProviderSettings(smtp_url=smtp_url, smtp_pool_size=args.pool_size))
+    worker = None
+    if args.worker:
+        settings = attrs.evolve(settings, queue_url=args.broker, queue_name=f"notify-bench-{uuid4().hex[:12]}")
+        os.environ["NOTIFY_SMTP_URL"] = smtp_url  # the worker process reads its settings from the environment
+        os.environ["NOTIFY_SMTP_POOL_SIZE"] = str(args.pool_size)
+    app, key, template, description, notify = setup(settings)
+    if args.worker:
+        worker = send_bench.start_worker(settings, workdir)
+    bootstrap.settle_heap()
+    port = send_bench.free_port()
+    send_bench.serve(app, port, args.waitress_threads)
+    time.sleep(0.3)
+    body = json.dumps({"email_address": "someone@example.com", "template_id": str(template.id),
+                       "personalisation": {"name": "Ada", "date": "1 March"}})
+    token = jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
+    posted = send_bench.run_wrk(port, token, body, seconds=args.seconds, connections=args.connections, threads=2,
+                                path="/v2/notifications/email")
+    settle_until = time.monotonic() + 60
+    while time.monotonic() < settle_until:  # let delivery drain what the API accepted
+        time.sleep(1.0)
+        samples = sink.samples()
+        if len(samples) > 8 and samples[-1][1] == samples[-8][1]:
+            break
+    per_second, delivered, window = rate(sink.samples())
+    where = "a notify worker process (RabbitMQ)" if args.worker else "notify serve's delivery threads"
+    print(f"store: {description}; delivery: {where}; SMTP pool {args.pool_size}; "
+          f"wrk -c{args.connections} -d{args.seconds}s")
+    print(f"API accepted {posted['rps']:.1f} emails/s (non-2xx {int(posted['non2xx'])})")
+    print(f"SMTP server received {delivered} emails in {window:.1f} s: {per_second:.1f} emails/s")
+    if worker is not None:
+        worker.terminate()
+        worker.wait(30)
+    bootstrap.stop_background(notify)
+    sink.stop()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
