@@ -53,9 +53,24 @@ class Notification:
     def completed(self) -> bool:
         return self.status in COMPLETED_STATUSES
 
+    @property
+    def hand_over_status(self) -> NotificationStatus:
+        """What a provider taking it makes it: `sent` for an international text message (no receipt is relied
+        on from abroad), else `sending`."""
+        international = self.notification_type is NotificationType.SMS and self.international
+        return NotificationStatus.SENT if international else NotificationStatus.SENDING
+
+    def may_move_to(self, status: NotificationStatus) -> bool:
+        return may_move(self.status, status)
+
+    def change(self, status: NotificationStatus) -> StatusChange:
+        """The compare-and-set that moves this notification (as read) to `status`; InvalidStatusTransition when
+        the table of transitions does not allow it."""
+        return StatusChange(self.id, self.status, status)
+
     def mark_sending(self, *, provider: str, now: datetime, status: NotificationStatus = NotificationStatus.SENDING,
                      billable_units: int | None = None, reference: str | None = None) -> Notification:
-        if self.status is not NotificationStatus.CREATED:
+        if not may_hand_over(self.status, status):
             raise InvalidStatusTransition(self.status, status)
         return evolve(
             self,
@@ -69,7 +84,7 @@ class Notification:
 
     def with_status(self, status: NotificationStatus, *, now: datetime) -> Notification:
         """Apply a receipt. Completed notifications never move again (Notify's update guard)."""
-        if self.status not in UPDATABLE_STATUSES:
+        if not self.may_move_to(status):
             raise InvalidStatusTransition(self.status, status)
         return evolve(self, status=status, updated_at=now)
 
@@ -78,7 +93,7 @@ class Notification:
         """The notification after a provider's receipt, or None when the receipt must be ignored: the
         notification already completed (late or duplicate receipt), or an international SMS sent to a country
         whose receipts are not trusted (it stays `sent`)."""
-        if self.status not in UPDATABLE_STATUSES or status is self.status:
+        if not self.may_move_to(status):
             return None
         if self.status is NotificationStatus.SENT and self.international and not receipts_trusted:
             return None
@@ -97,23 +112,32 @@ class Notification:
 
 @frozen
 class Handover:
-    """A provider took a claimed notification: who, its reference, what it costs, and the status it is in
-    now (`sending`, or `sent` for international SMS)."""
+    """A provider took a claimed notification: who, its reference, what it costs, and the status it moves to
+    (`sending`, or `sent` for international SMS). The provider's details are recorded whatever the status is by
+    then; the status moves only where the table of transitions allows (a quick receipt may have come first)."""
 
     notification_id: UUID
     provider: str
     reference: str | None
     billable_units: int
-    status: NotificationStatus
+    status: NotificationStatus = field(validator=lambda _, __, value: _check_hand_over_status(value))
+
+    def status_after(self, current: NotificationStatus) -> NotificationStatus:
+        return self.status if may_hand_over(current, self.status) else current
 
 
 @frozen
 class StatusChange:
-    """A compare-and-set of one notification's status (a receipt, a retry, a failure)."""
+    """A compare-and-set of one notification's status (a receipt, a retry, a failure): only a move the table
+    of transitions allows can be made into one."""
 
     notification_id: UUID
     expected: NotificationStatus
     status: NotificationStatus
+
+    def __attrs_post_init__(self) -> None:
+        if not may_move(self.expected, self.status):
+            raise InvalidStatusTransition(self.expected, self.status)
 
 
 LETTER_ACCEPTED = "accepted"
@@ -123,6 +147,36 @@ FINAL_RECEIPT_STATUSES = frozenset({
     NotificationStatus.DELIVERED, NotificationStatus.PERMANENT_FAILURE, NotificationStatus.TEMPORARY_FAILURE,
     NotificationStatus.TECHNICAL_FAILURE, NotificationStatus.PENDING, NotificationStatus.SENT,
 })
+
+
+HAND_OVER_STATUSES = frozenset({NotificationStatus.SENDING, NotificationStatus.SENT})
+# The moves a notification may make, from each status. A hand-over to a provider takes it out of `created`
+# only; receipts (and delivery's failures) move it while it is in flight, never back to `created`; once
+# completed it never moves again (Notify's update guard).
+HAND_OVERS: dict[NotificationStatus, frozenset[NotificationStatus]] = {NotificationStatus.CREATED: HAND_OVER_STATUSES}
+RECEIPTS: dict[NotificationStatus, frozenset[NotificationStatus]] = {
+    status: FINAL_RECEIPT_STATUSES - {status} for status in UPDATABLE_STATUSES}
+TRANSITIONS: dict[NotificationStatus, frozenset[NotificationStatus]] = {
+    status: HAND_OVERS.get(status, frozenset()) | RECEIPTS.get(status, frozenset())
+    for status in HAND_OVERS.keys() | RECEIPTS.keys()}
+
+
+def may_move(current: NotificationStatus, status: NotificationStatus) -> bool:
+    return status in TRANSITIONS.get(current, frozenset())
+
+
+def may_hand_over(current: NotificationStatus, status: NotificationStatus) -> bool:
+    return status in HAND_OVERS.get(current, frozenset())
+
+
+def hand_over_sources(status: NotificationStatus) -> frozenset[NotificationStatus]:
+    """The statuses a hand-over to `status` moves a notification out of (for an adapter's guard in SQL)."""
+    return frozenset(current for current, targets in HAND_OVERS.items() if status in targets)
+
+
+def _check_hand_over_status(status: NotificationStatus) -> None:
+    if status not in HAND_OVER_STATUSES:
+        raise ValueError(f"a hand-over leaves a notification sending or sent, not {status}")
 
 
 def statuses_for_filter(names: list[str]) -> list[NotificationStatus] | None:

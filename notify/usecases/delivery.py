@@ -89,9 +89,7 @@ class _Plan:
 
     @property
     def status(self) -> NotificationStatus:
-        n = self.notification
-        international = n.notification_type is NotificationType.SMS and n.international
-        return NotificationStatus.SENT if international else NotificationStatus.SENDING
+        return self.notification.hand_over_status
 
     @property
     def billable_units(self) -> int:
@@ -173,7 +171,7 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
     with notify.uow() as uow:
         uow.notifications.record_handovers(handovers, now=later)
         failed = uow.notifications.set_statuses(
-            [StatusChange(n.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE) for n in unsendable],
+            [n.change(NotificationStatus.TECHNICAL_FAILURE) for n in unsendable],
             now=later)
         moved = [h.notification_id for h in handovers] + list(failed)
         if unsent:
@@ -260,7 +258,7 @@ def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], 
             log.warning("no provider took %s (attempt %d of %d): trying again in %.0f s", n.id, attempts,
                         policy.attempts, policy.delay(attempts))
         else:
-            give_up.append(StatusChange(n.id, NotificationStatus.CREATED, NotificationStatus.TECHNICAL_FAILURE))
+            give_up.append(n.change(NotificationStatus.TECHNICAL_FAILURE))
             log.error("no provider took %s after %d attempts: technical-failure", n.id, attempts)
     uow.retries.schedule(scheduled)
     return retries, list(uow.notifications.set_statuses(give_up, now=now))
@@ -359,15 +357,14 @@ def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list
         return []
     now = notify.clock.now()
     with notify.uow() as uow:
-        changes: dict[UUID, tuple[NotificationStatus, Notification]] = {}
+        changes: dict[UUID, tuple[StatusChange, Notification]] = {}
         for current in uow.notifications.find_many(list(first)):
             trusted = current.notification_type is not NotificationType.SMS or \
                 has_delivery_receipts(current.phone_prefix)
             updated = current.receipt(first[current.id].status, now=now, receipts_trusted=trusted)
             if updated is not None:
-                changes[current.id] = (current.status, updated)
-        moved = uow.notifications.set_statuses(
-            [StatusChange(i, was, updated.status) for i, (was, updated) in changes.items()], now=now)
+                changes[current.id] = (current.change(updated.status), updated)
+        moved = uow.notifications.set_statuses([change for change, _ in changes.values()], now=now)
         uow.commit()
     updated_ones = [changes[i][1] for i in moved]
     notify_status_changes(notify, updated_ones)

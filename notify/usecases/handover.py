@@ -31,7 +31,7 @@ from uuid import UUID
 from attrs import evolve
 
 from notify.domain.constants import NotificationStatus
-from notify.domain.notification import Notification, StatusChange
+from notify.domain.notification import Notification
 from notify.ports.providers import ProviderError, ProviderReceipt
 
 from .app import Notify
@@ -114,11 +114,10 @@ def sweep_handovers(notify: Notify, *, older_than: timedelta = DEFAULT_CLAIM_TIM
     with notify.uow() as uow:
         waiting = uow.notifications.list_by_status(NotificationStatus.CREATED, created_before=now - older_than,
                                                    limit=limit)
-        expired = [n.id for n in waiting if (n.updated_at or n.created_at) < now - sending_timeout
+        expired = [n for n in waiting if (n.updated_at or n.created_at) < now - sending_timeout
                    and uow.counters.find(ledger_key(n.id))]
         timed_out = uow.notifications.set_statuses(
-            [StatusChange(i, NotificationStatus.CREATED, NotificationStatus.TEMPORARY_FAILURE) for i in expired],
-            now=now)
+            [n.change(NotificationStatus.TEMPORARY_FAILURE) for n in expired], now=now)
         uow.commit()
     if timed_out:
         log.warning("%d hand-over(s) never answered by their provider: temporary-failure", len(timed_out))

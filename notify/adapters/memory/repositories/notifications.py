@@ -116,7 +116,7 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
             current = self._rows.get(handover.notification_id)
             if current is None:
                 continue
-            status = handover.status if current.status is NotificationStatus.CREATED else current.status
+            status = handover.status_after(current.status)
             self._session.put(self.table_name, current.id, evolve(
                 current, sent_by=handover.provider, reference=handover.reference or current.reference,
                 billable_units=handover.billable_units, sent_at=now, updated_at=now, status=status))

@@ -12,8 +12,7 @@ import sqlalchemy as sa
 from attrs import AttrsInstance
 from sqlalchemy.dialects import postgresql, sqlite
 
-from notify.domain.constants import NotificationStatus
-from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification import HAND_OVERS, Handover, Notification, StatusChange
 
 from .. import tables as t
 from ..rows import RowMap, as_text
@@ -26,13 +25,19 @@ INSERT_BATCH = 1000
 Increment = tuple[str, datetime, int]
 
 _N = t.notifications
+# The domain's hand-overs (from, to) as text: a hand-over's status applies only where the domain allows it.
+HAND_OVER_MOVES = sorted((as_text(current), as_text(status)) for current, targets in HAND_OVERS.items()
+                         for status in targets)
 _FIND_MANY = sa.select(_N).where(_N.c.id.in_(sa.bindparam("ids", expanding=True)))
 _HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
              .values(sent_by=sa.bindparam("_sent_by"),
                      reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
                      billable_units=sa.bindparam("_units"),
-                     notification_status=sa.case((_N.c.notification_status == NotificationStatus.CREATED.value,
-                                                  sa.bindparam("_status")), else_=_N.c.notification_status),
+                     notification_status=sa.case(
+                         (sa.or_(*(sa.and_(_N.c.notification_status == current,
+                                           sa.bindparam("_status", type_=sa.Text) == status)
+                                   for current, status in HAND_OVER_MOVES)), sa.bindparam("_status", type_=sa.Text)),
+                         else_=_N.c.notification_status),
                      sent_at=sa.bindparam("_now", type_=_N.c.sent_at.type),
                      updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
 _SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == sa.bindparam("_expected"))

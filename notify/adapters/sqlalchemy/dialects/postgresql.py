@@ -21,7 +21,7 @@ from notify.domain.notification import Handover, Notification, StatusChange
 
 from ..engine import describe
 from ..rows import RowMap, as_text
-from .portable import Dialect, Increment, distinct_keys
+from .portable import HAND_OVER_MOVES, Dialect, Increment, distinct_keys
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -33,7 +33,9 @@ _FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
 _HANDOVERS = (
     "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
     "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
-    "CASE WHEN n.notification_status = 'created' THEN v.status ELSE n.notification_status END "
+    "CASE WHEN (n.notification_status, v.status) IN ("
+    + ", ".join(f"('{current}', '{status}')" for current, status in HAND_OVER_MOVES)
+    + ") THEN v.status ELSE n.notification_status END "
     "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
     "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id")
 _SET_STATUSES = (
