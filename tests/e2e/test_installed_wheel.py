@@ -97,7 +97,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert made.returncode == 0, made.stderr
     python = venv / "bin" / "python"
     site = _run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=root).stdout.strip()
-    Path(site, "notify_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    ours = dict.fromkeys(sysconfig.get_paths()[kind] for kind in ("purelib", "platlib"))
+    Path(site, "notify_test_dependencies.pth").write_text("".join(f"{path}\n" for path in ours))
     install = _run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", wheel,
                    cwd=root)
     assert install.returncode == 0, install.stdout + install.stderr
