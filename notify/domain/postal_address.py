@@ -25,7 +25,6 @@ BFPO_COUNTRY = "The last line of a BFPO address must not be a country."
 NOT_UK_POSTCODE = "Must be a real UK postcode"
 NOT_POSTCODE_OR_COUNTRY = "Last line of address must be a real UK postcode or another country"
 BAD_FIRST_CHARACTER = "Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < >"
-NOT_REAL_ADDRESS = "Must be a real address"
 
 FORBIDDEN_FIRST_CHARACTERS = frozenset('@()=[]”\\/,<>')
 UK_POSTCODE = re.compile(r"^(GIR0AA|[A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-Z]{2})$")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from attrs import frozen
 
 GSM_EXTENDED = frozenset("^{}\\[~]|€")
 GSM_BASIC = frozenset(
@@ -97,20 +96,6 @@ def fragment_count(content: str) -> int:
     if needs_unicode(text):
         return 1 if count <= UCS2_SINGLE else math.ceil(count / UCS2_PART)
     return 1 if count <= GSM_SINGLE else math.ceil(count / GSM_PART)
-
-
-@frozen
-class SmsBilling:
-    """What one message to one number costs, in Notify's units."""
-
-    fragments: int
-    rate_multiplier: float
-    phone_prefix: str
-    international: bool
-
-    @property
-    def billable_units(self) -> int:
-        return self.fragments
 
 
 # Billable-unit multipliers by country calling code (Notify's international billing table, a subset;
