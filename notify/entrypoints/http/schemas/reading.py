@@ -5,9 +5,10 @@ wording for the public v2 API (`phone_number is a required property`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import falcon
@@ -155,30 +156,46 @@ def dialect_for(req: falcon.Request) -> Dialect:
 
 
 # ---------------------------------------------------------------- structuring
-def structure(data: Any, cls: type[T], dialect: Dialect, *, params: bool = False,
-              messages: Mapping[str, str] | None = None) -> T:
+@attrs.frozen
+class _Plan:
+    """What `structure` needs to know of a class, worked out once."""
+
+    fields: dict[str, attrs.Attribute[Any]]
+    checked: dict[str, attrs.Attribute[Any]]  # fields with a constraint to check after structuring
+    messages: dict[str, str]  # fields with their own wording (admin API)
+
+
+@functools.cache
+def _plan(cls: Any, params: bool) -> _Plan:
+    declared: Any = attrs.resolve_types(cls)
+    fields = {f.name: f for f in attrs.fields(declared) if f.init}
+    checked = {name: f for name, f in fields.items()
+               if _is_int_field(f) or params or {"max_length", "not_blank", "one_of"} & set(f.metadata)}
+    messages = {name: f.metadata["message"] for name, f in fields.items() if "message" in f.metadata}
+    return _Plan(fields, checked, messages)
+
+
+def structure(data: Any, cls: type[T], dialect: Dialect, *, params: bool = False) -> T:
     """`data` (a JSON object, or the text values of a URL) as an instance of the attrs class `cls`; raises
     ValidationFailed naming every problem in `dialect`'s words."""
     if not isinstance(data, dict):
         raise ValidationFailed(dialect.not_an_object(data))
-    converter = PARAMS if params else BODY
-    declared: Any = attrs.resolve_types(cls)  # type: ignore[type-var]
-    fields = {f.name: f for f in attrs.fields(declared) if f.init}
+    plan = _plan(cast(Any, cls), params)
     problems: dict[str, list[Problem]] = {}
     result: T | None = None
     try:
-        result = converter.structure(data, cls)
+        result = (PARAMS if params else BODY).structure(data, cls)
     except Exception as exc:  # cattrs gathers every field's failure in one exception group
         for name, problem in _failures(exc, data):
             problems.setdefault(name, []).append(problem)
     for name, value in data.items():
-        field = fields.get(name)
+        field = plan.checked.get(name)
         if field is not None and name not in problems:
-            problems[name] = list(_constraint_problems(field, value, params=params))
-    problems = {name: found for name, found in problems.items() if found}
+            found = list(_constraint_problems(field, value, params=params))
+            if found:
+                problems[name] = found
     if problems:
-        own = {name: f.metadata["message"] for name, f in fields.items() if "message" in f.metadata}
-        raise ValidationFailed(_worded(problems, fields, data, dialect, {**own, **(messages or {})}))
+        raise ValidationFailed(_worded(problems, plan.fields, data, dialect, plan.messages))
     assert result is not None
     if isinstance(result, Changes):
         result.given = frozenset(data)
