@@ -25,6 +25,7 @@ from .repositories import (
     TemplateRepository,
     UserRepository,
 )
+from .complaints import ComplaintRepository
 from .retries import RetryRepository
 
 
@@ -71,6 +72,8 @@ class UnitOfWork(Protocol):
     def letter_contacts(self) -> LetterContactRepository: ...
     @property
     def retries(self) -> RetryRepository: ...
+    @property
+    def complaints(self) -> ComplaintRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qs
+from uuid import UUID
 
 import pytest
 from cryptography.hazmat.primitives import hashes
@@ -19,6 +20,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from notify.adapters.providers.ses import SesEmailProvider
 from notify.domain.constants import NotificationStatus
+from notify.usecases import complaints
 
 from ..fakes import FrozenClock
 from .conftest import Rig, rig
@@ -153,7 +155,7 @@ def test_signed_sns_notifications_settle_the_notification(setup: tuple[Rig, AppS
     assert post_sns(server, message) == 409  # the same SNS message again
 
 
-def test_a_complaint_is_counted_and_leaves_the_status_alone(setup: tuple[Rig, AppServer], aws: FakeAws,
+def test_a_complaint_is_stored_once_and_leaves_the_status_alone(setup: tuple[Rig, AppServer], aws: FakeAws,
                                                             certificate: Certificate, clock: FrozenClock) -> None:
     r, server = setup
     nid = r.send_email("person@example.com")
@@ -163,8 +165,15 @@ def test_a_complaint_is_counted_and_leaves_the_status_alone(setup: tuple[Rig, Ap
                           {"Message": ses_event("Complaint", aws.sent[0], nid, **complaint)})
     assert post_sns(server, message) == 200
     assert r.get(nid).status is NotificationStatus.SENDING
-    with r.notify.uow() as uow:
-        assert uow.counters.find(f"complaints:{r.world.service.id}:{clock.now():%Y%m%d}") == 1
+    (stored,) = complaints.list_complaints(r.notify, r.world.service.id)
+    assert (stored.notification_id, stored.ses_feedback_id, stored.complaint_type) == \
+        (UUID(nid), "feedback-1", "abuse")
+    assert stored.complaint_date == datetime(2026, 12, 6, 10, 5, tzinfo=timezone.utc)
+    # SNS delivers the same complaint again in a new message (a retry): still one complaint.
+    again = sns_message(certificate, aws.cert_url, "Notification",
+                        {"Message": ses_event("Complaint", aws.sent[0], nid, **complaint)})
+    assert post_sns(server, again) == 200
+    assert complaints.count_complaints(r.notify, r.world.service.id) == 1
 
 
 def test_forged_stale_untrusted_and_malformed_sns_messages_are_refused(setup: tuple[Rig, AppServer], aws: FakeAws,

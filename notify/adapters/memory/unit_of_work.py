@@ -26,6 +26,7 @@ from .repositories import (
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
+from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -52,6 +53,7 @@ class InMemoryUnitOfWork:
     counters = repository(InMemoryCounterRepository)
     letter_contacts = repository(InMemoryLetterContactRepository)
     retries = repository(InMemoryRetryRepository)
+    complaints = repository(InMemoryComplaintRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

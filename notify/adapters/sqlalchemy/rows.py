@@ -19,6 +19,7 @@ from notify.converters import make_row_converter
 from notify.domain.api_key import ApiKey
 from notify.domain.branding import EmailBranding, LetterBranding
 from notify.domain.callback_api import ServiceCallbackApi
+from notify.domain.complaint import Complaint
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
 from notify.domain.notification import Notification
@@ -146,6 +147,7 @@ GUEST_LIST_ENTRY = RowMap(GuestListEntry)
 SMS_SENDER = RowMap(ServiceSmsSender)
 EMAIL_REPLY_TO = RowMap(ServiceEmailReplyTo)
 INBOUND_SMS = RowMap(InboundSms, renames={"content": "_content"}, encrypted=("content",))
+COMPLAINT = RowMap(Complaint)
 
 
 def as_text(value: Any) -> str:

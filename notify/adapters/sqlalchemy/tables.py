@@ -578,3 +578,18 @@ scheduled_retries = sa.Table(
     sa.Column("due_at", TS, nullable=False),
     sa.Index("ix_scheduled_retries_kind_due_at", "kind", "due_at"),
 )
+
+
+# -- complaints (email marked as spam, reported by the provider) ----------------------------------------------
+
+complaints = sa.Table(
+    "complaints", metadata,
+    _id(),
+    sa.Column("notification_id", UUID, nullable=False, index=True),  # no foreign key: notifications are purged
+    _service_fk(),
+    sa.Column("ses_feedback_id", sa.String, nullable=False, unique=True),
+    sa.Column("complaint_type", sa.String),
+    sa.Column("complaint_date", TS),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Index("ix_complaints_service_created_at", "service_id", "created_at"),
+)

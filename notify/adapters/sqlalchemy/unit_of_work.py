@@ -32,6 +32,7 @@ from .repositories import (
     SqlAlchemyTemplateRepository,
     SqlAlchemyUserRepository,
 )
+from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -57,6 +58,7 @@ class SqlAlchemyUnitOfWork:
     counters = repository(SqlAlchemyCounterRepository)
     letter_contacts = repository(SqlAlchemyLetterContactRepository)
     retries = repository(SqlAlchemyRetryRepository)
+    complaints = repository(SqlAlchemyComplaintRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine
