@@ -1,5 +1,6 @@
 """Inbound text messages: the fake provider's webhook (POST /notifications/sms/receive/fake, no JWT, as Notify's
-MMG and Firetext ones, but with the provider's callback token) and the admin API's /service/{id}/inbound-sms. The public read is v2_received_texts.py."""
+MMG and Firetext ones, but with the provider's callback token) and the admin API's /service/{id}/inbound-sms.
+The public read, GET /v2/received-text-messages, is in v2_notifications.py."""
 
 from __future__ import annotations
 

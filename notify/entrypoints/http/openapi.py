@@ -85,8 +85,8 @@ def path_parameters(path: str) -> list[Schema]:
     for name in re.findall(r"{(\w+)", path):
         kind, constraints = path_param(name)
         if kind is int:
-            low, high = constraints.get("minimum", None), constraints.get("maximum", None)
-            schema: Schema = {"type": "integer", "minimum": low, "maximum": high}
+            bounds = {k: v for k, v in constraints.items() if k in ("minimum", "maximum")}
+            schema: Schema = {"type": "integer", **bounds}
         elif name.endswith("_id"):
             schema = dict(UUID_SCHEMA)
         else:

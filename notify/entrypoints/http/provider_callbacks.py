@@ -3,8 +3,8 @@
 The fake providers report through the same use case in-process (delivery.receipt_sink); this endpoint is the
 HTTP path a provider outside the process uses, as Notify's MMG/Firetext callbacks (no JWT; answered in the
 admin format). Only the named provider may report: its callback verifier checks the request first
-(provider_auth), and a provider without one is a 404. Body: {"id": "<notification id>", "status": "delivered" | "permanent-failure" |
-"temporary-failure" | "technical-failure" | "pending" | "sent"}."""
+(provider_auth), and a provider without one is a 404. Body: {"id": "<notification id>", "status": "delivered" |
+"permanent-failure" | "temporary-failure" | "technical-failure" | "pending" | "sent"}."""
 
 from __future__ import annotations
 

@@ -59,8 +59,8 @@ class ServiceResources:
         names = usecases.organisation_names(self._notify, [service])
         stats = statistics.service_statistics(self._notify, service_id, today_only=query.today_only) \
             if query.detailed else None
-        return wire.ServiceOut.of(service, organisation_name=names.get(service.organisation_id),  # type: ignore[arg-type]
-                                  statistics=stats)
+        organisation = names.get(service.organisation_id)  # type: ignore[arg-type]
+        return wire.ServiceOut.of(service, organisation_name=organisation, statistics=stats)
 
     @operation(body=wire.ServiceSettings, response=wire.ServiceOut, key="data")
     def on_post_item(self, req: falcon.Request, service_id: UUID, body: wire.ServiceSettings) -> wire.ServiceOut:

@@ -8,7 +8,7 @@ from notify.usecases.app import Notify
 from notify.usecases.health import check_store
 
 from .operation import operation
-from .schemas.inbound_sms import Health
+from .schemas.status import Health
 
 
 class StatusResource:

@@ -59,9 +59,3 @@ class InboundSmsSummary:
 @define(kw_only=True)
 class Acknowledged:
     status: str
-
-
-@define(kw_only=True)
-class Health:
-    status: str
-    db_version: str
