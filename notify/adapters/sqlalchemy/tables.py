@@ -566,6 +566,9 @@ used_tokens = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),  # sha256 hex of issuer and jti: fixed width, no raw input
     sa.Column("expires_at", TS, nullable=False, index=True),
 )
+# Not worth WAL: losing these rows in a crash only reopens a 30-second replay window.
+sa.event.listen(used_tokens, "after_create",
+                sa.DDL("ALTER TABLE used_tokens SET UNLOGGED").execute_if(dialect="postgresql"))
 
 
 # -- the persisted retry schedule (domain.retry) -------------------------------------------------
