@@ -136,9 +136,11 @@ def _email(raw: str) -> str:
         raise ValidationFailed({"email_address": [exc.message]}) from None
 
 
-def needs_allowed_list(service: Service, key_type: KeyType) -> bool:
-    """Whether a send with this key may only reach the team and the guest list (trial mode, team keys)."""
-    return key_type is not KeyType.TEST and (key_type is KeyType.TEAM or service.restricted)
+def needs_allowed_list(service: Service, key_type: KeyType, kind: NotificationType) -> bool:
+    """Whether a send with this key may only reach the team and the guest list (trial mode, team keys; letters
+    have their own rule, `check_letter_key`)."""
+    return kind is not NotificationType.LETTER and key_type is not KeyType.TEST \
+        and (key_type is KeyType.TEAM or service.restricted)
 
 
 def may_reach(normalised_to: str, allowed: Collection[str]) -> bool:
@@ -188,7 +190,7 @@ def check_send(service: Service, template: Template, key_type: KeyType, recipien
         check_letter_key(service, key_type)
     checked = check_recipient(service, template, recipient, personalisation, sms_sender=sms_sender,
                               email_reply_to=email_reply_to)
-    if kind is not NotificationType.LETTER and needs_allowed_list(service, key_type):
+    if needs_allowed_list(service, key_type, kind):
         if allowed is None:
             raise ValueError("a restricted send needs the allowed recipients")
         check_allowed(key_type, checked.normalised_to, allowed)

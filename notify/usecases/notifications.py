@@ -70,7 +70,7 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     reply_to = senders.reply_to_for(notify, service, request.email_reply_to_id) \
         if kind is NotificationType.EMAIL else None
     allowed = cached_allowed_recipients(notify, service.id) \
-        if kind is not NotificationType.LETTER and sending.needs_allowed_list(service, key_type) else None
+        if sending.needs_allowed_list(service, key_type, kind) else None
     personalisation = dict(request.personalisation)
     checked = sending.check_send(service, template, key_type, request.recipient, personalisation, allowed=allowed,
                                  sms_sender=sms_sender, email_reply_to=reply_to)

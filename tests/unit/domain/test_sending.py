@@ -63,10 +63,12 @@ def test_an_invalid_phone_number_is_a_validation_failure() -> None:
 def test_trial_mode_and_team_keys_reach_only_the_allowed_recipients() -> None:
     trial = _service(restricted=True)
     live = _service()
-    assert sending.needs_allowed_list(trial, KeyType.NORMAL)
-    assert sending.needs_allowed_list(live, KeyType.TEAM)
-    assert not sending.needs_allowed_list(trial, KeyType.TEST)
-    assert not sending.needs_allowed_list(live, KeyType.NORMAL)
+    sms = NotificationType.SMS
+    assert sending.needs_allowed_list(trial, KeyType.NORMAL, sms)
+    assert sending.needs_allowed_list(live, KeyType.TEAM, sms)
+    assert not sending.needs_allowed_list(trial, KeyType.TEST, sms)
+    assert not sending.needs_allowed_list(live, KeyType.NORMAL, sms)
+    assert not sending.needs_allowed_list(trial, KeyType.NORMAL, NotificationType.LETTER)
     template = factories.template(trial.id)
     with pytest.raises(InvalidRequest, match="trial mode"):
         sending.check_send(trial, template, KeyType.NORMAL, "07700900123", {"name": "Jo"}, allowed=frozenset())
