@@ -120,3 +120,29 @@ def test_a_callback_retry_made_by_its_own_process_is_not_made_again_by_the_sweep
     assert runner.run_all() == 2 and len(sender.sent) == 2
     world.clock.advance(hours=1)
     assert sweep_retries(notify, grace=timedelta(0)) == RetrySweep(0, 0)
+
+
+@pytest.mark.parametrize("new_uow", STORES, indirect=True)
+def test_a_callback_retry_whose_callback_was_deleted_meanwhile_is_dropped(world: World, fakes: Fakes) -> None:
+    callback = callback_apis.create_callback_api(
+        world.notify, world.service.id, url="https://service.example.gov.uk/cb", bearer_token="the-token-abc",
+        updated_by_id=world.user.id, callback_type=CallbackType.DELIVERY_STATUS)
+    down, runner = FakeCallbackSender(), ManualTaskRunner()
+    down.script(500)
+    first = attrs.evolve(world.notify, callbacks=down, callback_runner=runner,
+                         callback_retry=CallbackRetry(max_retries=5, delay_seconds=300))
+    for provider in (fakes.sms, fakes.email, fakes.letter):
+        provider.connect(delivery.receipt_sink(first))
+    send(world)
+    fakes.flush()
+    assert runner.run_all(limit=1) == 1
+    callback_apis.delete_callback_api(world.notify, world.service.id, callback.id)
+    world.notify.cache.clear()
+
+    up, new_runner = FakeCallbackSender(), ManualTaskRunner()
+    second = attrs.evolve(first, callbacks=up, callback_runner=new_runner)
+    world.clock.advance(minutes=10)
+    assert sweep_retries(second) == RetrySweep(0, 1)
+    assert new_runner.run_all() == 0 and up.sent == []
+    world.clock.advance(hours=1)
+    assert sweep_retries(second) == RetrySweep(0, 0)  # dropped, not leased again
