@@ -195,7 +195,7 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
 
 def stop_background(notify: Notify) -> None:
     """Stop what `start_background` started (each finishes what it holds), before the stores go away."""
-    for background in (notify.queue, notify.job_queue):
+    for background in (notify.queue, notify.job_queue, notify.send_pool):
         stop = getattr(background, "stop", None)
         if stop is not None:
             stop()
@@ -228,6 +228,7 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
                                                                  notify.letter_providers)) if not given]),
                              **notify.provider_callback_verifiers},
                          provider_health=provider_health(settings),
+                         send_pool=notify.send_pool or (send_pool(settings) if real_sms or real_email else None),
                          provider_webhooks={**{p.name: p for p in [*real_sms, *real_email]},
                                             **notify.provider_webhooks})
     for provider in fakes:
@@ -380,6 +381,12 @@ def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
     if background:
         notify = start_background(notify, settings)
     return create_app(notify, max_body_bytes=settings.max_body_bytes)
+
+
+def send_pool(settings: Settings) -> Any:
+    from notify.usecases.send_pool import SendPool
+
+    return SendPool(settings.providers.concurrency)
 
 
 def provider_health(settings: Settings) -> Any:

@@ -225,6 +225,7 @@ class ProviderSettings:
 
     public_url: str | None = None  # NOTIFY_PUBLIC_URL: where providers post callbacks
     timeout: int = 10  # NOTIFY_PROVIDER_TIMEOUT: seconds, connect and each read/write
+    concurrency: int = 8  # NOTIFY_PROVIDER_CONCURRENCY: a delivering process's hand-overs to real providers at once
     # Failover that learns: NOTIFY_PROVIDER_FAILURES errors within NOTIFY_PROVIDER_FAILURE_WINDOW seconds move a
     # provider behind the others for NOTIFY_PROVIDER_COOLDOWN seconds.
     failures: int = 5
@@ -255,6 +256,7 @@ class ProviderSettings:
         return cls(
             public_url=_str(env, "NOTIFY_PUBLIC_URL"),
             timeout=max(1, _int(env, "NOTIFY_PROVIDER_TIMEOUT", defaults.timeout)),
+            concurrency=max(1, _int(env, "NOTIFY_PROVIDER_CONCURRENCY", defaults.concurrency)),
             failures=max(1, _int(env, "NOTIFY_PROVIDER_FAILURES", defaults.failures)),
             failure_window=max(1, _int(env, "NOTIFY_PROVIDER_FAILURE_WINDOW", defaults.failure_window)),
             cooldown=_int(env, "NOTIFY_PROVIDER_COOLDOWN", defaults.cooldown),

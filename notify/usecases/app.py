@@ -25,6 +25,7 @@ from notify.ports.used_tokens import UsedTokens
 from .admission import TransactionPerSend
 from .cache import ReadCache
 from .provider_health import ProviderHealth
+from .send_pool import SendPool
 from .retry_policy import RetryPolicy
 
 
@@ -70,6 +71,7 @@ class Notify:
     # (delivery receipts, inbound texts, complaints) by provider name (/provider-callbacks/<name>).
     provider_health: ProviderHealth = field(factory=ProviderHealth)
     provider_webhooks: Mapping[str, ProviderWebhooks] = field(factory=dict)
+    send_pool: SendPool | None = None  # hand-overs of a batch in parallel (None: one after another)
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

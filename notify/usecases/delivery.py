@@ -143,29 +143,29 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
     handovers: list[Handover] = []
     simulated: list[DeliveryReceipt] = []
     unsent: list[_Plan] = []
+    to_providers: list[_Plan] = []
     for plan in plans:
         n = plan.notification
         if n.key_type is KeyType.TEST:
             handovers.append(Handover(n.id, SIMULATED_PROVIDER, None, plan.billable_units, plan.status))
             simulated.append(DeliveryReceipt(SIMULATED_PROVIDER, n.id,
                                              simulated_outcome(n.notification_type, n.normalised_to)))
-            continue
-        try:
-            receipt = _send_with_failover(notify, plan)
-        except HandOverRefused:
-            log.info("delivery of %s stopped: handed over elsewhere or no longer waiting", n.id)
-            continue
-        except DeliveryRefused as refused:  # the provider's definite answer for this recipient: final
-            handovers.append(Handover(n.id, refused.provider, None, plan.billable_units, plan.status))
-            simulated.append(DeliveryReceipt(refused.provider, n.id, refused.status, refused.reason))
-            continue
-        except _Uncertain as uncertain:  # it may have arrived: sending, for the receipt or the timeout to settle
-            handovers.append(Handover(n.id, uncertain.provider, None, plan.billable_units, plan.status))
-            continue
-        if receipt is None:
-            unsent.append(plan)
         else:
-            handovers.append(Handover(n.id, receipt.provider, receipt.reference, plan.billable_units, plan.status))
+            to_providers.append(plan)
+    hand_over: Callable[[_Plan], _Outcome] = lambda plan: _hand_over(notify, plan)  # noqa: E731
+    outcomes = notify.send_pool.map(hand_over, to_providers) if notify.send_pool is not None \
+        else [hand_over(plan) for plan in to_providers]
+    for plan, outcome in zip(to_providers, outcomes, strict=True):
+        n = plan.notification
+        if isinstance(outcome, ProviderReceipt):
+            handovers.append(Handover(n.id, outcome.provider, outcome.reference, plan.billable_units, plan.status))
+        elif isinstance(outcome, DeliveryRefused):  # the provider's definite answer for this recipient: final
+            handovers.append(Handover(n.id, outcome.provider, None, plan.billable_units, plan.status))
+            simulated.append(DeliveryReceipt(outcome.provider, n.id, outcome.status, outcome.reason))
+        elif isinstance(outcome, _Uncertain):  # it may have arrived: sending, for the receipt or the timeout
+            handovers.append(Handover(n.id, outcome.provider, None, plan.billable_units, plan.status))
+        elif outcome is _UNSENT:
+            unsent.append(plan)
     later = notify.clock.now()
     retries: list[tuple[UUID, float]] = []
     with notify.uow() as uow:
@@ -262,6 +262,22 @@ def _retry_or_give_up(notify: Notify, uow: UnitOfWork, unsent: Sequence[_Plan], 
             log.error("no provider took %s after %d attempts: technical-failure", n.id, attempts)
     uow.retries.schedule(scheduled)
     return retries, list(uow.notifications.set_statuses(give_up, now=now))
+
+
+_UNSENT: Any = object()  # every provider failed: retried later
+_STOPPED: Any = object()  # handed over elsewhere, or no longer waiting
+_Outcome = Any  # a ProviderReceipt, DeliveryRefused, _Uncertain, _UNSENT or _STOPPED
+
+
+def _hand_over(notify: Notify, plan: _Plan) -> _Outcome:
+    """One notification to its providers; never raises (it may run on a send pool's thread)."""
+    try:
+        return _send_with_failover(notify, plan) or _UNSENT
+    except HandOverRefused:
+        log.info("delivery of %s stopped: handed over elsewhere or no longer waiting", plan.notification.id)
+        return _STOPPED
+    except (DeliveryRefused, _Uncertain) as answer:
+        return answer
 
 
 class _Uncertain(Exception):  # noqa: N818

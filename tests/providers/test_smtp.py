@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from urllib.parse import quote
+from uuid import UUID
 
 import pytest
 
@@ -232,3 +233,28 @@ def test_the_configured_sender_replaces_the_address_and_keeps_the_services_name(
     assert received.message["From"].addresses[0].addr_spec == "notify@example.org"
     assert received.message["From"].addresses[0].display_name == r.world.service.name
     adapter.close()
+
+
+def test_a_batch_is_handed_over_on_several_connections_at_once_each_message_once(
+        notify: object, clock: FrozenClock, smtp_server: SmtpServer, certificate: Certificate) -> None:
+    import attrs
+
+    from notify.usecases import delivery
+    from notify.usecases.send_pool import SendPool
+
+    adapter = provider(smtp_server, certificate)
+    r = rig(notify, clock, email=[adapter])  # type: ignore[arg-type]
+    r.queue.hold = True  # accepted, not delivered: one batch below
+    ids = [r.send_email(f"person{n}@example.com") for n in range(40)]
+    pool = SendPool(6)
+    try:
+        batch = [UUID(i) for i in [*ids, *ids[:5]]]  # duplicates allowed in a batch
+        moved = delivery.deliver_many(attrs.evolve(r.notify, send_pool=pool), batch)
+    finally:
+        pool.stop()
+        adapter.close()
+    assert sorted(map(str, moved)) == sorted(ids)
+    received = [str(m.message["X-Notify-Reference"]) for m in smtp_server.recorder.received]
+    assert sorted(received) == sorted(ids)  # every one, once
+    assert 1 < adapter.connections_opened <= 6  # in parallel, on the pool's connections
+    assert {r.get(nid).sent_by for nid in ids} == {"smtp"}

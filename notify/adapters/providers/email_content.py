@@ -9,14 +9,18 @@ mistune's, only the output is ours."""
 from __future__ import annotations
 
 import re
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.header import Header
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import compat32
+from email.utils import formataddr, formatdate, parseaddr
 from functools import lru_cache
 from html import escape
 from typing import Any
 from uuid import UUID
 
 import mistune
+from attrs import frozen
 
 FONT = "font-family: Helvetica, Arial, sans-serif;"
 PARAGRAPH = f"Margin: 0 0 20px 0; font-size: 19px; line-height: 25px; color: #0B0C0C; {FONT}"
@@ -33,6 +37,7 @@ PLAIN_HEADING_RULE = "-" * 65
 # Notify's inset text: a paragraph whose lines start with ^ (Markdown's own > is inset text too).
 _INSET = re.compile(r"^\^ ?", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{3,}")
+SMTP_POLICY = compat32.clone(linesep="\r\n")
 
 
 def _prepare(markdown: str) -> str:
@@ -173,24 +178,41 @@ def html_document(subject: str, body_html: str) -> str:
             '</body>\n</html>\n')
 
 
+@frozen
+class BuiltMessage:
+    data: bytes  # the whole message, CRLF line endings, ready for SMTP's DATA or SES's raw message
+    message_id: str  # without the angle brackets
+
+
+def _header(value: str) -> str:
+    return value if value.isascii() else Header(value, "utf-8").encode()
+
+
+def _address(value: str) -> str:
+    name, address = parseaddr(value)
+    return formataddr((name, address), charset="utf-8") if name else address
+
+
 def build_message(*, to: str, subject: str, body: str, html: str | None, reference: UUID, from_address: str,
-                  reply_to: str | None, unsubscribe_url: str | None, domain: str | None = None) -> EmailMessage:
+                  reply_to: str | None, unsubscribe_url: str | None, domain: str | None = None) -> BuiltMessage:
     """The multipart/alternative message: plain text first, HTML second (clients show the last they can).
-    `body` is the rendered template's Markdown; `html`, when given, replaces the HTML rendered from it."""
-    message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = from_address
+    `body` is the rendered template's Markdown; `html`, when given, replaces the HTML rendered from it.
+    Built with the email package's compat32 classes: the header registry of the newer API costs ~3 ms a
+    message, which bulk sending cannot afford."""
+    message = MIMEMultipart("alternative")
+    message["Subject"] = _header(subject)
+    message["From"] = _address(from_address)
     message["To"] = to
     if reply_to:
-        message["Reply-To"] = reply_to
+        message["Reply-To"] = _address(reply_to)
     message["Date"] = formatdate(localtime=False, usegmt=True)
-    message["Message-ID"] = make_msgid(idstring=str(reference), domain=domain)
+    message_id = f"{reference}@{domain or 'notify.invalid'}"
+    message["Message-ID"] = f"<{message_id}>"
     message["X-Notify-Reference"] = str(reference)  # how a bounce or a receipt finds the notification again
     if unsubscribe_url:
         # RFC 8058 one-click unsubscribe: both headers, the URL taking a POST with this body.
         message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(render_plain_text(body), subtype="plain", charset="utf-8")
-    message.add_alternative(html or html_document(subject, render_html_body(body)), subtype="html",
-                            charset="utf-8")
-    return message
+    message.attach(MIMEText(render_plain_text(body), "plain", "utf-8"))
+    message.attach(MIMEText(html or html_document(subject, render_html_body(body)), "html", "utf-8"))
+    return BuiltMessage(message.as_bytes(policy=SMTP_POLICY), message_id)

@@ -75,7 +75,7 @@ class SesEmailProvider:
         message = build_message(to=to, subject=subject, body=body, html=html, reference=reference,
                                 from_address=sender, reply_to=reply_to, unsubscribe_url=unsubscribe_url)
         request: dict[str, Any] = {"Source": parseaddr(sender)[1], "Destinations": [to],
-                                   "RawMessage": {"Data": message.as_bytes()},
+                                   "RawMessage": {"Data": message.data},
                                    "Tags": [{"Name": TAG, "Value": str(reference)}]}
         if self._configuration_set:
             request["ConfigurationSetName"] = self._configuration_set

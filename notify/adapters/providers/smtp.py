@@ -24,7 +24,6 @@ import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from email import policy
 from email.utils import formataddr, parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
@@ -108,7 +107,7 @@ class SmtpEmailProvider:
         message = build_message(to=to, subject=subject, body=body, html=html, reference=reference,
                                 from_address=sender, reply_to=reply_to, unsubscribe_url=unsubscribe_url,
                                 domain=envelope_from.rpartition("@")[2] or None)
-        payload = message.as_bytes(policy=policy.SMTP)
+        payload = message.data
         if not self._slots.acquire(timeout=self.connect_timeout + self.send_timeout):
             raise ProviderError(f"{self.name}: no SMTP connection free")
         try:
@@ -126,7 +125,7 @@ class SmtpEmailProvider:
                 self._data(conn, payload, to)
         finally:
             self._slots.release()
-        return ProviderReceipt(provider=self.name, reference=str(message["Message-ID"]).strip("<>"))
+        return ProviderReceipt(provider=self.name, reference=message.message_id)
 
     def close(self) -> None:
         with self._lock:
