@@ -4,7 +4,7 @@ one transaction per batch) and read one page of 250 by service and created_at.
     .venv/bin/python bench/storage_bench.py [--url postgresql+psycopg://…] [--rows 100000] [--batch 5000]
 
 Without --url (or NOTIFY_BENCH_DATABASE_URL) it makes a throwaway database the way the tests do, and drops it.
-Targets (issue #3): >= 20,000 rows/s inserted; a page in <= 10 ms.
+Targets: >= 20,000 rows/s inserted; a page in <= 10 ms.
 """
 
 from __future__ import annotations

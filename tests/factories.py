@@ -60,7 +60,7 @@ def create_service(notify: Notify, *, user: User | None = None, **overrides: Any
     return services.create_service(notify, **{"name": unique("Service"), "user_id": owner.id, **overrides})
 
 
-# -- sending (issue #5): templates and API keys as domain objects, stored straight through a unit of work --
+# -- sending: templates and API keys as domain objects, stored straight through a unit of work --
 
 def template(service_id: UUID, **overrides: Any) -> "Template":
     from notify.domain.constants import TemplateType
@@ -100,7 +100,7 @@ def store_api_key(notify: Notify, key: "ApiKey") -> "ApiKey":
     return key
 
 
-# -- admin (issue #4): templates and API keys through their use cases, so every rule and version applies --
+# -- admin: templates and API keys through their use cases, so every rule and version applies --
 
 def create_template(notify: Notify, service_: Service, **overrides: Any) -> "Template":
     from notify.domain.constants import TemplateType

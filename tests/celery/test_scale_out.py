@@ -1,4 +1,4 @@
-"""Scale-out on Celery (issue #6): one PostgreSQL database, RabbitMQ, a `notify serve` publishing and two
+"""Scale-out on Celery: one PostgreSQL database, RabbitMQ, a `notify serve` publishing and two
 `notify worker` processes delivering; one worker is killed with SIGKILL in the middle of the batch.
 
 Every notification must end in exactly one final state, and must have been handed to a provider exactly once

@@ -56,7 +56,7 @@ def test_a_service_set_up_through_the_admin_api_works_with_the_official_client(
     assert [k["name"] for k in keys] == ["Live"] and secret not in str(keys)
 
     # The official client, with the combined key the admin app shows once: {key_name}-{service_id}-{secret}.
-    # /v2/templates is the public API (issue #5).
+    # /v2/templates is the public API.
     combined = f"Live-{sid}-{secret}"
     notifications = NotificationsAPIClient(combined, base_url=server.base_url)
     listed = notifications.get_all_templates()["templates"]

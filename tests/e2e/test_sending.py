@@ -83,6 +83,6 @@ def test_error_paths(setup: dict[str, Any], server: Server) -> None:
         wrong.get_all_notifications()
     assert raised.value.status_code == 403
     assert raised.value.message == [{"error": "AuthError", "message": "Invalid token: API key not found"}]
-    with pytest.raises(HTTPError) as raised:  # an admin-only path, as Notify (contract §8.29)
+    with pytest.raises(HTTPError) as raised:  # an admin-only path, as Notify
         client.get_all_template_versions(t["sms"])
     assert raised.value.status_code == 401

@@ -1,6 +1,6 @@
 """PostgreSQL restarted (and crashed) under load, against a real `notify serve` on a cluster of this test's own.
 
-Proves the three promises of issue #7 "Faults":
+Proves three promises about faults:
 - a request in flight when the database goes away gets a 503 in Notify's v2 envelope (retryable), never a 500
   and never a dropped connection;
 - the server recovers on its own (same process, pre-ping and a fresh pool connection), no restart;
