@@ -5,7 +5,13 @@ handler (`delivery.deliver_many`, with the notifications this process has just s
 delivery need not read them back), or one by one to a per-id handler (`delivery.deliver`).
 A sweep thread calls `sweep` every `sweep_interval` seconds: it re-enqueues notifications left in `created`
 (after a crash, or when the process stopped with ids still queued). Nothing here knows about notifications
-beyond their id: the handler owns every rule."""
+beyond their id: the handler owns every rule.
+
+Fair sharing: a job's notifications go to a bulk lane that the workers serve only when nothing else waits,
+so a send through the API is delivered at once even behind a 100,000-row job; and the job's processor is
+held back while `bulk_backlog` of its notifications wait, so that it does not race ahead of delivery (every
+notification it made would be held in memory, and the ones beyond the prepared store's capacity read back
+and rendered again) nor take the processor time that the API's requests need."""
 
 from __future__ import annotations
 
@@ -22,10 +28,13 @@ Handler = Callable[[UUID], object]
 BatchHandler = Callable[[list[UUID], Mapping[UUID, Prepared]], object]
 IdsHandler = Callable[[list[UUID]], object]
 
+INTERACTIVE, BULK = 0, 1  # lanes: sends, retries and sweeps first; jobs' rows after them
+
 
 class InProcessDeliveryQueue:
     def __init__(self, *, workers: int = 2, sweep_interval: float = 60.0, batch_size: int = 500,
-                 linger: float = 0.05) -> None:
+                 linger: float = 0.05, bulk_backlog: int = 4000) -> None:
+        self._bulk_backlog = bulk_backlog
         self._pool: WorkerPool[UUID] = WorkerPool("notify-delivery", workers=workers, batch_size=batch_size,
                                                   linger=linger)
         self._sweep_interval = sweep_interval
@@ -35,8 +44,12 @@ class InProcessDeliveryQueue:
         self._pool.put(notification_id)
 
     def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
+        """A job's rows (every one with a job id) wait, while the bulk backlog is full, on the job's thread."""
+        bulk = bool(prepared) and all(notification.job_id is not None for notification, _ in prepared)
+        if bulk:
+            self._pool.wait_below(BULK, self._bulk_backlog)
         self._prepared.put_many(prepared)
-        self._pool.put_many([notification.id for notification, _ in prepared])
+        self._pool.put_many([notification.id for notification, _ in prepared], lane=BULK if bulk else INTERACTIVE)
 
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         if delay > 0:
