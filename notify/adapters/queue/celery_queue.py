@@ -12,6 +12,9 @@ one database. Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...
   Redelivery is harmless: the handlers claim by compare-and-set and record hand-overs (usecases.handover).
 - A task that raises is retried with exponential backoff and jitter (1 s, 2 s, 4 s ... at most `retry_max_delay`)
   up to `max_retries` times; what is still `created` after that is the sweep's (`sweep_created`).
+- Fair sharing: a job's rows travel on a queue of their own (`<queue>.bulk`), which every worker consumes
+  beside the main one, so a send through the API waits behind a message or two of a big job, not behind the
+  whole job.
 - `CeleryQueue` is what producers hold (`enqueue`, `enqueue_many`, `enqueue_job`); `run_worker` serves the
   tasks with the handlers the composition root gives it, and runs `sweep` every `sweep_interval` seconds on a
   thread of its own (any number of workers may sweep at once)."""
@@ -40,12 +43,18 @@ DEFAULT_QUEUE = "notify"
 QUEUE_EXPIRES_MS = 24 * 3600 * 1000  # RabbitMQ drops a queue unused this long (test runs use unique names)
 
 
+def bulk_queue(queue: str) -> str:
+    """Where a job's deliveries go, beside `queue`."""
+    return f"{queue}.bulk"
+
+
 def make_celery(broker_url: str, *, queue: str = DEFAULT_QUEUE, redis_visibility_timeout: int = 3600) -> Celery:
     app = Celery("notify", broker=broker_url, set_as_current=False)
     arguments = {"x-expires": QUEUE_EXPIRES_MS} if broker_url.startswith(("amqp", "pyamqp")) else {}
     app.conf.update(
         task_default_queue=queue,
-        task_queues=[Queue(queue, routing_key=queue, queue_arguments=arguments)],
+        task_queues=[Queue(name, routing_key=name, queue_arguments=arguments)
+                     for name in (queue, bulk_queue(queue))],
         task_default_routing_key=queue,
         task_acks_late=True,
         task_reject_on_worker_lost=True,
@@ -68,6 +77,7 @@ class CeleryQueue:
         self.app = app
         self.batch_size = batch_size
         self._outbox: WorkerPool[UUID] = WorkerPool("notify-publish", batch_size=batch_size, linger=linger)
+        self._bulk_queue = bulk_queue(app.conf.task_default_queue)
         self._starting = threading.Lock()
 
     def enqueue(self, notification_id: UUID) -> None:
@@ -85,17 +95,22 @@ class CeleryQueue:
     def enqueue_many(self, notification_ids: Sequence[UUID], *, delay: float = 0.0) -> None:
         """`batch_size` ids a message, over one connection; a worker that dies mid-message has it redelivered
         whole, and the ids already moved on are skipped."""
+        self._publish(notification_ids, {"countdown": delay} if delay > 0 else {})
+
+    def _publish(self, notification_ids: Sequence[UUID], options: dict[str, object]) -> None:
         if not notification_ids:
             return
-        options = {"countdown": delay} if delay > 0 else {}
         ids = [str(notification_id) for notification_id in notification_ids]
         with self.app.producer_or_acquire() as producer:
             for start in range(0, len(ids), self.batch_size):
                 self._send(DELIVER_MANY, ids[start:start + self.batch_size], producer=producer, **options)
 
     def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
-        """The ids: a worker in another process reads the notifications from the store."""
-        if len(prepared) == 1:
+        """The ids: a worker in another process reads the notifications from the store. A job's rows go to
+        the bulk queue."""
+        if prepared and all(notification.job_id is not None for notification, _ in prepared):
+            self._publish([notification.id for notification, _ in prepared], {"queue": self._bulk_queue})
+        elif len(prepared) == 1:
             self.enqueue(prepared[0][0].id)
         else:
             self.enqueue_many([notification.id for notification, _ in prepared])
