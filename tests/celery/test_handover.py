@@ -113,3 +113,32 @@ def test_ids_sent_together_are_published_as_one_message_when_not_eager() -> None
             message.ack()
         inbox.close()
     assert [args for args, _, _ in messages] == [[[str(i) for i in ids]]]
+
+
+def test_a_jobs_rows_are_published_to_the_bulk_queue_and_other_sends_to_the_main_one() -> None:
+    from uuid import uuid4
+
+    from tests import factories
+
+    app = make_celery("memory://", queue="fair")
+    queue = CeleryQueue(app)
+    service_id, job_id = uuid4(), uuid4()
+    rows = [factories.notification(service_id, job_id=job_id) for _ in range(3)]
+    sends = [factories.notification(service_id) for _ in range(2)]
+    queue.enqueue_prepared([(n, None) for n in rows])
+    queue.enqueue_prepared([(n, None) for n in sends])
+    queue.stop()
+
+    def published(name: str) -> list[list[str]]:
+        found = []
+        with app.connection_for_read() as connection:
+            inbox = connection.SimpleQueue(name)
+            while inbox.qsize():
+                message = inbox.get(timeout=1)
+                found.append(message.payload[0][0])
+                message.ack()
+            inbox.close()
+        return found
+
+    assert published("fair.bulk") == [[str(n.id) for n in rows]]
+    assert published("fair") == [[str(n.id) for n in sends]]
