@@ -6,6 +6,7 @@ from uuid import UUID
 
 import falcon
 
+from notify.usecases import service_views as views
 from notify.usecases import services as usecases
 from notify.usecases import statistics
 from notify.usecases.app import Notify
@@ -27,45 +28,34 @@ class ServiceResources:
     @operation(query=wire.ServicesQuery, response=list[wire.ServiceOut], key="data")
     def on_get(self, req: falcon.Request, query: wire.ServicesQuery) -> list[wire.ServiceOut]:
         """Every service (or a user's), optionally with today's statistics or those of a date range."""
-        found = usecases.list_services(self._notify, only_active=query.only_active, user_id=query.user_id)
-        names = usecases.organisation_names(self._notify, found)
-        stats = statistics.statistics_for_services(
-            self._notify, [s.id for s in found], start=query.start_date, end=query.end_date,
-            include_test_key=query.include_from_test_key) if query.detailed else {}
-        return [wire.ServiceOut.of(s, organisation_name=names.get(s.organisation_id),  # type: ignore[arg-type]
-                                   statistics=stats.get(s.id)) for s in found]
+        return [wire.ServiceOut.of(v) for v in views.list_services(
+            self._notify, only_active=query.only_active, user_id=query.user_id, detailed=query.detailed,
+            start=query.start_date, end=query.end_date, include_test_key=query.include_from_test_key)]
 
     @operation(body=wire.CreateService, response=wire.ServiceOut, key="data", status=201)
     def on_post(self, req: falcon.Request, body: wire.CreateService) -> wire.ServiceOut:
         """A new service, its creator its first member."""
-        return wire.ServiceOut.of(usecases.create_service(self._notify, created_by=body.created_by,
-                                                          **body.settings()))
+        return wire.ServiceOut.of(views.ServiceView(usecases.create_service(
+            self._notify, created_by=body.created_by, **body.settings())))
 
     # /service/find-services-by-name
     @operation(query=wire.FindServicesQuery, response=list[wire.FoundService], key="data")
     def on_get_find(self, req: falcon.Request, query: wire.FindServicesQuery) -> list[wire.FoundService]:
         """Services whose name contains the fragment."""
-        found = usecases.find_services_by_name(self._notify, query.service_name)
-        names = usecases.organisation_names(self._notify, found)
-        return [wire.FoundService(id=s.id, name=s.name, active=s.active, restricted=s.restricted,
-                                  organisation_name=names.get(s.organisation_id))  # type: ignore[arg-type]
-                for s in found]
+        return [wire.FoundService.of(v) for v in views.find_services(self._notify, query.service_name)]
 
     # /service/{service_id}
     @operation(query=wire.ServiceQuery, response=wire.ServiceOut, key="data")
     def on_get_item(self, req: falcon.Request, service_id: UUID, query: wire.ServiceQuery) -> wire.ServiceOut:
         """One service, optionally with its statistics."""
-        service = usecases.get_service(self._notify, service_id)
-        names = usecases.organisation_names(self._notify, [service])
-        stats = statistics.service_statistics(self._notify, service_id, today_only=query.today_only) \
-            if query.detailed else None
-        organisation = names.get(service.organisation_id)  # type: ignore[arg-type]
-        return wire.ServiceOut.of(service, organisation_name=organisation, statistics=stats)
+        return wire.ServiceOut.of(views.get_service(self._notify, service_id, detailed=query.detailed,
+                                                    today_only=query.today_only))
 
     @operation(body=wire.ServiceSettings, response=wire.ServiceOut, key="data")
     def on_post_item(self, req: falcon.Request, service_id: UUID, body: wire.ServiceSettings) -> wire.ServiceOut:
         """Change the named settings of a service."""
-        return wire.ServiceOut.of(usecases.update_service(self._notify, service_id, body.settings()))
+        return wire.ServiceOut.of(views.ServiceView(usecases.update_service(self._notify, service_id,
+                                                                            body.settings())))
 
     # /service/{service_id}/archive
     @operation(status=204)
@@ -84,11 +74,11 @@ class ServiceResources:
     def on_post_user(self, req: falcon.Request, service_id: UUID, user_id: UUID,
                      body: wire.AddServiceUser) -> wire.ServiceOut:
         """Add a team member with these permissions."""
-        service = usecases.add_user_to_service(
-            self._notify, service_id, user_id, permissions=[p.permission.value for p in body.permissions],
-            folder_permissions=body.folder_permissions)
-        members = [wire.MemberRef(id=u.id, name=u.name) for u, _ in usecases.service_users(self._notify, service_id)]
-        return wire.ServiceOut.of(service, users=members)
+        added = views.add_member(self._notify, service_id, user_id,
+                                 permissions=[p.permission.value for p in body.permissions],
+                                 folder_permissions=body.folder_permissions)
+        return wire.ServiceOut.of(views.ServiceView(added.service),
+                                  users=[wire.MemberRef(id=u.id, name=u.name) for u in added.members])
 
     @operation(status=204)
     def on_delete_user(self, req: falcon.Request, service_id: UUID, user_id: UUID) -> None:

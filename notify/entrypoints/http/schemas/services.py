@@ -13,6 +13,7 @@ from notify.domain.api_key import ApiKey
 from notify.domain.constants import KeyType, OrganisationType, ServicePermission, TemplateType
 from notify.domain.service import Service
 from notify.domain.template import Template
+from notify.usecases.service_views import ServiceView
 
 from .fields import MAX_DAYS, Changes, optional, required
 from .users import PermissionEntry
@@ -172,8 +173,8 @@ class ServiceOut:
     users: list[MemberRef] | None = optional(omit_if_none=True)  # when a member was just added
 
     @classmethod
-    def of(cls, s: Service, *, organisation_name: str | None = None, statistics: Stats | None = None,
-           users: list[MemberRef] | None = None) -> ServiceOut:
+    def of(cls, view: ServiceView, *, users: list[MemberRef] | None = None) -> ServiceOut:
+        s, organisation_name, statistics = view.service, view.organisation_name, view.statistics
         return cls(
             id=s.id, name=s.name, active=s.active, restricted=s.restricted, created_at=s.created_at,
             updated_at=s.updated_at, created_by=s.created_by, version=s.version, organisation=s.organisation_id,
@@ -199,6 +200,12 @@ class FoundService:
     active: bool
     restricted: bool
     organisation_name: str | None
+
+    @classmethod
+    def of(cls, view: ServiceView) -> FoundService:
+        s = view.service
+        return cls(id=s.id, name=s.name, active=s.active, restricted=s.restricted,
+                   organisation_name=view.organisation_name)
 
 
 @define(kw_only=True)
