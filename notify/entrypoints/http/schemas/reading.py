@@ -276,8 +276,7 @@ def read_query(req: falcon.Request, cls: type[T]) -> T:
     """Query parameters as `cls`: a repeated parameter is a list for list fields (else its last value counts).
     The public API refuses parameters it does not know; the admin API ignores them, as Notify's does."""
     dialect = dialect_for(req)
-    declared: Any = attrs.resolve_types(cls)  # type: ignore[type-var]
-    fields = {f.name: f for f in attrs.fields(declared) if f.init}
+    fields = _plan(cast(Any, cls), True).fields
     values: dict[str, Any] = {}
     for name, raw in req.params.items():
         field = fields.get(name)
@@ -296,8 +295,7 @@ def read_path(req: falcon.Request, cls: type[T], values: Mapping[str, Any],
     """The URL's parameters as `cls`; `aliases` renames a parameter in messages (`template_id` shown as `id`)."""
     dialect = dialect_for(req)
     aliases = aliases or {}
-    declared: Any = cls
-    fields = {f.name for f in attrs.fields(declared) if f.init}
+    fields = _plan(cast(Any, cls), True).fields
     given = {name: values[name] for name in fields if name in values}
     try:
         return structure(given, cls, dialect, params=True)
