@@ -30,7 +30,7 @@ def verified_callback(notify: Notify, req: falcon.Request, provider: str) -> Pro
 
 
 def json_object(callback: ProviderCallback) -> dict[str, Any]:
-    """The callback's JSON object body (empty: `{}`), refused with Notify's messages as `wire.body` does."""
+    """The callback's JSON object body (empty: `{}`), refused with Notify's messages as the admin API refuses a body."""
     if not callback.body.strip():
         return {}
     try:
