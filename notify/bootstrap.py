@@ -370,6 +370,16 @@ def settle_heap() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    share_the_interpreter()
+
+
+def share_the_interpreter() -> None:
+    """A request thread gives the interpreter up at each database round trip and, while delivery, receipts
+    and a job's rows keep other threads busy, waits up to the switch interval to get it back, several times a
+    request. 1 ms instead of 5 ms keeps an API send's p99 low while a big job runs."""
+    import sys
+
+    sys.setswitchinterval(0.001)
 
 
 def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
