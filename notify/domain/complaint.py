@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Any
 from uuid import UUID
 
 from attrs import frozen
+
+from .callback_api import CALLBACK_DATETIME
 
 
 @frozen(kw_only=True)
@@ -18,3 +21,10 @@ class Complaint:
     complaint_type: str | None = None  # e.g. abuse, fraud, not-spam (the feedback report's type)
     complaint_date: datetime | None = None  # when the recipient complained, as the provider says
     created_at: datetime
+
+    def callback_payload(self, *, client_reference: str | None, to: str) -> dict[str, Any]:
+        """What Notify posts to the service's `complaint` callback."""
+        when = self.complaint_date or self.created_at
+        return {"notification_id": str(self.notification_id), "complaint_id": str(self.id),
+                "reference": client_reference, "to": to,
+                "complaint_date": when.astimezone(timezone.utc).strftime(CALLBACK_DATETIME)}

@@ -1,18 +1,24 @@
 """Email complaints (a recipient marked a message as spam, as Amazon SES reports it): stored once per
-provider feedback id, with the notification and its service (Notify's Complaint), and counted per service."""
+provider feedback id, with the notification and its service (Notify's Complaint), counted per service, and
+posted to the service's `complaint` callback when it has one (retried as delivery-status callbacks are, in
+this process)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from uuid import UUID
 
 from notify.domain.complaint import Complaint
+from notify.domain.constants import CallbackType
 from notify.domain.errors import AlreadyExists
+from notify.domain.notification import Notification
+from notify.ports.callbacks import CallbackFailed
 from notify.ports.provider_webhooks import ComplaintReport
 
 from .app import Notify
+from .callback_apis import find_cached
 
 log = logging.getLogger("notify.complaints")
 
@@ -22,6 +28,7 @@ def record_complaints(notify: Notify, provider: str, reports: Sequence[Complaint
     now = notify.clock.now()
     ids = [r.notification_id for r in reports if r.notification_id is not None]
     stored: list[Complaint] = []
+    calls: list[tuple[Complaint, Notification]] = []
     with notify.uow() as uow:
         found = {n.id: n for n in uow.notifications.find_many(ids)} if ids else {}
         for report in reports:
@@ -44,8 +51,48 @@ def record_complaints(notify: Notify, provider: str, reports: Sequence[Complaint
                         report.feedback_id, report.complaint_type or "unspecified", notification.id,
                         notification.service_id)
             stored.append(complaint)
+            calls.append((complaint, notification))
         uow.commit()
+    for complaint, notification in calls:
+        _call_back(notify, complaint, notification)
     return stored
+
+
+def _call_back(notify: Notify, complaint: Complaint, notification: Notification, retries_done: int = 0) -> None:
+    """Post the complaint to the service's callback, on the callback runner; never raises."""
+    sender = notify.callbacks
+    if sender is None:
+        return
+    try:
+        config = find_cached(notify, complaint.service_id, CallbackType.COMPLAINT)
+    except Exception:
+        log.exception("complaint callback of service %s not read", complaint.service_id)
+        return
+    if config is None:
+        return
+    payload = complaint.callback_payload(client_reference=notification.client_reference, to=notification.to)
+
+    def post() -> None:
+        try:
+            sender.post(config.url, config.bearer_token, payload)
+        except CallbackFailed as exc:
+            retry = notify.callback_retry.should_retry(retries_done=retries_done, retryable=exc.retryable)
+            log.warning("complaint callback %s of service %s failed (%s)%s", complaint.id, complaint.service_id,
+                        exc, "; retrying" if retry else "")
+            if retry:
+                _later(notify, lambda: _call_back(notify, complaint, notification, retries_done + 1),
+                       notify.callback_retry.delay_seconds)
+        except Exception:
+            log.exception("complaint callback %s of service %s failed", complaint.id, complaint.service_id)
+
+    _later(notify, post, 0.0)
+
+
+def _later(notify: Notify, task: Callable[[], None], delay: float) -> None:
+    if notify.callback_runner is None:  # no background runner (tests, scripts): now, on this thread
+        task()
+        return
+    notify.callback_runner.later(task, delay=delay)
 
 
 def list_complaints(notify: Notify, service_id: UUID, *, limit: int | None = None) -> Sequence[Complaint]:

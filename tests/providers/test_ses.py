@@ -198,7 +198,7 @@ def test_forged_stale_untrusted_and_malformed_sns_messages_are_refused(setup: tu
     assert post_sns(server, other_topic) == 403
     unsigned = {k: v for k, v in sns_message(certificate, aws.cert_url, "Notification", delivered).items()
                 if k != "Signature"}
-    assert post_sns(server, unsigned) == 400
+    assert post_sns(server, unsigned) == 401
     assert post_bytes(f"{server.url}/provider-callbacks/ses", b"not json", {})[0] == 400
     not_ses = sns_message(certificate, aws.cert_url, "Notification", {"Message": "hello"})
     assert post_sns(server, not_ses) == 400
@@ -237,3 +237,38 @@ def test_ses_errors_map_to_statuses_or_failover(setup: tuple[Rig, AppServer], re
     r, _ = setup
     stored = r.get(r.send_email(recipient))
     assert (stored.status, stored.sent_by) == (status, sent_by)
+
+
+def test_a_complaint_is_posted_to_the_services_complaint_callback(notify: Any, clock: FrozenClock, aws: FakeAws,
+                                                                 certificate: Certificate) -> None:
+    import attrs
+
+    from notify.adapters.callbacks.fake import FakeCallbackSender
+    from notify.domain.constants import CallbackType
+    from notify.usecases import callback_apis
+
+    clock.set(datetime.now(timezone.utc))
+    sender = FakeCallbackSender()
+    sender.script(503)  # the service is briefly down: the complaint is posted again
+    adapter = SesEmailProvider("ses", region="eu-west-1", endpoint_url=aws.server.url, access_key_id="AKIDTEST",
+                               secret_access_key="secret-for-tests", topic_arns=(TOPIC,),
+                               cert_url_pattern=r"^http://127\.0\.0\.1:\d+/[^?#]+\.pem$", timeout=2)
+    r = rig(attrs.evolve(notify, callbacks=sender), clock, email=[adapter], callbacks=[adapter])
+    callback_apis.create_callback_api(r.notify, r.world.service.id, url="https://service.example/complaints",
+                                      bearer_token="complaint-token-1234", updated_by_id=r.world.user.id,
+                                      callback_type=CallbackType.COMPLAINT)
+    nid = r.send_email("person@example.com", reference="client-ref-1")
+    server = AppServer(r.world.app)
+    try:
+        complaint = {"complaint": {"feedbackId": "feedback-9", "timestamp": "2026-12-06T10:05:00.000Z"}}
+        message = sns_message(certificate, aws.cert_url, "Notification",
+                              {"Message": ses_event("Complaint", aws.sent[0], nid, **complaint)})
+        assert post_sns(server, message) == 200
+    finally:
+        server.stop()
+    (stored,) = complaints.list_complaints(r.notify, r.world.service.id)
+    assert [c.url for c in sender.sent] == ["https://service.example/complaints"] * 2
+    assert sender.sent[-1].bearer_token == "complaint-token-1234"
+    assert sender.payloads[-1] == {"notification_id": nid, "complaint_id": str(stored.id),
+                                   "reference": "client-ref-1", "to": "person@example.com",
+                                   "complaint_date": "2026-12-06T10:05:00.000000Z"}

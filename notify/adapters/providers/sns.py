@@ -55,8 +55,9 @@ class SnsVerifier:
             raise CallbackRefused("not an SNS message (not JSON)", status=400) from None
         if not isinstance(message, dict) or message.get("Type") not in SIGNED_FIELDS:
             raise CallbackRefused("not an SNS message (no known Type)", status=400)
-        missing = [n for n in (*SIGNED_FIELDS[message["Type"]], "Signature", "SignatureVersion", "SigningCertURL")
-                   if n not in OPTIONAL and not isinstance(message.get(n), str)]
+        if not all(isinstance(message.get(n), str) for n in ("Signature", "SignatureVersion", "SigningCertURL")):
+            raise CallbackRefused("the SNS message is not signed", status=401)
+        missing = [n for n in SIGNED_FIELDS[message["Type"]] if n not in OPTIONAL and not isinstance(message.get(n), str)]
         if missing:
             raise CallbackRefused(f"SNS message without {', '.join(missing)}", status=400)
         algorithm = ALGORITHMS.get(message["SignatureVersion"])
