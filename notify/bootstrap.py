@@ -41,6 +41,7 @@ class Stores:
     description: str
     engines: tuple[sa.Engine, ...] = ()
     used_tokens: Any = None  # a UsedTokens on the same store (replay protection)
+    cipher: Any = None  # the SQL store's Cipher; letter PDFs and emailed files are kept under it too
 
 
 def database_url(settings: Settings) -> str:
@@ -145,7 +146,8 @@ def open_stores(settings: Settings, say: Say = lambda _: None) -> Stores:
     from notify.adapters.sqlalchemy.used_tokens import SqlAlchemyUsedTokens
 
     return Stores(uow=lambda: SqlAlchemyUnitOfWork(engine, cipher), bulk_uow=bulk, description=describe(engine),
-                  engines=tuple(engines), used_tokens=SqlAlchemyUsedTokens(engine))
+                  engines=tuple(engines), used_tokens=SqlAlchemyUsedTokens(engine),
+                  cipher=cipher)
 
 
 def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
@@ -163,7 +165,32 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
         admin_client_id=settings.admin_client_id,
         admin_client_secrets=settings.admin_client_secrets,
         used_tokens=stores.used_tokens if settings.token_replay_check else None,
+        **file_stores(settings, stores),
     )
+
+
+def file_stores(settings: Settings, stores: Stores) -> dict[str, Any]:
+    """Letter PDFs and files sent by email: encrypted under the SQL store's key in NOTIFY_UPLOAD_DIR, or in memory
+    beside the in-memory store; the PDF library when the `letters` extra is installed."""
+    from notify.adapters.uploads import FileSystemUploadStore, InMemoryUploadStore
+
+    if stores.cipher is None:
+        return {"letter_pdfs": pdf_letters(), "letter_store": InMemoryUploadStore(),
+                "documents": InMemoryUploadStore()}
+    from notify.adapters.uploads.encrypted import EncryptedUploadStore
+
+    root = Path(settings.upload_dir)
+    return {"letter_pdfs": pdf_letters(),
+            "letter_store": EncryptedUploadStore(FileSystemUploadStore(root / "letters"), stores.cipher),
+            "documents": EncryptedUploadStore(FileSystemUploadStore(root / "documents"), stores.cipher)}
+
+
+def pdf_letters() -> Any:
+    try:
+        from notify.adapters.pdf import PdfLetters
+    except ImportError:  # the `letters` extra is not installed: no letter PDFs
+        return None
+    return PdfLetters()
 
 
 def start_background(notify: Notify, settings: Settings) -> Notify:

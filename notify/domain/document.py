@@ -17,7 +17,7 @@ from uuid import UUID
 
 from attrs import frozen
 
-from .errors import InvalidRequest
+from .errors import InvalidRequest, NotFound
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FILENAME_LENGTH = 100
@@ -40,6 +40,19 @@ NOT_ALLOWED = "Service is not allowed to send documents"
 ONLY_EMAIL = "Can only send a file by email"
 SEND_FILES_URL = "https://www.notifications.service.gov.uk/services/{}/service-settings/send-files-by-email"
 NOT_SET_UP = "Send files by email has not been set up - add contact details for your service at " + SEND_FILES_URL
+
+
+class DocumentNotFound(NotFound): ...
+
+
+class DocumentExpired(NotFound):
+    def __init__(self) -> None:
+        super().__init__("The file is no longer available")
+
+
+class WrongEmailAddress(InvalidRequest):
+    def __init__(self) -> None:
+        super().__init__("This is not the email address the file was sent to")
 
 
 def is_file(value: Any) -> bool:

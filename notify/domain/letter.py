@@ -40,6 +40,11 @@ TOO_BIG = f"Letter content must be smaller than {MAX_PDF_BYTES // (1024 * 1024)}
 PRECOMPILED_TEMPLATE_NAME = "Pre-compiled PDF"
 
 
+class PdfNotReady(InvalidRequest):
+    def __init__(self) -> None:
+        super().__init__("PDF not available yet, try again later")
+
+
 @frozen
 class PageSize:
     width: float  # points

@@ -14,6 +14,7 @@ from notify.ports.provider_callbacks import ProviderCallbackVerifier
 from notify.ports.provider_webhooks import ProviderWebhooks
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
 from notify.ports.jobs import JobQueue
+from notify.ports.letters import LetterPdfs
 from notify.ports.queue import DeliveryQueue
 from notify.ports.system import Clock, IdGenerator, PasswordHasher, SecretGenerator
 from notify.ports.tasks import TaskRunner
@@ -72,6 +73,11 @@ class Notify:
     provider_health: ProviderHealth = field(factory=ProviderHealth)
     provider_webhooks: Mapping[str, ProviderWebhooks] = field(factory=dict)
     send_pool: SendPool | None = None  # hand-overs of a batch in parallel (None: one after another)
+    # Letters and files sent by email: the PDF library (None: the `letters` extra is not installed; template
+    # letters then have no PDF and precompiled ones are refused), where letter PDFs and emailed files wait.
+    letter_pdfs: LetterPdfs | None = None
+    letter_store: UploadStore | None = None
+    documents: UploadStore | None = None
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

@@ -93,6 +93,12 @@ class LetterContacts(CacheKey[tuple[ServiceLetterContact, ...]]):
     service_id: UUID
 
 
+@frozen
+class PrecompiledTemplate(CacheKey[Template]):
+    """The service's hidden "Pre-compiled PDF" letter template."""
+    service_id: UUID
+
+
 class ReadCache:
     def __init__(self, ttl_seconds: float = 2.0, max_entries: int = 10_000) -> None:
         self.ttl = timedelta(seconds=ttl_seconds)

@@ -93,7 +93,10 @@ class _Plan:
 
     @property
     def billable_units(self) -> int:
-        return self.message.fragments if self.notification.notification_type is NotificationType.SMS else 1
+        kind = self.notification.notification_type
+        if kind is NotificationType.LETTER:
+            return self.notification.billable_units or 1  # sheets of paper, counted when its PDF was made
+        return self.message.fragments if kind is NotificationType.SMS else 1
 
 
 def _adapters(notify: Notify, kind: NotificationType) -> Sequence[Any]:

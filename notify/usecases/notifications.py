@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from attrs import frozen
+from attrs import field, frozen
 
 from notify.domain import message as messages
 from notify.domain import sending
@@ -20,13 +20,14 @@ from notify.domain.errors import InvalidRequest, TemplateNotFound
 from notify.domain.limits import Admission, Limit, send_limits
 from notify.domain.message import Message
 from notify.domain.notification import Notification
+from notify.domain.sanitise import Sanitised, sanitise_personalisation
 from notify.domain.sender import DEFAULT_SMS_SENDER
 from notify.domain.service import Service
 from notify.domain.simulated import is_simulated_recipient
 from notify.domain.template import Template
 from notify.ports.unit_of_work import UnitOfWork
 
-from . import senders
+from . import documents, letters, senders
 from .app import Notify
 from .auth import ServiceAuth
 from .cache import CurrentTemplate, SendLimits
@@ -45,6 +46,8 @@ class SendRequest:
     sms_sender_id: UUID | None = None
     email_reply_to_id: UUID | None = None
     one_click_unsubscribe_url: str | None = None
+    sanitise_content_for: Sequence[str] = ()  # email: personalisation keys to show as typed (domain.sanitise)
+    url_root: str = ""  # where links to files sent by email point (this API's own download page)
 
 
 @frozen
@@ -58,6 +61,7 @@ class SentNotification:
     from_number: str | None = None
     from_email: str | None = None
     simulated: bool = False
+    sanitised: Mapping[str, Sanitised] = field(factory=dict)  # what sanitise_content_for changed, by key
 
 
 def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -> SentNotification:
@@ -72,25 +76,43 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
     allowed = cached_allowed_recipients(notify, service.id) \
         if sending.needs_allowed_list(service, key_type, kind) else None
     personalisation = dict(request.personalisation)
+    sanitised: dict[str, Sanitised] = {}
+    if kind is NotificationType.EMAIL and request.sanitise_content_for:
+        personalisation, sanitised = sanitise_personalisation(personalisation, request.sanitise_content_for)
+    files = documents.prepare_files(notify, service, kind, personalisation, request.url_root)
+    personalisation = files.personalisation
     checked = sending.check_send(service, template, key_type, request.recipient, personalisation, allowed=allowed,
                                  sms_sender=sms_sender, email_reply_to=reply_to)
     recipient, now = checked.recipient, notify.clock.now()
     extra = dict(recipient.extra)
     if kind is NotificationType.EMAIL:
         extra["one_click_unsubscribe_url"] = request.one_click_unsubscribe_url
+    letter = None
+    if kind is NotificationType.LETTER:  # its PDF now: the sheets it prints on are what it costs
+        letter = letters.prepare_template_letter(notify, template, checked.message, recipient.to.split("\n"), now)
+        extra.update(reply_to_text=letter.contact_block, billable_units=letter.sheets)
     notification = Notification(
         id=notify.ids.new(), service_id=service.id, template_id=template.id, template_version=template.version,
         notification_type=kind, to=recipient.to, normalised_to=recipient.normalised_to, created_at=now,
         key_type=key_type, api_key_id=auth.api_key.id, personalisation=personalisation,
         client_reference=request.reference, **extra)
     simulated = is_simulated_recipient(kind, recipient.normalised_to)
-    notify.admit(Admission(notification, not simulated, _limits(
-        notify, service, key_type, kind, international_sms=bool(extra.get("international")),
-        count_daily=not simulated, now=now)))
+    if not simulated:
+        documents.keep_files(notify, service.id, files.files, recipient.to)
+        letters.keep_pdf(notify, notification, letter.pdf if letter else None)
+    try:
+        notify.admit(Admission(notification, not simulated, limits_for_send(
+            notify, service, key_type, kind, international_sms=bool(extra.get("international")),
+            count_daily=not simulated, now=now)))
+    except Exception:
+        documents.forget_files(notify, service.id, files.files)
+        if letter is not None:
+            letters.forget_pdf(notify, notification)
+        raise
     if not simulated and notify.queue is not None:
         notify.queue.enqueue_prepared([(notification, checked.message)])
     return SentNotification(notification, template, checked.message, recipient.from_number, recipient.from_email,
-                            simulated)
+                            simulated, sanitised)
 
 
 def _current_template(notify: Notify, service_id: UUID, template_id: UUID) -> Template | None:
@@ -106,7 +128,7 @@ def _current_template(notify: Notify, service_id: UUID, template_id: UUID) -> Te
         return None
 
 
-def _limits(notify: Notify, service: Service, key_type: KeyType, kind: NotificationType, *,
+def limits_for_send(notify: Notify, service: Service, key_type: KeyType, kind: NotificationType, *,
             international_sms: bool, count_daily: bool, now: datetime) -> tuple[Limit, ...]:
     """The same for every send of a service version, key type and channel within a minute: cached."""
     minute = now.replace(second=0, microsecond=0)
@@ -124,6 +146,7 @@ class NotificationView:
     notification: Notification
     template: Template
     message: Message | None
+    created_by_name: str | None = None  # the team member who sent it from the admin side (a job)
 
     @property
     def body(self) -> str:
@@ -134,7 +157,8 @@ class NotificationView:
         return self.message.subject if self.message else None
 
 
-def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUID, int], Template]) -> NotificationView:
+def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUID, int], Template],
+          names: dict[UUID, str | None] | None = None) -> NotificationView:
     key = (notification.template_id, notification.template_version)
     if key not in templates:
         templates[key] = uow.templates.get_version(notification.service_id, *key)
@@ -143,7 +167,17 @@ def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUI
         message: Message | None = messages.preview(template, notification.personalisation)
     except InvalidRequest:
         message = None
-    return NotificationView(notification, template, message)
+    return NotificationView(notification, template, message,
+                            _sender_name(uow, notification.created_by_id, {} if names is None else names))
+
+
+def _sender_name(uow: UnitOfWork, user_id: UUID | None, names: dict[UUID, str | None]) -> str | None:
+    if user_id is None:
+        return None
+    if user_id not in names:
+        found = uow.users.list([user_id])
+        names[user_id] = found[0].name if found else None
+    return names[user_id]
 
 
 def get_notification(notify: Notify, auth: ServiceAuth, notification_id: UUID) -> NotificationView:
@@ -164,4 +198,5 @@ def list_notifications(notify: Notify, auth: ServiceAuth, *, statuses: Sequence[
             key_type=auth.key_type.value, client_reference=reference, older_than=older_than,
             include_jobs=include_jobs, limit=limit)
         templates: dict[tuple[UUID, int], Template] = {}
-        return [_view(uow, n, templates) for n in rows]
+        names: dict[UUID, str | None] = {}
+        return [_view(uow, n, templates, names) for n in rows]

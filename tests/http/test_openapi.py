@@ -99,7 +99,7 @@ def _schema(document: dict[str, Any], method: str, path: str, status: int) -> di
     path = path.replace("{version:int}", "{version}")
     response = document["paths"][path][method.lower()]["responses"][str(status)]
     content = response.get("content")
-    if content is None:
+    if content is None or "application/json" not in content:  # no body, or not JSON (a PDF, a page, a file)
         return None
     return {**content["application/json"]["schema"], "components": document["components"]}
 
@@ -129,7 +129,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                            "provider_id": providers[0]["id"] if providers else uuid4()}
     email_branding = admin.post("/email-branding", json={"name": "Brand", "colour": "#000000"})
     letter_branding = admin.post("/letter-branding", json={"name": "Brand", "filename": "brand"})
-    world.update_service(permissions=world.service.permissions | {"inbound_sms"})
+    world.update_service(permissions=world.service.permissions | {"inbound_sms", "upload_document"},
+                         contact_link="https://example.gov.uk/contact")
+    emailed = api.post("/v2/notifications/email", json={
+        "email_address": "team.member@example.gov.uk", "template_id": str(world.email.id),
+        "personalisation": {"name": {"file": "bmFtZQo=", "filename": "a.txt",
+                                     "confirm_email_before_download": False}}}).json
+    ids["document_id"] = emailed["content"]["body"].split("/d/", 1)[1].split("/")[1].split(",")[0]
 
     # (method, route, body, query, kind) in an order that leaves the world usable for the calls after it
     calls: list[tuple[str, str, Any, str, str]] = [
@@ -244,6 +250,10 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                                              "personalisation": {"name": "A"}}, "", "service"),
         ("POST", "/v2/notifications/letter", {"template_id": str(world.letter.id),
                                               "personalisation": {**ADDRESS, "name": "A"}}, "", "service"),
+        ("GET", "/v2/notifications/{notification_id}/pdf", None, "", "service:letter"),
+        ("GET", "/d/{service_id}/{document_id}", None, "", "none"),
+        ("POST", "/d/{service_id}/{document_id}", None, "", "none"),
+        ("GET", "/d/{service_id}/{document_id}/download", None, "", "none"),
         ("GET", "/v2/notifications", None, "", "service"),
         ("GET", "/v2/notifications/{notification_id}", None, "", "service"),
         ("GET", "/v2/template/{template_id}", None, "", "service"),
@@ -295,6 +305,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["reply_to_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/letter-contact"):
             ids["letter_contact_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/v2/notifications/letter"):
+            extra["letter"] = {"notification_id": result.json["id"]}
         if (method, route) == ("GET", "/service/{service_id}/inbound-sms"):
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):

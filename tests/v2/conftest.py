@@ -11,6 +11,8 @@ import attrs
 import falcon
 import pytest
 
+from notify.adapters.pdf import PdfLetters
+from notify.adapters.uploads import InMemoryUploadStore
 from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
 from notify.adapters.queue import SynchronousDeliveryQueue
 from notify.domain.api_key import ApiKey
@@ -49,6 +51,9 @@ def fakes() -> Fakes:
 def wire(notify: Notify, fakes: Fakes) -> Notify:
     """What the embedding facade does: providers and queue on Notify, receipts into the receipt use case; the
     fakes' HTTP callbacks accepted with PROVIDER_TOKEN."""
+    notify = attrs.evolve(notify, letter_pdfs=notify.letter_pdfs or PdfLetters(),
+                          letter_store=notify.letter_store or InMemoryUploadStore(),
+                          documents=notify.documents or InMemoryUploadStore())
     return wire_delivery(accept_provider_callbacks(notify, fakes.all), fakes, fakes.queue)
 
 

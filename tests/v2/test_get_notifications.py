@@ -128,7 +128,9 @@ def test_received_text_messages_is_an_empty_page(api: ApiClient) -> None:
         {"error": "ValidationError", "message": "older_than is not a valid UUID"}]
 
 
-def test_unknown_v2_routes_use_the_app_level_404(api: ApiClient) -> None:
+def test_unknown_v2_routes_answer_in_the_v2_envelope(api: ApiClient) -> None:
+    """Notify's clients only read `errors` from the public API: an admin-shaped 404 left them without a message."""
     result = api.post("/v2/notifications/foo/bar", json={})
     assert result.status_code == 404
-    assert result.json["result"] == "error"
+    assert result.json == {"status_code": 404, "errors": [
+        {"error": "NoResultFound", "message": "The requested URL was not found on the server."}]}

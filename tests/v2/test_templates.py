@@ -26,7 +26,7 @@ def test_get_template_version(world: World, api: ApiClient) -> None:
     old = api.get(f"/v2/template/{world.sms.id}/version/1").json
     assert (old["version"], old["body"], old["subject"]) == (1, "Hello ((name))", None)
     assert api.get(f"/v2/template/{world.sms.id}/version/3").status_code == 404
-    assert api.get(f"/v2/template/{world.sms.id}/version/x").json["result"] == "error"  # routing 404
+    assert api.get(f"/v2/template/{world.sms.id}/version/x").json["errors"][0]["error"] == "NoResultFound"  # routing
 
 
 def test_template_errors(world: World, api: ApiClient) -> None:

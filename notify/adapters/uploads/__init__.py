@@ -1,4 +1,5 @@
-"""Upload store adapters: the file system (default) and memory (tests)."""
+"""Upload store adapters: the file system (default) and memory (tests); `encrypted` wraps either (it needs the
+SQL store's cipher, so it is imported on its own)."""
 
 from .filesystem import FileSystemUploadStore
 from .memory import InMemoryUploadStore

@@ -12,6 +12,7 @@ from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .callback_apis import CallbackApiResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
+from .documents import DownloadPageResource
 from .openapi import NotifyApp, OpenApiResource, RouteEntry
 from .jobs import JobResources
 from .letter_contacts import LetterContactResources
@@ -148,10 +149,14 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/provider-callbacks/{provider}", ProviderWebhookResource(notify), None),  # real providers, signed
     ]
     letter_contacts = LetterContactResources(notify)
+    downloads = DownloadPageResource(notify)  # files sent by email: no JWT, the link is the credential
     routes += [
         ("/service/{service_id}/letter-contact", letter_contacts, None),
         ("/service/{service_id}/letter-contact/{letter_contact_id}", letter_contacts, "item"),
         ("/service/{service_id}/letter-contact/{letter_contact_id}/archive", letter_contacts, "archive"),
+        ("/v2/notifications/{notification_id}/pdf", v2_notifications, "pdf"),
+        ("/d/{service_id}/{document_id}", downloads, None),
+        ("/d/{service_id}/{document_id}/download", downloads, "download"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -11,6 +11,7 @@ import falcon
 
 from notify.domain import errors
 from notify.domain.job import InvalidFile
+from notify.domain.letter import PdfNotReady
 from notify.domain.recipients import InvalidPhoneNumber
 
 log = logging.getLogger("notify.http")
@@ -36,6 +37,7 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     errors.StoreUnavailable: (503, "ServiceUnavailableError"),
     errors.InvalidStatusTransition: (400, "BadRequestError"),
     InvalidPhoneNumber: (400, "InvalidPhoneError"),
+    PdfNotReady: (400, "PDFNotReadyError"),
 }
 
 
@@ -101,6 +103,10 @@ def _falcon_error(req: falcon.Request, resp: falcon.Response, exc: falcon.HTTPEr
     if isinstance(exc, falcon.MediaMalformedError | falcon.MediaNotFoundError):
         message = "Invalid JSON supplied in POST data"
         resp.media = envelope(400, "BadRequestError", message) if is_public(req) else admin_body(message)
+    elif status in (404, 405) and is_public(req):  # Notify's clients read only the v2 envelope here
+        resp.media = envelope(status, "NoResultFound" if status == 404 else "MethodNotAllowed",
+                              "The requested URL was not found on the server." if status == 404
+                              else "The method is not allowed for the requested URL.")
     elif status == 404:
         resp.media = admin_body("The requested URL was not found on the server. If you entered the URL "
                                 "manually please check your spelling and try again.")

@@ -50,9 +50,25 @@ def routes(app: falcon.App[falcon.Request, falcon.Response]) -> Iterator[Route]:
     return table_routes(getattr(app, "route_table", ()))
 
 
+# Answers that are not JSON, written by plain responders: (status, media type) of their success.
+NOT_JSON: dict[tuple[str, str], tuple[str, str]] = {
+    ("GET", "/v2/notifications/{notification_id}/pdf"): ("200", "application/pdf"),
+    ("GET", "/d/{service_id}/{document_id}"): ("200", "text/html"),  # the download page for files sent by email
+    ("POST", "/d/{service_id}/{document_id}"): ("200", "*/*"),  # the file, once the email address is confirmed
+    ("GET", "/d/{service_id}/{document_id}/download"): ("200", "*/*"),
+}
+DOWNLOAD_PAGE = "/d/"  # explains its errors in HTML, and answers 410 once a file's retention has ended
+
+
+def _described(route: Route) -> bool:
+    key = (route.method, route.path)
+    return operation_of(route.responder) is not None or key in NOT_JSON
+
+
 def undocumented(app: falcon.App[falcon.Request, falcon.Response]) -> list[str]:
-    """Routes whose responder is not declared with @operation (the document cannot describe them)."""
-    return sorted(f"{r.method} {r.path}" for r in routes(app) if operation_of(r.responder) is None)
+    """Routes whose responder is neither declared with @operation nor a NOT_JSON one (the document cannot
+    describe them)."""
+    return sorted(f"{r.method} {r.path}" for r in routes(app) if not _described(r))
 
 
 # ---------------------------------------------------------------- errors
@@ -121,7 +137,8 @@ def _operation(route: Route, components: Components) -> Schema:
     auth = getattr(route.resource, "auth", "admin")
     public = route.path.startswith("/v2/")
     spec = operation_of(route.responder)
-    assert spec is not None, f"{route.method} {route.path} is not declared with @operation"
+    assert spec is not None or (route.method, route.path) in NOT_JSON, \
+        f"{route.method} {route.path} is not declared with @operation"
     summary = (inspect.getdoc(route.responder) or "").split("\n")[0] or f"{route.method} {route.path}"
     operation: Schema = {
         "operationId": f"{route.method.lower()}_{re.sub(r'[^a-zA-Z0-9]+', '_', route.path).strip('_')}",
@@ -132,15 +149,20 @@ def _operation(route: Route, components: Components) -> Schema:
                     [{"bearerAuth": []}],
         "x-auth": auth,
     }
-    if spec.query is not None:
-        operation["parameters"] += query_parameters(spec.query, components)
-    request = components.type_schema(spec.body, request=True) if spec.body is not None else None
-    response, status = response_schema(spec, components), str(spec.status)
+    if spec is not None:
+        if spec.query is not None:
+            operation["parameters"] += query_parameters(spec.query, components)
+        request = components.type_schema(spec.body, request=True) if spec.body is not None else None
+        response, status = response_schema(spec, components), str(spec.status)
+    else:  # a plain responder answering with something other than JSON
+        request, response, status = None, None, NOT_JSON[(route.method, route.path)][0]
     if request is not None:
         operation["requestBody"] = {"required": False, "content": {"application/json": {"schema": request}}}
     ok: Schema = {"description": "Success"}
     if response is not None:
         ok["content"] = {"application/json": {"schema": response}}
+    elif (route.method, route.path) in NOT_JSON:
+        ok["content"] = {NOT_JSON[(route.method, route.path)][1]: {"schema": {}}}
     error = {"$ref": "#/components/schemas/V2Error" if public and auth != "none" else
              "#/components/schemas/AdminError"}
     responses: Schema = {status: ok}
@@ -149,6 +171,11 @@ def _operation(route: Route, components: Components) -> Schema:
             continue
         schema = ANY_ERROR if code in ("404", "405") else error
         responses[code] = {"description": text, "content": {"application/json": {"schema": schema}}}
+        if route.path.startswith(DOWNLOAD_PAGE):
+            responses[code]["content"]["text/html"] = {"schema": {}}
+    if route.path.startswith(DOWNLOAD_PAGE):
+        responses["410"] = {"description": "The file's retention period has ended",
+                            "content": {"text/html": {"schema": {}}}}
     operation["responses"] = responses
     return operation
 
@@ -161,7 +188,7 @@ def document(table: Sequence[RouteEntry]) -> Schema:
     components = Components()
     paths: dict[str, Schema] = {}
     for route in sorted(table_routes(table), key=lambda r: (r.path, r.method)):
-        if operation_of(route.responder) is None:
+        if not _described(route):
             continue  # undocumented(): the test of the document fails on it
         paths.setdefault(openapi_path(route.path), {})[route.method.lower()] = _operation(route, components)
     return {

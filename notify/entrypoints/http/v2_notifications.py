@@ -4,6 +4,7 @@ GET /v2/received-text-messages."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 from uuid import UUID
 
@@ -12,12 +13,14 @@ import falcon
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.errors import ValidationFailed
 from notify.domain.notification import statuses_for_filter
-from notify.usecases import inbound_sms
+from notify.usecases import inbound_sms, letters
 from notify.usecases import notifications as usecases
 from notify.usecases.app import Notify
 from notify.usecases.notifications import SendRequest
 
 from .operation import operation
+from .schemas.paths import path_class
+from .schemas.reading import read_path
 from .schemas import v2_notifications as wire
 from .schemas.inbound_sms import InboundSmsOut
 
@@ -56,11 +59,18 @@ class NotificationsResource:
         return self._send(req, SendRequest(
             notification_type=NotificationType.EMAIL, template_id=body.template_id, recipient=body.email_address,
             personalisation=body.personalisation or {}, reference=body.reference,
-            email_reply_to_id=body.email_reply_to_id, one_click_unsubscribe_url=body.one_click_unsubscribe_url))
+            email_reply_to_id=body.email_reply_to_id, one_click_unsubscribe_url=body.one_click_unsubscribe_url,
+            sanitise_content_for=tuple(body.sanitise_content_for or ()), url_root=req.prefix + "/"))
 
-    @operation(body=wire.LetterRequest, response=wire.SentLetter, status=201)
-    def on_post_letter(self, req: falcon.Request, body: wire.LetterRequest) -> wire.Sent:
-        """Send a letter (the address is in the personalisation)."""
+    @operation(body=wire.LetterRequest, response=wire.SentLetter | wire.SentPrecompiledLetter, status=201)
+    def on_post_letter(self, req: falcon.Request,
+                       body: wire.LetterRequest) -> wire.Sent | wire.SentPrecompiledLetter:
+        """Send a letter: from a template (the address is in the personalisation), or the service's own PDF."""
+        body.check()
+        if body.precompiled:
+            return wire.sent_precompiled(letters.send_precompiled_letter(
+                self._notify, req.context.auth, letters.PrecompiledLetterRequest(
+                    reference=body.reference or "", content=body.content or "", postage=body.postage)))
         return self._send(req, SendRequest(
             notification_type=NotificationType.LETTER, template_id=body.template_id,
             personalisation=body.personalisation, reference=body.reference))
@@ -70,6 +80,12 @@ class NotificationsResource:
         """One notification of the caller's service."""
         return wire.notification(req.prefix, usecases.get_notification(self._notify, req.context.auth,
                                                                        notification_id))
+
+    def on_get_pdf(self, req: falcon.Request, resp: falcon.Response, notification_id: str) -> None:
+        """A letter as printed (application/pdf): the uploaded PDF, or the one made when it was sent."""
+        nid: Any = read_path(req, path_class(("notification_id",)), {"notification_id": notification_id}, {})
+        resp.data = letters.get_letter_pdf(self._notify, req.context.auth, nid.notification_id)
+        resp.content_type = "application/pdf"
 
     @operation(query=wire.NotificationsQuery, response=wire.NotificationList)
     def on_get(self, req: falcon.Request, query: wire.NotificationsQuery) -> wire.NotificationList:

@@ -10,13 +10,22 @@ from uuid import UUID
 from attrs import define
 
 from notify.domain.constants import COMPLETED_STATUSES, NotificationStatus, NotificationType
+from notify.domain.errors import ValidationFailed
+from notify.domain.letter import (
+    NO_COST_LETTER_STATUSES,
+    POSTAGE_INVALID,
+    PRECOMPILED_POSTAGE,
+    estimated_delivery,
+    letter_rate,
+    sms_rate,
+)
 from notify.domain.notification import LETTER_ACCEPTED, LETTER_RECEIVED
+from notify.domain.notification import Notification
 from notify.usecases.notifications import NotificationView, SentNotification
 
 from .fields import HttpsUrl, optional, required
 from .inbound_sms import InboundSmsOut
 
-SMS_RATE_POUNDS = 0.0227  # per fragment; Notify's rate changes each April, ours is one figure
 STATUS_NAMES = [s.value for s in NotificationStatus] + [LETTER_ACCEPTED, LETTER_RECEIVED]
 TYPE_NAMES = [t.value for t in NotificationType]
 REFERENCE_MAX_LENGTH = 1000
@@ -47,9 +56,38 @@ class EmailRequest:
 
 @define(kw_only=True)
 class LetterRequest:
-    template_id: UUID = required()
-    personalisation: dict[str, Any] = required()
-    reference: str = optional(max_length=REFERENCE_MAX_LENGTH)
+    """A template letter (template_id, personalisation) or a precompiled one (reference, base64 content of a
+    PDF, postage): Notify serves both at this path, told apart by `content`."""
+
+    template_id: UUID = optional()
+    personalisation: dict[str, Any] = optional()
+    reference: str = optional()
+    content: str = optional()
+    postage: str = optional()
+
+    @property
+    def precompiled(self) -> bool:
+        return self.content is not None
+
+    def check(self) -> None:
+        """What Notify's two schemas require of each kind, in its words."""
+        wanted: tuple[str, ...]
+        refused: tuple[str, ...]
+        if self.precompiled:
+            wanted, refused = ("reference",), ("template_id", "personalisation")
+        else:
+            wanted, refused = ("template_id", "personalisation"), ("postage",)
+        problems = {name: ["is a required property"] for name in wanted if getattr(self, name) is None}
+        extra = [name for name in refused if getattr(self, name) is not None]
+        if extra:
+            verb = "was" if len(extra) == 1 else "were"
+            problems[""] = [f"Additional properties are not allowed ({', '.join(extra)} {verb} unexpected)"]
+        if self.postage is not None and self.postage not in PRECOMPILED_POSTAGE:
+            problems["postage"] = [POSTAGE_INVALID]
+        if not self.precompiled and self.reference is not None and len(self.reference) > REFERENCE_MAX_LENGTH:
+            problems["reference"] = [f"{self.reference} is too long"]
+        if problems:
+            raise ValidationFailed(problems)
 
 
 @define(kw_only=True)
@@ -138,10 +176,23 @@ def sent(root: str, s: SentNotification) -> Sent:
     if n.notification_type is NotificationType.SMS:
         return SentSms(content=SmsContent(body=message.body, from_number=s.from_number), **common)
     if n.notification_type is NotificationType.EMAIL:
+        sanitised = {key: {"unsanitised": change.unsanitised, "sanitised": change.sanitised}
+                     for key, change in s.sanitised.items()}
         return SentEmail(content=EmailContent(from_email=s.from_email, body=message.body, subject=message.subject,
                                               one_click_unsubscribe_url=n.one_click_unsubscribe_url),
-                         sanitised_content={}, **common)
+                         sanitised_content=sanitised, **common)
     return SentLetter(content=LetterContent(body=message.body, subject=message.subject), **common)
+
+
+@define(kw_only=True)
+class SentPrecompiledLetter:
+    id: UUID
+    reference: str | None
+    postage: str | None
+
+
+def sent_precompiled(n: Notification) -> SentPrecompiledLetter:
+    return SentPrecompiledLetter(id=n.id, reference=n.client_reference, postage=n.postage)
 
 
 @define(kw_only=True)
@@ -149,6 +200,8 @@ class CostDetails:
     billable_sms_fragments: int | None = optional(omit_if_none=True)
     international_rate_multiplier: float | None = optional(omit_if_none=True)
     sms_rate: float | None = optional(omit_if_none=True)
+    billable_sheets_of_paper: int | None = optional(omit_if_none=True)
+    postage: str | None = optional(omit_if_none=True)
 
 
 @define(kw_only=True)
@@ -179,6 +232,7 @@ class NotificationOut:
     is_cost_data_ready: bool
     cost_in_pounds: float | None
     cost_details: CostDetails
+    estimated_delivery: datetime | None = optional(omit_if_none=True)  # letters only
 
 
 def _letter_lines(personalisation: dict[str, Any]) -> dict[str, Any]:
@@ -189,16 +243,24 @@ def _letter_lines(personalisation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _cost(view: NotificationView) -> dict[str, Any]:
+    """Notify's cost data: SMS at the rate of the day it was sent, letters by postage and sheets of paper."""
     n = view.notification
+    not_ready = {"is_cost_data_ready": False, "cost_in_pounds": None, "cost_details": CostDetails()}
     if n.notification_type is NotificationType.EMAIL:
         return {"is_cost_data_ready": True, "cost_in_pounds": 0.0, "cost_details": CostDetails()}
-    if n.notification_type is NotificationType.SMS and n.billable_units:
-        multiplier = n.rate_multiplier or 1.0
-        return {"is_cost_data_ready": True,
-                "cost_in_pounds": round(n.billable_units * multiplier * SMS_RATE_POUNDS, 4),
+    if n.notification_type is NotificationType.SMS:
+        if not n.billable_units:
+            return not_ready
+        multiplier, rate = n.rate_multiplier or 1.0, sms_rate(n.created_at)
+        return {"is_cost_data_ready": True, "cost_in_pounds": round(n.billable_units * multiplier * rate, 4),
                 "cost_details": CostDetails(billable_sms_fragments=n.billable_units,
-                                            international_rate_multiplier=multiplier, sms_rate=SMS_RATE_POUNDS)}
-    return {"is_cost_data_ready": False, "cost_in_pounds": None, "cost_details": CostDetails()}
+                                            international_rate_multiplier=multiplier, sms_rate=rate)}
+    if n.status is NotificationStatus.PENDING_VIRUS_CHECK or not n.billable_units:
+        return not_ready
+    free = n.status in NO_COST_LETTER_STATUSES
+    return {"is_cost_data_ready": True,
+            "cost_in_pounds": 0.0 if free else letter_rate(n.created_at, n.postage, n.billable_units),
+            "cost_details": CostDetails(billable_sheets_of_paper=n.billable_units, postage=n.postage)}
 
 
 def notification(prefix: str, view: NotificationView) -> NotificationOut:
@@ -216,9 +278,10 @@ def notification(prefix: str, view: NotificationView) -> NotificationOut:
         template=TemplateRef(id=n.template_id, version=n.template_version,
                              uri=f"{prefix}/v2/template/{n.template_id}/version/{n.template_version}"),
         body=view.body, subject=None if kind is NotificationType.SMS else view.subject,
-        created_at=n.created_at, created_by_name=None, sent_at=n.sent_at,
+        created_at=n.created_at, created_by_name=view.created_by_name, sent_at=n.sent_at,
         completed_at=n.updated_at if n.status in COMPLETED_STATUSES and n.updated_at else None,
         scheduled_for=None, postage=n.postage, one_click_unsubscribe_url=n.one_click_unsubscribe_url,
+        estimated_delivery=estimated_delivery(n.created_at, n.postage) if kind is NotificationType.LETTER else None,
         **_cost(view))
 
 
