@@ -4,7 +4,9 @@ When the sender asked for it, the recipient types the email address the file was
 from __future__ import annotations
 
 import html
+from typing import Any
 from urllib.parse import parse_qs, quote
+from uuid import UUID
 
 import falcon
 
@@ -13,7 +15,14 @@ from notify.domain.errors import ValidationFailed
 from notify.usecases import documents as usecases
 from notify.usecases.app import Notify
 
-from .wire import path_uuid
+from .schemas.paths import path_class
+from .schemas.reading import read_path
+
+def _ids(req: falcon.Request, service_id: str, document_id: str) -> tuple[UUID, UUID]:
+    found: Any = read_path(req, path_class(("document_id", "service_id")),
+                           {"service_id": service_id, "document_id": document_id})
+    return found.service_id, found.document_id
+
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -55,8 +64,7 @@ class DownloadPageResource:
     def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str, document_id: str) -> None:
         """The page: a form asking for the recipient's email address, or a link to the file."""
         try:
-            document = usecases.get_document(self._notify, path_uuid(service_id, "service_id"),
-                                             path_uuid(document_id, "document_id"))
+            document = usecases.get_document(self._notify, *_ids(req, service_id, document_id))
         except (DocumentNotFound, DocumentExpired, ValidationFailed) as exc:
             _missing(resp, exc)
             return
@@ -72,8 +80,7 @@ class DownloadPageResource:
         form = parse_qs(req.bounded_stream.read(4096).decode("utf-8", "replace"))
         email = (form.get("email_address") or [""])[0]
         try:
-            document = usecases.download_document(self._notify, path_uuid(service_id, "service_id"),
-                                                  path_uuid(document_id, "document_id"), email)
+            document = usecases.download_document(self._notify, *_ids(req, service_id, document_id), email)
         except WrongEmailAddress as exc:
             error = f'<p role="alert">{html.escape(exc.message)}</p>'
             _page(resp, falcon.HTTP_400, "Confirm your email address", CONFIRM_FORM.format(error=error))
@@ -88,8 +95,7 @@ class DownloadPageResource:
                         document_id: str) -> None:
         """The file itself, for files sent without the confirm-your-email step."""
         try:
-            document = usecases.download_document(self._notify, path_uuid(service_id, "service_id"),
-                                                  path_uuid(document_id, "document_id"), None)
+            document = usecases.download_document(self._notify, *_ids(req, service_id, document_id), None)
         except WrongEmailAddress:
             raise falcon.HTTPSeeOther(req.path.rsplit("/", 1)[0]) from None
         except (DocumentNotFound, DocumentExpired, ValidationFailed) as exc:
