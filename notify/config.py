@@ -8,6 +8,8 @@ Storage:
   NOTIFY_DATABASE_MIGRATE    "false" to refuse to start on an out-of-date schema instead of upgrading it
   NOTIFY_DATABASE_POOL_SIZE, _POOL_TIMEOUT, _POOL_RECYCLE, _CONNECT_TIMEOUT, _TCP_USER_TIMEOUT_MS,
   _STATEMENT_TIMEOUT_MS      engine options (defaults: 5, 30 s, 300 s, 5 s, 5000 ms, 1200000 ms)
+  NOTIFY_DATABASE_ADMISSION_LANES  group-committed send batches in flight at once, each on its own connection
+                             (PostgreSQL only; default 4)
 
 HTTP:
   NOTIFY_TOKEN_REPLAY_CHECK  "false" to accept a token that carries a `jti` more than once within its 30 s
@@ -88,6 +90,7 @@ class DatabaseOptions:
     connect_timeout: int = 5
     tcp_user_timeout_ms: int = 5000
     statement_timeout_ms: int = 1_200_000
+    admission_lanes: int = 4
 
 
 @frozen(kw_only=True)
@@ -155,6 +158,7 @@ class Settings:
                 connect_timeout=_int(env, "NOTIFY_DATABASE_CONNECT_TIMEOUT", 5),
                 tcp_user_timeout_ms=_int(env, "NOTIFY_DATABASE_TCP_USER_TIMEOUT_MS", 5000),
                 statement_timeout_ms=_int(env, "NOTIFY_DATABASE_STATEMENT_TIMEOUT_MS", 1_200_000),
+                admission_lanes=max(1, _int(env, "NOTIFY_DATABASE_ADMISSION_LANES", 4)),
             ),
             generated_admin_secret=not configured,
             max_body_bytes=_int(env, "NOTIFY_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),

@@ -14,9 +14,9 @@ from .group_commit import GroupCommit
 
 
 class GroupCommitAdmissions:
-    def __init__(self, uow: Callable[[], UnitOfWork], *, max_batch: int = 64) -> None:
+    def __init__(self, uow: Callable[[], UnitOfWork], *, max_batch: int = 64, lanes: int = 1) -> None:
         self._uow = uow
-        self._group: GroupCommit[Admission, None] = GroupCommit(max_batch)
+        self._group: GroupCommit[Admission, None] = GroupCommit(max_batch, lanes=lanes)
 
     def admit(self, admission: Admission) -> None:
         self._group.submit(admission, self._run)  # raises the send's refusal

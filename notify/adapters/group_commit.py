@@ -31,9 +31,10 @@ class _Waiter(Generic[T, R]):
 
 
 class GroupCommit(Generic[T, R]):
-    def __init__(self, max_batch: int = 64) -> None:
+    def __init__(self, max_batch: int = 64, *, lanes: int = 1) -> None:
         self._max = max_batch
-        self._leading = False
+        self._lanes = max(1, lanes)
+        self._leading = 0  # batches running now, at most `lanes`
         self._queue: deque[_Waiter[T, R]] = deque()
         self._changed = threading.Condition(threading.Lock())
 
@@ -42,11 +43,13 @@ class GroupCommit(Generic[T, R]):
         waiter: _Waiter[T, R] = _Waiter(item)
         with self._changed:
             self._queue.append(waiter)
-            while not waiter.done and not (self._queue and waiter is self._queue[0] and not self._leading):
-                self._changed.wait()  # in the running batch (taken off the queue), or not at the head yet
+            while not waiter.done and not (self._queue and waiter is self._queue[0] and self._leading < self._lanes):
+                self._changed.wait()  # in a running batch (taken off the queue), or not at the head yet
             if not waiter.done:
                 batch = [self._queue.popleft() for _ in range(min(self._max, len(self._queue)))]
-                self._leading = True
+                self._leading += 1
+                if self._queue and self._leading < self._lanes:
+                    self._changed.notify_all()  # a free lane: the new head may lead the next batch now
         if not waiter.done:
             self._lead(batch, run)
         if isinstance(waiter.outcome, BaseException):
@@ -64,5 +67,5 @@ class GroupCommit(Generic[T, R]):
             for waiter, outcome in zip(batch, outcomes):
                 waiter.outcome = outcome
                 waiter.done = True
-            self._leading = False
+            self._leading -= 1
             self._changed.notify_all()  # the waiters of this batch, and the next leader

@@ -30,10 +30,10 @@ from tests.fakes import FrozenClock, fast_password_hasher
 from .helpers import NewUow
 
 
-def _notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
+def _notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock, *, lanes: int = 1) -> Notify:
     ids = Uuid4Generator()
     return Notify(uow=new_uow, clock=clock, ids=ids, secrets=ids, passwords=fast_password_hasher(),
-                  tokens=PyJwtTokens(), admissions=GroupCommitAdmissions(new_uow))
+                  tokens=PyJwtTokens(), admissions=GroupCommitAdmissions(new_uow, lanes=lanes))
 
 
 def _sender(notify: Notify, **limits: Any) -> tuple[ServiceAuth, UUID]:
@@ -116,12 +116,13 @@ def test_many_threads_sending_at_once_get_exactly_the_daily_limit(shared_uow: Ne
 
 @pytest.mark.postgres
 def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
+    """Each process with several batches in flight on their own connections, as `notify serve` runs them."""
     first_uow = storage.new_uow_factory("postgres")
     engine = create_engine(storage.postgres_url(), pool_size=4)  # the second process: its own pool
     try:
         clock = FrozenClock()
-        first = _notify(first_uow, clock)
-        second = _notify(lambda: SqlAlchemyUnitOfWork(engine, storage.cipher()), clock)
+        first = _notify(first_uow, clock, lanes=4)
+        second = _notify(lambda: SqlAlchemyUnitOfWork(engine, storage.cipher()), clock, lanes=4)
         auth, template_id = _sender(first, rate_limit=50, sms_message_limit=10**6)
         outcomes = _send_at_once([first] * 8 + [second] * 8, auth, template_id)
         assert outcomes == {"sent": 50, RateLimitExceeded.__name__: 110}
