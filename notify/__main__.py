@@ -20,6 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=6011)
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--workers", type=int, default=1, help="processes serving the port (one per core: the "
+                                                              "interpreter runs Python on one core at a time)")
     serve.add_argument("--connection-limit", type=int, help="open connections kept (NOTIFY_HTTP_CONNECTION_LIMIT)")
     serve.add_argument("--channel-timeout", type=int, help="idle seconds before a connection is closed "
                                                             "(NOTIFY_HTTP_CHANNEL_TIMEOUT)")
@@ -76,10 +78,12 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if settings.database_url is None:
         print(f"notify: NOTIFY_DATABASE_URL is not set: using the SQLite database {database_url(settings)}",
               flush=True)
+    workers = max(1, args.workers)
+    if workers > 1 and settings.database_url == MEMORY:
+        raise StartupError("--workers needs a database the processes share: the in-memory store is one process's")
     stores = open_stores(settings, say=lambda line: print(line, flush=True))
     print(f"notify: storing in {stores.description}", flush=True)
     print(f"notify: providers: {describe_providers(settings)}", flush=True)
-    app = build_app(settings, stores, background=True)
 
     from notify.entrypoints.waitress_server import ServerOptions, serve
 
@@ -96,9 +100,27 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         request_timeout=given("request_timeout", http.request_timeout),
         cleanup_interval=given("cleanup_interval", http.cleanup_interval),
         max_header_bytes=given("max_header_bytes", http.max_header_bytes))
-    settle_heap()
-    serve(app, options, say=lambda line: print(line, flush=True))
-    return 0
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    if workers == 1:
+        app = build_app(settings, stores, background=True)
+        settle_heap()
+        serve(app, options, say=say)
+        return 0
+    from notify.entrypoints import prefork
+
+    for engine in stores.engines:  # migrated and keyed; each worker opens its own pool after the fork
+        engine.dispose()
+    listening = prefork.bind(options.host, options.port)
+    say(f"notify: {workers} worker processes on http://{options.host}:{options.port}")
+
+    def work() -> None:
+        app = build_app(settings, open_stores(settings), background=True)
+        settle_heap()
+        serve(app, options, say=say, listening=listening)
+
+    return prefork.run_workers(workers, work, say=say)
 
 
 def _send_csv(settings: Settings, args: argparse.Namespace) -> int:

@@ -9,6 +9,8 @@ held: idle ones are closed after `channel_timeout`, and a request still arriving
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -46,8 +48,9 @@ def raise_descriptor_limit(wanted: int) -> int:
     return soft
 
 
-def create_server(app: Callable[..., Any], options: ServerOptions) -> Any:
-    """A waitress server for `app` (call `.run()`), its channels timed out as `options` say."""
+def create_server(app: Callable[..., Any], options: ServerOptions, listening: socket.socket | None = None) -> Any:
+    """A waitress server for `app` (call `.run()`), its channels timed out as `options` say; on `listening` (a
+    socket already bound, perhaps shared with other processes) instead of binding options' host and port."""
     import waitress.server  # type: ignore[import-untyped]
 
     limit = raise_descriptor_limit(options.connection_limit + options.threads + SPARE_DESCRIPTORS)
@@ -57,7 +60,8 @@ def create_server(app: Callable[..., Any], options: ServerOptions) -> Any:
                     options.connection_limit)
     channels: dict[int, Any] = {}
     server = waitress.server.create_server(
-        app, map=channels, host=options.host, port=options.port, threads=options.threads, ident="notify",
+        app, map=channels, threads=options.threads, ident="notify",
+        **({"host": options.host, "port": options.port} if listening is None else {"sockets": [listening]}),
         connection_limit=connections, channel_timeout=options.channel_timeout,
         cleanup_interval=options.cleanup_interval, max_request_header_size=options.max_header_bytes,
         # Bodies a little over our own limit still reach the app, which answers its 413 in Notify's format;
@@ -95,9 +99,11 @@ def _time_out_slow_requests(listener: Any, timeout: float, started: dict[int, tu
     listener.maintenance = maintenance
 
 
-def serve(app: Callable[..., Any], options: ServerOptions, say: Callable[[str], None] = print) -> None:
-    server = create_server(app, options)
-    say(f"notify serving on http://{options.host}:{options.port}")
+def serve(app: Callable[..., Any], options: ServerOptions, say: Callable[[str], None] = print,
+          listening: socket.socket | None = None) -> None:
+    server = create_server(app, options, listening)
+    say(f"notify serving on http://{options.host}:{options.port}" +
+        ("" if listening is None else f" (process {os.getpid()})"))
     try:
         server.run()
     except KeyboardInterrupt:
