@@ -27,6 +27,7 @@ import heapq
 import itertools
 import logging
 import os
+import queue
 import threading
 import time
 from collections import OrderedDict
@@ -48,6 +49,7 @@ IDEMPOTENCY_WINDOW = 200_000  # ids remembered per process (a real provider keep
 RECEIPT_RETRIES = 10  # 1 s, 2 s, 4 s ... then every minute: about six minutes of outage survived
 BATCH_WINDOW = 0.1  # seconds: receipts due this close together are reported together
 MAX_BATCH = 1000
+REPORTERS = 2  # batches reported at once: one's database round trips overlap the other's work
 
 
 @frozen
@@ -60,15 +62,22 @@ class SentMessage:
     details: dict[str, Any]
 
 
+_Batch = tuple["_FakeProvider", list[DeliveryReceipt], int]
+
+
 class _ReceiptScheduler:
-    """One daemon thread reporting receipts when due, in batches per provider (a thread or a sink call per
-    receipt would cost far more than the receipt itself)."""
+    """One daemon thread taking receipts when due, in batches per provider (a thread or a sink call per
+    receipt would cost far more than the receipt itself), and REPORTERS threads reporting them, as a busy
+    provider's callbacks arrive on several connections at once. A batch is taken only when a reporter is
+    free: while the sink is slow, what falls due meanwhile makes the next batch bigger."""
 
     def __init__(self) -> None:
         self._heap: list[tuple[float, int, _FakeProvider, list[DeliveryReceipt], int]] = []
         self._cv = threading.Condition()
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
+        self._taken: queue.Queue[list[_Batch]] = queue.Queue()
+        self._free = threading.Semaphore(REPORTERS)
 
     def call_later(self, delay: float, provider: _FakeProvider, receipts: list[DeliveryReceipt],
                    attempt: int = 0) -> None:
@@ -77,25 +86,36 @@ class _ReceiptScheduler:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="fake-provider-receipts", daemon=True)
                 self._thread.start()
+                for n in range(REPORTERS):
+                    threading.Thread(target=self._report, name=f"fake-provider-reporter-{n}", daemon=True).start()
             self._cv.notify()
 
     def _run(self) -> None:
         while True:
+            self._free.acquire()
             with self._cv:
                 while not self._heap or self._heap[0][0] > time.monotonic():
                     self._cv.wait(None if not self._heap else self._heap[0][0] - time.monotonic())
                 due = time.monotonic() + BATCH_WINDOW
-                batches: dict[tuple[int, int], tuple[_FakeProvider, list[DeliveryReceipt], int]] = {}
+                batches: dict[tuple[int, int], _Batch] = {}
                 taken = 0
                 while self._heap and self._heap[0][0] <= due and taken < MAX_BATCH:
                     _, _, provider, receipts, attempt = heapq.heappop(self._heap)
                     batches.setdefault((id(provider), attempt), (provider, [], attempt))[1].extend(receipts)
                     taken += len(receipts)
-            for provider, receipts, attempt in batches.values():
-                try:
-                    provider._report(receipts, attempt)
-                except Exception:
-                    log.exception("fake provider receipts failed")
+            self._taken.put(list(batches.values()))
+
+    def _report(self) -> None:
+        while True:
+            batches = self._taken.get()
+            try:
+                for provider, receipts, attempt in batches:
+                    try:
+                        provider._report(receipts, attempt)
+                    except Exception:
+                        log.exception("fake provider receipts failed")
+            finally:
+                self._free.release()
 
 
 _SCHEDULER = _ReceiptScheduler()
