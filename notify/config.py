@@ -28,7 +28,8 @@ Jobs and workers:
   NOTIFY_QUEUE_URL           a Celery broker (amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0):
                              `notify serve` queues work there and `notify worker` processes deliver it;
                              unset: deliveries and jobs run inside `notify serve`
-  NOTIFY_QUEUE_NAME          the broker queue (default notify); processes sharing one system use the same
+  NOTIFY_QUEUE_NAME          the broker queue (default notify; jobs' rows go to <name>.bulk beside it);
+                             processes sharing one system use the same
   NOTIFY_CLAIM_TIMEOUT       seconds a notification may wait in the broker in `created` before the sweep enqueues
                              it again (300)
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
