@@ -1,19 +1,23 @@
-"""POST /v2/notifications/sms with a valid API key under waitress, measured with wrk, beside a bare Falcon app
-that only parses the same JSON (same waitress settings, same run). Prints req/s, the ratio, and p50/p99 at
-peak and at 80% of notify's peak.
+"""POST /v2/notifications/sms with a valid API key under waitress, measured with wrk, beside two bare Falcon
+apps (same waitress settings, same run): one that only parses the same JSON, and one that also makes one
+autocommit INSERT per request on a pool of 8 connections (PostgreSQL; no rules, no auth). Prints req/s, the
+ratios, p50/p99 at peak and at 80% of notify's peak, the p50/p99 from a send to its `delivered` at that 80%
+(fake providers answering at once unless --receipt-delay-ms), and `notify serve --workers 1` against
+`--workers N` (separate processes on the same database) with the scaling ratio. Every figure for the goals:
 
     .venv/bin/python bench/send_bench.py                          # a fresh PostgreSQL database (tests' helper)
+    .venv/bin/python bench/send_bench.py --worker                 # the same, delivery by `notify worker`
+
     .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
     .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
     .venv/bin/python bench/send_bench.py --no-delivery            # the API alone, nothing delivered
-    .venv/bin/python bench/send_bench.py --worker                 # delivery in a `notify worker` process
     .venv/bin/python bench/send_bench.py --jti                    # every request a fresh token with a `jti`
                                                                   # (replay protection at work; compare with
                                                                   # --jti --no-replay-check)
 
 The app is built exactly as `notify serve` builds it (bootstrap.open_stores + build_notify + start_background):
-the in-process delivery queue delivers to the fake providers, whose receipts come back half a second later,
-all in the same process during the measurement. With --worker, the API publishes the ids to RabbitMQ
+the in-process delivery queue delivers to the fake providers, whose receipts come back after
+--receipt-delay-ms (0), all in the same process during the measurement. With --worker, the API publishes the ids to RabbitMQ
 (127.0.0.1:5672, a queue of this run's own) and one `notify worker` process delivers them, as a deployment that
 keeps delivery off the API's cores would. Every run with delivery also reports how far delivery kept up.
 Peak: wrk -c16 closed loop. 80%: each connection waits between requests so that the whole load is 80% of the
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import queue
 import re
 import shutil
 import socket
@@ -34,6 +39,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
 
@@ -115,6 +121,42 @@ def build_notify_app(settings: Settings, *, deliver: bool = True):  # type: igno
     return create_app(notify), key, template, stores.description, notify
 
 
+class BareInsertResource:
+    """What a naive app pays for durability alone: the parse, then one autocommit INSERT (its own transaction and
+    WAL flush) on one of 8 connections."""
+
+    def __init__(self, connections: "queue.Queue[object]") -> None:
+        self._connections = connections
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+        data = json.loads(req.bounded_stream.read() or b"{}")
+        new_id = uuid4()
+        connection = self._connections.get()
+        try:
+            connection.execute(  # type: ignore[attr-defined]
+                "INSERT INTO bench_bare_sends (id, template_id, body) VALUES (%s, %s, %s)",
+                (new_id, data.get("template_id"), json.dumps(data)))
+        finally:
+            self._connections.put(connection)
+        resp.status = falcon.HTTP_201
+        resp.media = {"id": str(new_id), "template_id": data.get("template_id")}
+
+
+def bare_insert_app(url: str, pool: int = 8) -> falcon.App:
+    import psycopg
+
+    dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    connections: queue.Queue[object] = queue.Queue()
+    for _ in range(pool):
+        connections.put(psycopg.connect(dsn, autocommit=True))
+    with psycopg.connect(dsn, autocommit=True) as setup:
+        setup.execute("CREATE TABLE IF NOT EXISTS bench_bare_sends (id uuid PRIMARY KEY, template_id text, "
+                      "body jsonb, created_at timestamptz NOT NULL DEFAULT now())")
+    app = falcon.App()
+    app.add_route("/v2/notifications/sms", BareInsertResource(connections))
+    return app
+
+
 class BareResource:
     def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
         data = json.loads(req.bounded_stream.read() or b"{}")
@@ -136,8 +178,9 @@ def serve(app: object, port: int, threads: int) -> None:
 def start_worker(settings: Settings, workdir: str) -> subprocess.Popen[bytes]:
     """`notify worker` on this run's database and queue; returns once it consumes."""
     env = {**os.environ, "NOTIFY_DATABASE_URL": settings.database_url or "",
-           "NOTIFY_SECRET_KEY": settings.secret_keys[0], "NOTIFY_QUEUE_URL": settings.queue_url or "", "NOTIFY_QUEUE_NAME": settings.queue_name,
-           "NOTIFY_UPLOAD_DIR": workdir}
+           "NOTIFY_SECRET_KEY": settings.secret_keys[0], "NOTIFY_QUEUE_URL": settings.queue_url or "",
+           "NOTIFY_QUEUE_NAME": settings.queue_name, "NOTIFY_UPLOAD_DIR": workdir,
+           "NOTIFY_FAKE_RECEIPT_DELAY_MS": str(settings.fake_receipt_delay_ms)}
     log = Path(workdir) / "worker.log"
     worker = subprocess.Popen([sys.executable, "-m", "notify", "worker", "--concurrency", "4"], env=env,
                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
@@ -202,8 +245,10 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_rps: float, args: argparse.Namespace) -> dict[str, float]:
-    """wrk with a pause before each request on each connection, tuned until the load is `target_rps`."""
+def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_rps: float, args: argparse.Namespace
+          ) -> tuple[dict[str, float], datetime]:
+    """wrk with a pause before each request on each connection, tuned until the load is `target_rps`; the
+    measured run's figures and when it started."""
     pause = max(0.0, args.connections * 1000 / target_rps)
     for _ in range(4):  # calibrate: the pause plus the answer time sets each connection's rate
         probe = run_wrk(port, token, body, seconds=3, connections=args.connections, threads=args.wrk_threads,
@@ -211,8 +256,73 @@ def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_
         if abs(probe["rps"] - target_rps) / target_rps < 0.03:
             break
         pause = max(0.0, pause * probe["rps"] / target_rps)
+    started = datetime.now(timezone.utc)
     return run_wrk(port, token, body, seconds=args.seconds, connections=args.connections, threads=args.wrk_threads,
-                   pause_ms=pause)
+                   pause_ms=pause), started
+
+
+def delivered_latency(url: str, service_id: object, since: datetime, wait: float = 60) -> str:
+    """From each send's creation (just before its 201) to its `delivered`, for the sends made since `since`: waits
+    until none of them is still on its way (or `wait` seconds), then p50/p99 over the delivered."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    deadline = time.monotonic() + wait
+    try:
+        with engine.connect() as connection:
+            while True:
+                pending = connection.execute(sa.text(
+                    "SELECT count(*) FROM notifications WHERE service_id = :s AND created_at >= :t "
+                    "AND notification_status IN ('created', 'sending', 'pending')"),
+                    {"s": service_id, "t": since}).scalar_one()
+                connection.rollback()
+                if not pending or time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
+            row = connection.execute(sa.text(
+                "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY d), "
+                "percentile_cont(0.99) WITHIN GROUP (ORDER BY d), max(d) FROM (SELECT extract(epoch FROM "
+                "updated_at - created_at) * 1000 AS d FROM notifications WHERE service_id = :s AND "
+                "created_at >= :t AND notification_status = 'delivered') AS delivered"),
+                {"s": service_id, "t": since}).one()
+    finally:
+        engine.dispose()
+    count, p50, p99, most = row
+    if not count:
+        return f"send -> delivered: nothing delivered ({pending} still on the way)"
+    return (f"send -> delivered @80%: {count} delivered, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {most:.1f} ms"
+            f"{f'; {pending} not delivered after {wait:.0f} s' if pending else ''}")
+
+
+def start_serve(settings: Settings, workdir: str, port: int, workers: int, args: argparse.Namespace
+                ) -> subprocess.Popen[bytes]:
+    """`notify serve --workers N` on this run's database (and queue, with --worker); returns once it answers."""
+    import urllib.request
+
+    env = {**os.environ, "NOTIFY_DATABASE_URL": settings.database_url or "",
+           "NOTIFY_SECRET_KEY": settings.secret_keys[0], "NOTIFY_UPLOAD_DIR": workdir,
+           "NOTIFY_ADMIN_CLIENT_SECRET": settings.admin_client_secrets[0],
+           "NOTIFY_FAKE_RECEIPT_DELAY_MS": str(settings.fake_receipt_delay_ms),
+           "NOTIFY_TOKEN_REPLAY_CHECK": "false" if args.no_replay_check else "true"}
+    if settings.queue_url:
+        env.update(NOTIFY_QUEUE_URL=settings.queue_url, NOTIFY_QUEUE_NAME=settings.queue_name)
+    log = Path(workdir) / f"serve-{workers}.log"
+    server = subprocess.Popen([sys.executable, "-m", "notify", "serve", "--port", str(port), "--workers",
+                               str(workers), "--threads", str(args.waitress_threads)], env=env,
+                              stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_status", timeout=1):
+                pass
+            if log.read_text(errors="replace").count("notify serving on") >= workers:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            sys.exit(f"notify serve --workers {workers} did not start:\n{log.read_text()}")
+        time.sleep(0.2)
 
 
 def main() -> None:
@@ -228,6 +338,9 @@ def main() -> None:
     parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
     parser.add_argument("--jti", action="store_true", help="each request its own token with a `jti`")
     parser.add_argument("--no-replay-check", action="store_true", help="NOTIFY_TOKEN_REPLAY_CHECK=false")
+    parser.add_argument("--receipt-delay-ms", type=int, default=0, help="the fake providers' receipt delay")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="also measure `notify serve --workers 1` and `--workers N` processes (0: skip)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (apt-get install -y wrk)")
@@ -236,10 +349,12 @@ def main() -> None:
         from tests.postgres_server import database_url_for_this_run
 
         url = database_url_for_this_run()
+    postgres = url.startswith("postgresql")
     workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir,
-                            token_replay_check=not args.no_replay_check)
+                            token_replay_check=not args.no_replay_check,
+                            fake_receipt_delay_ms=args.receipt_delay_ms)
     worker = None
     if args.worker:
         settings = attrs.evolve(settings, queue_url=args.broker, queue_name=f"notify-bench-{uuid4().hex[:12]}")
@@ -247,9 +362,14 @@ def main() -> None:
     if args.worker:
         worker = start_worker(settings, workdir)
     bootstrap.settle_heap()  # as `notify serve` does before serving
-    notify_port, bare_port = free_port(), free_port()
+    notify_port, bare_port, insert_port = free_port(), free_port(), free_port()
     serve(app, notify_port, args.waitress_threads)
     serve(bare_app(), bare_port, args.waitress_threads)
+    apps = [("bare falcon", bare_port)]
+    if postgres:
+        serve(bare_insert_app(url), insert_port, args.waitress_threads)
+        apps.append(("bare+INSERT", insert_port))
+    apps.append(("notify", notify_port))
     time.sleep(0.3)
     body = json.dumps({"phone_number": "07700900123", "template_id": str(template.id),
                        "personalisation": {"name": "Ada", "code": "123456"}})
@@ -265,27 +385,52 @@ def main() -> None:
     def token() -> str | Callable[[int], list[str]]:
         return distinct_tokens if args.jti else one_token()
 
-    results = {}
-    for name, port in (("bare falcon", bare_port), ("notify", notify_port)):
-        results[name] = run_wrk(port, token(), body, seconds=args.seconds, connections=args.connections,
-                                threads=args.wrk_threads)
-    results["notify @80%"] = paced(notify_port, token(), body, 0.8 * results["notify"]["rps"], args)
+    def measure(port: int) -> dict[str, float]:
+        return run_wrk(port, token(), body, seconds=args.seconds, connections=args.connections,
+                       threads=args.wrk_threads)
+
+    results = {name: measure(port) for name, port in apps}
+    results["notify @80%"], since = paced(notify_port, token(), body, 0.8 * results["notify"]["rps"], args)
+    latency = kept_up = None
+    if not args.no_delivery and url != "memory":
+        latency = delivered_latency(url, key.service_id, since)
+        kept_up = backlog(url)
+    processes: dict[int, dict[str, float]] = {}
+    if args.workers and postgres:
+        bootstrap.stop_background(notify)  # the in-process app's deliveries must not share the cores now
+        for count in sorted({1, args.workers}):
+            port = free_port()
+            server = start_serve(settings, workdir, port, count, args)
+            try:
+                processes[count] = measure(port)
+            finally:
+                server.terminate()
+                server.wait(30)
     delivery = "off" if args.no_delivery else ("a notify worker process" if args.worker else "in-process")
-    print(f"store: {description}; delivery: {delivery}, fake providers; "
+    print(f"store: {description}; delivery: {delivery}, fake providers (receipt delay {args.receipt_delay_ms} ms); "
           f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
           f"waitress threads={args.waitress_threads}; "
           f"tokens: {'one per request, with a jti' if args.jti else 'one per run, no jti'}, "
-          f"replay check {'off' if args.no_replay_check else 'on'}")
-    for name, r in results.items():
+          f"replay check {'off' if args.no_replay_check else 'on'}; admission lanes "
+          f"{settings.database.admission_lanes if postgres else 1}")
+    for name, r in [*results.items(), *((f"serve -w{n}", r) for n, r in processes.items())]:
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}")
     print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
-    if not args.no_delivery and url != "memory":
-        print(backlog(url))
+    if "bare+INSERT" in results:
+        print(f"ratio notify/bare+INSERT: {results['notify']['rps'] / results['bare+INSERT']['rps']:.2f}")
+    if len(processes) == 2:
+        print(f"scaling serve --workers {args.workers} / --workers 1: "
+              f"{processes[args.workers]['rps'] / processes[1]['rps']:.2f}")
+    if latency:
+        print(latency)
+    if kept_up:
+        print(kept_up)
     if worker is not None:
         worker.terminate()
         worker.wait(30)
-    bootstrap.stop_background(notify)  # before the database goes
+    if not processes:
+        bootstrap.stop_background(notify)  # before the database goes
     shutil.rmtree(workdir, ignore_errors=True)
 
 
