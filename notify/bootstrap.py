@@ -322,7 +322,7 @@ def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:
     from notify.adapters.providers.fake import FakeEmailProvider, FakeLetterProvider, FakeSmsProvider
 
     options: dict[str, Any] = {"receipt_delay": settings.fake_receipt_delay_ms / 1000,
-                               "log_dir": settings.fake_provider_log, "keep_sent": 1000}
+                               "log_dir": settings.fake_provider_log, "keep_sent": 1000, "batch_receipts": True}
     return FakeSmsProvider(**options), FakeEmailProvider(**options), FakeLetterProvider(**options)
 
 

@@ -183,8 +183,11 @@ class _FakeProvider:
     idempotent = True
 
     def __init__(self, name: str, *, receipt_delay: float | None = 0.5, log_dir: str | None = None,
-                 keep_sent: int | None = None) -> None:
+                 keep_sent: int | None = None, batch_receipts: bool = False) -> None:
         self.name = name
+        # With a delay of 0, report on the receipt thread in batches rather than one transaction per receipt on
+        # the sender's thread (a server's deliveries); embedded sends that must see `delivered` at once do not.
+        self.batch_receipts = batch_receipts
         self.keep_sent = keep_sent  # None: `sent` keeps every message (tests); else about the newest N (serve)
         self.receipt_delay = receipt_delay
         self.log_dir = log_dir
@@ -270,10 +273,10 @@ class _FakeProvider:
         if self.receipt_delay is None or self._sink is None:
             with self._lock:
                 self._held.append(receipt)
-        elif self.receipt_delay <= 0:
+        elif self.receipt_delay <= 0 and not self.batch_receipts:
             self._report([receipt])
         else:
-            _SCHEDULER.call_later(self.receipt_delay, self, [receipt])
+            _SCHEDULER.call_later(max(0.0, self.receipt_delay), self, [receipt])
 
     def _report(self, receipts: list[DeliveryReceipt], attempt: int = 0) -> None:
         if self._sink is None:
