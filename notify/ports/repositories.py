@@ -16,6 +16,7 @@ from notify.domain.constants import JobStatus, NotificationStatus, NotificationT
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
 from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification_filter import NotificationFilter
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
 from notify.domain.letter_contact import ServiceLetterContact
@@ -165,6 +166,11 @@ class NotificationRepository(Protocol):
         """Notifications per status for each job (jobs without any are absent)."""
         ...
     def last_job_row_number(self, job_id: UUID) -> int | None: ...  # highest stored row, None when none
+    def page_matching(self, service_id: UUID, where: NotificationFilter, *, offset: int,
+                      limit: int) -> Sequence[Notification]:
+        """The service's notifications `where` matches, newest first, `limit` of them after skipping `offset`."""
+        ...
+    def count_matching(self, service_id: UUID, where: NotificationFilter) -> int: ...
 
 
 class JobRepository(Protocol):

@@ -7,6 +7,7 @@ import falcon
 from notify.usecases.app import Notify
 
 from . import errors
+from .admin_notifications import AdminNotificationResources
 from .api_keys import ApiKeyResources
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
@@ -157,6 +158,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/v2/notifications/{notification_id}/pdf", v2_notifications, "pdf"),
         ("/d/{service_id}/{document_id}", downloads, None),
         ("/d/{service_id}/{document_id}/download", downloads, "download"),
+    ]
+    admin_notifications = AdminNotificationResources(notify)
+    routes += [  # a service's notifications as the admin app reads them
+        ("/service/{service_id}/notifications", admin_notifications, None),
+        ("/service/{service_id}/notifications/count", admin_notifications, "count"),
+        ("/service/{service_id}/notifications/{notification_id}", admin_notifications, "item"),
+        ("/service/{service_id}/job/{job_id}/notifications", admin_notifications, "job"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

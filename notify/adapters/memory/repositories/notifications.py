@@ -11,6 +11,7 @@ from attrs import evolve
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification_filter import NotificationFilter
 from notify.domain.statistics import Period, StatusCount
 
 from .base import MemoryRepository, NoPage, page_start
@@ -143,3 +144,12 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
     def last_job_row_number(self, job_id: UUID) -> int | None:
         rows = [n.job_row_number for n in self._rows.values() if n.job_id == job_id and n.job_row_number is not None]
         return max(rows) if rows else None
+
+    def page_matching(self, service_id: UUID, where: NotificationFilter, *, offset: int,
+                      limit: int) -> Sequence[Notification]:
+        rows = [n for n in self._rows.values() if n.service_id == service_id and where.matches(n)]
+        rows.sort(key=lambda n: (n.created_at, n.id), reverse=True)
+        return rows[offset:offset + limit]
+
+    def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
+        return sum(1 for n in self._rows.values() if n.service_id == service_id and where.matches(n))

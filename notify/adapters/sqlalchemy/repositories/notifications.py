@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification_filter import NotificationFilter
 from notify.domain.statistics import Period, StatusCount
 
 from .. import rows as R
@@ -173,6 +174,20 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
 
 # The page query is the hot read: its statements are built once per filter shape, with bound parameters,
 # so SQLAlchemy neither rebuilds nor re-keys them on every call.
+    def page_matching(self, service_id: UUID, where: NotificationFilter, *, offset: int,
+                      limit: int) -> Sequence[Notification]:
+        if limit <= 0:
+            return []
+        n = self.table
+        statement = sa.select(n).where(*_matching(service_id, where)) \
+            .order_by(n.c.created_at.desc(), n.c.id.desc()).offset(offset).limit(limit)
+        return self._all(statement)
+
+    def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
+        statement = sa.select(sa.func.count()).select_from(self.table).where(*_matching(service_id, where))
+        return int(self._exec(statement).scalar_one())
+
+
 _N = t.notifications
 _ANCHOR = sa.select(_N.c.created_at).where(_N.c.id == sa.bindparam("id"), _N.c.service_id == sa.bindparam("service_id"))
 _PAGES: dict[tuple[Any, ...], sa.Select[Any]] = {}
@@ -194,3 +209,21 @@ def _page_statement(params: set[str], include_jobs: bool) -> sa.Select[Any]:
     if not include_jobs:
         statement = statement.where(n.c.job_id.is_(None))
     return statement.order_by(n.c.created_at.desc(), n.c.id.desc()).limit(sa.bindparam("limit"))
+
+
+def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElement[bool]]:
+    n = _N
+    conditions = [n.c.service_id == service_id]
+    if where.statuses is not None:
+        conditions.append(n.c.notification_status.in_([as_text(x) for x in where.statuses]))
+    if where.notification_types is not None:
+        conditions.append(n.c.notification_type.in_([as_text(x) for x in where.notification_types]))
+    if where.job_id is not None:
+        conditions.append(n.c.job_id == where.job_id)
+    elif not where.include_jobs:
+        conditions.append(n.c.job_id.is_(None))
+    if not where.include_test_key:
+        conditions.append(n.c.key_type != KeyType.TEST.value)
+    if where.created_since is not None:
+        conditions.append(n.c.created_at >= where.created_since)
+    return conditions

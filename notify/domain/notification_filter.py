@@ -1,0 +1,34 @@
+"""Which of a service's notifications the admin side lists: Notify's admin filters (statuses, channels, one job,
+spreadsheet sends in or out, test-key sends in or out, the last N days)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from attrs import frozen
+
+from .constants import KeyType, NotificationStatus, NotificationType
+from .notification import Notification
+
+ADMIN_PAGE_SIZE = 50  # Notify's admin pages when the caller names no page_size
+MAX_ADMIN_PAGE_SIZE = 1000
+
+
+@frozen(kw_only=True)
+class NotificationFilter:
+    statuses: tuple[NotificationStatus, ...] | None = None  # None: any
+    notification_types: tuple[NotificationType, ...] | None = None
+    job_id: UUID | None = None
+    include_jobs: bool = True
+    include_test_key: bool = False  # sends made with a test key are hidden unless asked for
+    created_since: datetime | None = None
+
+    def matches(self, notification: Notification) -> bool:
+        n = notification
+        return ((self.statuses is None or n.status in self.statuses)
+                and (self.notification_types is None or n.notification_type in self.notification_types)
+                and (self.job_id is None or n.job_id == self.job_id)
+                and (self.include_jobs or self.job_id is not None or n.job_id is None)
+                and (self.include_test_key or n.key_type is not KeyType.TEST)
+                and (self.created_since is None or n.created_at >= self.created_since))
