@@ -11,9 +11,8 @@ ratios, p50/p99 at peak and at 80% of notify's peak, the p50/p99 from a send to 
     .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
     .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
     .venv/bin/python bench/send_bench.py --no-delivery            # the API alone, nothing delivered
-    .venv/bin/python bench/send_bench.py --jti                    # every request a fresh token with a `jti`
-                                                                  # (replay protection at work; compare with
-                                                                  # --jti --no-replay-check)
+    .venv/bin/python bench/send_bench.py --jti --replay-check     # every request a fresh token with a `jti`,
+                                                                  # replay protection on (compare with --jti)
 
 The app is built exactly as `notify serve` builds it (bootstrap.open_stores + build_notify + start_background):
 the in-process delivery queue delivers to the fake providers, whose receipts come back after
@@ -303,7 +302,7 @@ def start_serve(settings: Settings, workdir: str, port: int, workers: int, args:
            "NOTIFY_SECRET_KEY": settings.secret_keys[0], "NOTIFY_UPLOAD_DIR": workdir,
            "NOTIFY_ADMIN_CLIENT_SECRET": settings.admin_client_secrets[0],
            "NOTIFY_FAKE_RECEIPT_DELAY_MS": str(settings.fake_receipt_delay_ms),
-           "NOTIFY_TOKEN_REPLAY_CHECK": "false" if args.no_replay_check else "true"}
+           "NOTIFY_TOKEN_REPLAY_CHECK": "true" if args.replay_check else "false"}
     if settings.queue_url:
         env.update(NOTIFY_QUEUE_URL=settings.queue_url, NOTIFY_QUEUE_NAME=settings.queue_name)
     log = Path(workdir) / f"serve-{workers}.log"
@@ -337,7 +336,7 @@ def main() -> None:
     parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
     parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
     parser.add_argument("--jti", action="store_true", help="each request its own token with a `jti`")
-    parser.add_argument("--no-replay-check", action="store_true", help="NOTIFY_TOKEN_REPLAY_CHECK=false")
+    parser.add_argument("--replay-check", action="store_true", help="NOTIFY_TOKEN_REPLAY_CHECK=true")
     parser.add_argument("--receipt-delay-ms", type=int, default=0, help="the fake providers' receipt delay")
     parser.add_argument("--workers", type=int, default=2,
                         help="also measure `notify serve --workers 1` and `--workers N` processes (0: skip)")
@@ -353,7 +352,7 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="notify-send-bench-")
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir,
-                            token_replay_check=not args.no_replay_check,
+                            token_replay_check=args.replay_check,
                             fake_receipt_delay_ms=args.receipt_delay_ms)
     worker = None
     if args.worker:
@@ -411,7 +410,7 @@ def main() -> None:
           f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.seconds}s; "
           f"waitress threads={args.waitress_threads}; "
           f"tokens: {'one per request, with a jti' if args.jti else 'one per run, no jti'}, "
-          f"replay check {'off' if args.no_replay_check else 'on'}; admission lanes "
+          f"replay check {'on' if args.replay_check else 'off'}; admission lanes "
           f"{settings.database.admission_lanes if postgres else 1}")
     for name, r in [*results.items(), *((f"serve -w{n}", r) for n, r in processes.items())]:
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "

@@ -92,8 +92,8 @@ def test_without_the_check_a_replay_is_accepted(world: World) -> None:
             for _ in range(2)] == [200, 200]
 
 
-def test_the_check_is_on_by_default_and_can_be_turned_off() -> None:
-    on = Settings.from_env({"NOTIFY_DATABASE_URL": "memory"})
-    off = Settings.from_env({"NOTIFY_DATABASE_URL": "memory", "NOTIFY_TOKEN_REPLAY_CHECK": "false"})
+def test_the_check_is_off_by_default_and_can_be_turned_on() -> None:
+    off = Settings.from_env({"NOTIFY_DATABASE_URL": "memory"})
+    on = Settings.from_env({"NOTIFY_DATABASE_URL": "memory", "NOTIFY_TOKEN_REPLAY_CHECK": "true"})
     assert build_notify(on, open_stores(on)).used_tokens is not None
     assert build_notify(off, open_stores(off)).used_tokens is None
