@@ -26,6 +26,7 @@ from .repositories import (
     UserRepository,
 )
 from .complaints import ComplaintRepository
+from .data_retention import DataRetentionRepository
 from .retries import RetryRepository
 
 
@@ -74,6 +75,8 @@ class UnitOfWork(Protocol):
     def retries(self) -> RetryRepository: ...
     @property
     def complaints(self) -> ComplaintRepository: ...
+    @property
+    def data_retention(self) -> DataRetentionRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

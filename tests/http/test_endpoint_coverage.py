@@ -36,12 +36,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/service/<uuid:service_id>/contact-list"),
     ("GET", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
     ("POST", "/service/<uuid:service_id>/contact-list"),
-    # data retention
-    ("GET", "/service/<uuid:service_id>/data-retention"),
-    ("GET", "/service/<uuid:service_id>/data-retention/<uuid:data_retention_id>"),
-    ("GET", "/service/<uuid:service_id>/data-retention/notification-type/<notification_type>"),
-    ("POST", "/service/<uuid:service_id>/data-retention"),
-    ("POST", "/service/<uuid:service_id>/data-retention/<uuid:data_retention_id>"),
     # email branding
     ("GET", "/email-branding/<uuid:email_branding_id>/orgs_and_services"),
     ("POST", "/email-branding/<uuid:email_branding_id>/archive"),

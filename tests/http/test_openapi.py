@@ -174,6 +174,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/notifications", None, "include_from_test_key=true", "admin"),
         ("GET", "/service/{service_id}/notifications/count", None, "", "admin"),
         ("GET", "/service/{service_id}/notifications/{notification_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/data-retention", {"notification_type": "sms", "days_of_retention": 3}, "",
+         "admin"),
+        ("GET", "/service/{service_id}/data-retention", None, "", "admin"),
+        ("GET", "/service/{service_id}/data-retention/{data_retention_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/data-retention/{data_retention_id}", {"days_of_retention": 4}, "", "admin"),
+        ("GET", "/service/{service_id}/data-retention/notification-type/{notification_type}", None, "", "admin"),
         ("POST", "/service/{service_id}/job/{job_id}/cancel", None, "", "admin"),
         ("POST", "/service/{service_id}/api-key", {"name": "K", "key_type": "normal", "created_by": str(uid)}, "",
          "admin"),
@@ -313,6 +319,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             extra["letter"] = {"notification_id": result.json["id"]}
         if (method, route) == ("GET", "/service/{service_id}/inbound-sms"):
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/data-retention"):
+            ids["data_retention_id"] = result.json["result"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}

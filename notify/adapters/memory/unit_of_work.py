@@ -27,6 +27,7 @@ from .repositories import (
     InMemoryUserRepository,
 )
 from .repositories.complaints import InMemoryComplaintRepository
+from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -54,6 +55,7 @@ class InMemoryUnitOfWork:
     letter_contacts = repository(InMemoryLetterContactRepository)
     retries = repository(InMemoryRetryRepository)
     complaints = repository(InMemoryComplaintRepository)
+    data_retention = repository(InMemoryDataRetentionRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

@@ -596,3 +596,17 @@ complaints = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Index("ix_complaints_service_created_at", "service_id", "created_at"),
 )
+
+
+# -- data retention per service and channel ----------------------------------------------------------------
+
+service_data_retention = sa.Table(
+    "service_data_retention", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("days_of_retention", sa.Integer, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.UniqueConstraint("service_id", "notification_type", name="uix_service_data_retention"),
+)

@@ -33,6 +33,7 @@ from .repositories import (
     SqlAlchemyUserRepository,
 )
 from .repositories.complaints import SqlAlchemyComplaintRepository
+from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -59,6 +60,7 @@ class SqlAlchemyUnitOfWork:
     letter_contacts = repository(SqlAlchemyLetterContactRepository)
     retries = repository(SqlAlchemyRetryRepository)
     complaints = repository(SqlAlchemyComplaintRepository)
+    data_retention = repository(SqlAlchemyDataRetentionRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

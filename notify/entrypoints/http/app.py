@@ -9,6 +9,7 @@ from notify.usecases.app import Notify
 from . import errors
 from .admin_notifications import AdminNotificationResources
 from .api_keys import ApiKeyResources
+from .data_retention import DataRetentionResources
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .callback_apis import CallbackApiResources
@@ -165,6 +166,12 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/notifications/count", admin_notifications, "count"),
         ("/service/{service_id}/notifications/{notification_id}", admin_notifications, "item"),
         ("/service/{service_id}/job/{job_id}/notifications", admin_notifications, "job"),
+    ]
+    data_retention = DataRetentionResources(notify)
+    routes += [  # how long each channel's notifications are kept
+        ("/service/{service_id}/data-retention", data_retention, None),
+        ("/service/{service_id}/data-retention/{data_retention_id}", data_retention, "item"),
+        ("/service/{service_id}/data-retention/notification-type/{notification_type}", data_retention, "type"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
