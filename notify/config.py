@@ -9,7 +9,7 @@ Storage:
   NOTIFY_DATABASE_POOL_SIZE, _POOL_TIMEOUT, _POOL_RECYCLE, _CONNECT_TIMEOUT, _TCP_USER_TIMEOUT_MS,
   _STATEMENT_TIMEOUT_MS      engine options (defaults: 5, 30 s, 300 s, 5 s, 5000 ms, 1200000 ms)
   NOTIFY_DATABASE_ADMISSION_LANES  group-committed send batches in flight at once, each on its own connection
-                             (PostgreSQL only; default 4)
+                             and for its own services (PostgreSQL only; default 4)
 
 HTTP:
   NOTIFY_TOKEN_REPLAY_CHECK  "true": a token that carries a `jti` is accepted once within its 30 s, across every

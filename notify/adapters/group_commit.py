@@ -4,8 +4,8 @@ The writer-queue scheme of LevelDB and of PostgreSQL's own commit path: each cal
 caller at the head of the queue becomes a leader, takes everything queued behind it (up to `max_batch`),
 runs the batch once and hands every waiter its own outcome. A lone caller leads a batch of one at once, so
 there is no added wait when the system is quiet; under load the batch grows by itself while the previous
-one is committing. Up to `lanes` batches run at once (each on its own connection), so one batch's round
-trips overlap another's. Nothing returns before its batch has committed: batching never weakens durability."""
+one is committing. One batch runs at a time per GroupCommit (adapters.admissions keeps one per lane for
+several in flight). Nothing returns before its batch has committed: batching never weakens durability."""
 
 from __future__ import annotations
 
@@ -31,10 +31,9 @@ class _Waiter(Generic[T, R]):
 
 
 class GroupCommit(Generic[T, R]):
-    def __init__(self, max_batch: int = 64, *, lanes: int = 1) -> None:
+    def __init__(self, max_batch: int = 64) -> None:
         self._max = max_batch
-        self._lanes = max(1, lanes)
-        self._leading = 0  # batches running now, at most `lanes`
+        self._leading = False
         self._queue: deque[_Waiter[T, R]] = deque()
         self._changed = threading.Condition(threading.Lock())
 
@@ -43,13 +42,11 @@ class GroupCommit(Generic[T, R]):
         waiter: _Waiter[T, R] = _Waiter(item)
         with self._changed:
             self._queue.append(waiter)
-            while not waiter.done and not (self._queue and waiter is self._queue[0] and self._leading < self._lanes):
-                self._changed.wait()  # in a running batch (taken off the queue), or not at the head yet
+            while not waiter.done and not (self._queue and waiter is self._queue[0] and not self._leading):
+                self._changed.wait()  # in the running batch (taken off the queue), or not at the head yet
             if not waiter.done:
                 batch = [self._queue.popleft() for _ in range(min(self._max, len(self._queue)))]
-                self._leading += 1
-                if self._queue and self._leading < self._lanes:
-                    self._changed.notify_all()  # a free lane: the new head may lead the next batch now
+                self._leading = True
         if not waiter.done:
             self._lead(batch, run)
         if isinstance(waiter.outcome, BaseException):
@@ -67,5 +64,5 @@ class GroupCommit(Generic[T, R]):
             for waiter, outcome in zip(batch, outcomes):
                 waiter.outcome = outcome
                 waiter.done = True
-            self._leading -= 1
+            self._leading = False
             self._changed.notify_all()  # the waiters of this batch, and the next leader

@@ -116,7 +116,7 @@ def test_many_threads_sending_at_once_get_exactly_the_daily_limit(shared_uow: Ne
 
 @pytest.mark.postgres
 def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
-    """Each process with several batches in flight on their own connections, as `notify serve` runs them."""
+    """Each process with several admission lanes, as `notify serve` runs them on PostgreSQL."""
     first_uow = storage.new_uow_factory("postgres")
     engine = create_engine(storage.postgres_url(), pool_size=4)  # the second process: its own pool
     try:
@@ -129,3 +129,21 @@ def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
         assert _stored(first, auth.service_id) == 50
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_services_sending_at_once_on_their_own_lanes_each_get_exactly_their_rate_limit() -> None:
+    notify = _notify(storage.new_uow_factory("postgres"), FrozenClock(), lanes=3)
+    senders = [_sender(notify, rate_limit=20, sms_message_limit=10**6) for _ in range(3)]
+    outcomes: dict[UUID, Counter[str]] = {}
+
+    def service_sends(auth: ServiceAuth, template_id: UUID) -> None:
+        outcomes[auth.service_id] = _send_at_once([notify] * 4, auth, template_id)
+
+    threads = [threading.Thread(target=service_sends, args=sender) for sender in senders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert list(outcomes.values()) == [{"sent": 20, RateLimitExceeded.__name__: 20}] * 3
+    assert [_stored(notify, auth.service_id) for auth, _ in senders] == [20] * 3

@@ -1,5 +1,5 @@
 """Group commit: every caller gets its own outcome, callers waiting together share a batch, one batch runs
-at a time (or up to its lanes), and a batch that fails fails each of its callers."""
+at a time, and a batch that fails fails each of its callers."""
 
 from __future__ import annotations
 
@@ -72,25 +72,3 @@ def test_a_failing_batch_fails_every_caller_in_it_and_the_next_batch_runs() -> N
     with pytest.raises(ConnectionError):
         commit.submit(1, broken)
     assert commit.submit(2, Recorder().run) == 20
-
-
-def test_with_lanes_several_batches_run_at_once_and_each_caller_still_gets_its_own_outcome() -> None:
-    recorder = Recorder(pause=0.05)
-    outcomes = _submit_all(GroupCommit(max_batch=8, lanes=3), recorder, 40)
-    assert outcomes == {i: f"odd {i}" if i % 7 == 3 else i * 10 for i in range(40)}
-    assert sorted(i for batch in recorder.batches for i in batch) == list(range(40))
-    assert recorder.most_at_once == 3  # never more than the lanes, and the lanes used
-
-
-def test_a_lane_freed_by_a_failing_batch_is_used_again() -> None:
-    commit: GroupCommit[int, int] = GroupCommit(lanes=2)
-
-    def broken(items: list[int]) -> Sequence[int]:
-        raise ConnectionError("the store is down")
-
-    for _ in range(3):
-        with pytest.raises(ConnectionError):
-            commit.submit(1, broken)
-    recorder = Recorder(pause=0.02)
-    assert _submit_all(commit, recorder, 10)[4] == 40
-    assert recorder.most_at_once == 2
