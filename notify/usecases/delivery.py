@@ -365,6 +365,9 @@ def _shift_priority(uow: UnitOfWork, failing: ProviderDetails, others: list[Prov
 
 # -- receipts ------------------------------------------------------------------------------------------------
 
+RECEIPT_RACE_ATTEMPTS = 3
+
+
 def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[Notification]:
     """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), in
     one transaction. Returns the notifications that moved; receipts for unknown ids, late or duplicate ones
@@ -375,17 +378,25 @@ def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list
     if not first:
         return []
     now = notify.clock.now()
-    with notify.uow() as uow:
-        changes: dict[UUID, tuple[StatusChange, Notification]] = {}
-        for current in uow.notifications.find_many(list(first)):
-            trusted = current.notification_type is not NotificationType.SMS or \
-                has_delivery_receipts(current.phone_prefix)
-            updated = current.receipt(first[current.id].status, now=now, receipts_trusted=trusted)
-            if updated is not None:
-                changes[current.id] = (current.change(updated.status), updated)
-        moved = uow.notifications.set_statuses([change for change, _ in changes.values()], now=now)
-        uow.commit()
-    updated_ones = [changes[i][1] for i in moved]
+    updated_ones: list[Notification] = []
+    # A receipt can race its own hand-over being recorded (created -> sending between the read and the
+    # compare-and-set); the ones that lost are read again and applied to what is there now.
+    for _ in range(RECEIPT_RACE_ATTEMPTS):
+        with notify.uow() as uow:
+            changes: dict[UUID, tuple[StatusChange, Notification]] = {}
+            for current in uow.notifications.find_many(list(first)):
+                trusted = current.notification_type is not NotificationType.SMS or \
+                    has_delivery_receipts(current.phone_prefix)
+                updated = current.receipt(first[current.id].status, now=now, receipts_trusted=trusted)
+                if updated is not None:
+                    changes[current.id] = (current.change(updated.status), updated)
+            moved = uow.notifications.set_statuses([change for change, _ in changes.values()], now=now)
+            uow.commit()
+        updated_ones += [changes[i][1] for i in moved]
+        lost = set(changes) - set(moved)
+        if not lost:
+            break
+        first = {i: first[i] for i in lost}
     notify_status_changes(notify, updated_ones)
     return updated_ones
 

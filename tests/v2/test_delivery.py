@@ -242,3 +242,56 @@ def test_the_in_process_queue_delivers_on_worker_threads(world: World, fakes: Fa
         assert len(sms.sent) == 5
     finally:
         queue.stop()
+
+
+class _HandOverFirst:
+    """The store as a receipt sees it when its notification's hand-over is recorded between the receipt's read
+    and its compare-and-set (a provider that answers before the sender has written down what it did)."""
+
+    def __init__(self, notify: Notify, handover: Any) -> None:
+        self._notify, self._handover, self._uow = notify, handover, None
+
+    def __call__(self) -> "_HandOverFirst":
+        self._uow = self._notify.uow()
+        return self
+
+    def __enter__(self) -> "_HandOverFirst":
+        self._uow.__enter__()  # type: ignore[union-attr]
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._uow.__exit__(*exc)  # type: ignore[union-attr]
+
+    def commit(self) -> None:
+        self._uow.commit()  # type: ignore[union-attr]
+
+    @property
+    def notifications(self) -> Any:
+        real, race = self._uow.notifications, self  # type: ignore[union-attr]
+
+        class Racing:
+            def __getattr__(self, name: str) -> Any:
+                return getattr(real, name)
+
+            def set_statuses(self, changes: Any, *, now: Any) -> Any:
+                if race._handover is not None:
+                    with race._notify.uow() as other:
+                        other.notifications.record_handovers([race._handover], now=now)
+                        other.commit()
+                    race._handover = None
+                return real.set_statuses(changes, now=now)
+
+        return Racing()
+
+
+def test_a_receipt_that_races_its_hand_over_is_still_recorded(world: World, fakes: Fakes) -> None:
+    from notify.domain.notification import Handover
+    from notify.ports.providers import DeliveryReceipt
+
+    fakes.queue.hold = True
+    nid = send(world)
+    racing = attrs.evolve(world.notify, uow=_HandOverFirst(world.notify, Handover(nid, "fake-sms", "ref", 1,
+                                                                                  S.SENDING)))
+    moved = delivery.record_receipts(racing, [DeliveryReceipt("fake-sms", nid, S.DELIVERED)])
+    assert [n.id for n in moved] == [nid]
+    assert stored(world.notify, nid).status is S.DELIVERED
