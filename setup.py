@@ -7,5 +7,6 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages(include=["notify", "notify.*"]) + ["notify.migrations", "notify.migrations.versions"],
     package_dir={"notify.migrations": "migrations"},
-    package_data={"notify": ["py.typed"], "notify.migrations": ["script.py.mako"]},
+    package_data={"notify": ["py.typed"],
+                  "notify.entrypoints.web": ["templates/*.html", "static/*"], "notify.migrations": ["script.py.mako"]},
 )

@@ -8,7 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, open_engine, open_stores,
+from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
+                              open_stores,
                               run_worker, settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
 
@@ -102,6 +103,10 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         max_header_bytes=given("max_header_bytes", http.max_header_bytes))
     def say(line: str) -> None:
         print(line, flush=True)
+
+    link = first_run_link(settings, stores, f"http://{options.host}:{options.port}")
+    if link:
+        say(f"notify: no users yet: create the first admin of the web pages at {link}")
 
     if workers == 1:
         app = build_app(settings, stores, background=True)

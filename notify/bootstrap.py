@@ -425,7 +425,29 @@ def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
     notify = build_notify(settings, stores)
     if background:
         notify = start_background(notify, settings)
-    return create_app(notify, max_body_bytes=settings.max_body_bytes)
+    app = create_app(notify, max_body_bytes=settings.max_body_bytes)
+    mount_web(app, notify, settings)
+    return app
+
+
+def mount_web(app: falcon.App[Any, Any], notify: Notify, settings: Settings) -> None:
+    """The web pages beside the API, their sessions keyed by the admin secret; with the fake providers, the
+    development outbox shows what they were handed (the sign-in codes among them)."""
+    from notify.entrypoints import web
+
+    fakes = [p for p in (*notify.email_providers, *notify.sms_providers) if hasattr(p, "sent")]
+    outbox = (lambda: [m for fake in fakes for m in list(fake.sent)]) if fakes else None
+    web.mount(app, notify, secret=settings.admin_client_secrets[0], outbox=outbox)
+
+
+def first_run_link(settings: Settings, stores: Stores, base_url: str) -> str | None:
+    """While there is no user: the one-time link that creates the first admin of the web pages."""
+    from notify.entrypoints import web
+    from notify.usecases import web_sign_in
+
+    if not web_sign_in.needs_first_admin(build_notify(settings, stores)):
+        return None
+    return f"{base_url}{web.PREFIX}/set-up/{web.setup_token(settings.admin_client_secrets[0])}"
 
 
 def send_pool(settings: Settings) -> Any:

@@ -1,0 +1,44 @@
+"""Server-rendered web pages (Jinja2) under one path prefix of `notify serve`: they parse a form, call a use
+case and present, as the HTTP API's resources do, and work with JavaScript off."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+import falcon
+
+from notify.usecases.app import Notify
+
+from .home import HomePage
+from .pages import Outbox, Web
+from .session import Sessions
+from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
+from .static import StaticFile
+
+PREFIX = "/admin-ui"
+
+
+def setup_token(secret: str) -> str:
+    """The first-run link's token: derived from the server's secret, so only who reads the server's output
+    (or holds the secret) can create the first admin."""
+    return hmac.new(secret.encode(), b"notify-web-first-run", hashlib.sha256).hexdigest()[:32]
+
+
+def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None = None,  # type: ignore[type-arg]
+          prefix: str = PREFIX) -> None:
+    """Add the pages to the app. `secret` keys the session cookies (a server secret, kept across restarts for
+    sessions to survive them); `outbox` (development, fake providers) lists what they were handed."""
+    key = hmac.new(secret.encode(), b"notify-web-sessions", hashlib.sha256).digest()
+    web = Web(notify, Sessions(key), prefix, setup_token=setup_token(secret), outbox=outbox)
+    routes = [
+        ("", HomePage(web)),
+        ("/set-up/{token}", SetUpPage(web)),
+        ("/sign-in", SignInPage(web)),
+        ("/sign-in/code", CodePage(web)),
+        ("/sign-out", SignOutPage(web)),
+        ("/dev/outbox", OutboxPage(web)),
+        ("/static/{name}", StaticFile()),
+    ]
+    for path, resource in routes:
+        app.add_route(prefix + path, resource)

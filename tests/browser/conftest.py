@@ -1,0 +1,113 @@
+"""Browser tests: a real `notify serve` (SQLite, fake providers) driven by headless Chromium through Selenium.
+Each page a test visits can be checked with axe-core (injected from tests/browser/axe, installed by
+scripts/test) and photographed into docs/screenshots/ for the README."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..e2e.conftest import Server, start_server
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    server = start_server(tmp_path, {"NOTIFY_FAKE_RECEIPT_DELAY_MS": "200"})
+    try:
+        yield server
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=30)
+
+
+@pytest.fixture
+def browser() -> Iterator[WebDriver]:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    assert chromium and driver_path, "scripts/test installs chromium and chromium-driver"
+    options = Options()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1100,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=DriverService(driver_path))
+    driver.implicitly_wait(5)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def set_up_link(server: Server) -> str:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        found = re.search(r"create the first admin of the web pages at (\S+)", server.log.read_text())
+        if found:
+            return found.group(1)
+        time.sleep(0.1)
+    raise AssertionError(f"no set-up link printed:\n{server.log.read_text()}")
+
+
+def fill(driver: WebDriver, **fields: str) -> None:
+    """Type into each labelled field, then press the form's button."""
+    element = None
+    for name, value in fields.items():
+        element = driver.find_element(By.ID, name)
+        element.clear()
+        element.send_keys(value)
+    assert element is not None
+    element.find_element(By.XPATH, "ancestor::form//button[@type='submit']").click()
+
+
+def check_accessibility(driver: WebDriver) -> None:
+    """axe-core's rules for WCAG 2.x A and AA: no serious or critical violation on the page."""
+    assert AXE.exists(), "scripts/test installs axe-core into tests/browser/axe"
+    driver.set_script_timeout(30)
+    result: dict[str, Any] = driver.execute_async_script(
+        AXE.read_text() + "\nconst done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']})"
+        ".then(r => done(r)).catch(e => done({error: String(e)}));")
+    assert "error" not in result, result
+    blocking = [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, json.dumps([{k: v[k] for k in ("id", "impact", "help")} for v in blocking], indent=1)
+
+
+def screenshot(driver: WebDriver, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+
+
+def visit(driver: WebDriver, url: str, *, name: str | None = None) -> None:
+    driver.get(url)
+    check_accessibility(driver)
+    if name:
+        screenshot(driver, name)
+
+
+def sign_in_code(driver: WebDriver, server: Server) -> str:
+    """The newest sign-in code, read from the development outbox (the fake email provider's messages)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        driver.get(f"{server.base_url}/admin-ui/dev/outbox")
+        found = re.search(r"(\d{5}) is your sign-in code", driver.find_element(By.TAG_NAME, "main").text)
+        if found:
+            return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError("no sign-in code reached the fake email provider")

@@ -1,0 +1,45 @@
+"""A new user's first minutes in a real browser: the set-up link `notify serve` prints, the first admin,
+signing in with the code emailed through notify's own providers, their services."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..e2e.conftest import Server
+from .conftest import check_accessibility, fill, screenshot, set_up_link, sign_in_code, visit
+
+pytestmark = pytest.mark.e2e
+
+ADMIN = {"name": "Ada Admin", "email_address": "ada@example.gov.uk", "password": "correct horse battery"}
+
+
+def sign_in(browser: WebDriver, server: Server) -> None:
+    visit(browser, set_up_link(server), name="set-up")
+    fill(browser, **ADMIN)
+    assert browser.current_url.endswith("/admin-ui/sign-in")
+    check_accessibility(browser)
+    screenshot(browser, "sign-in")
+    fill(browser, email_address=ADMIN["email_address"], password=ADMIN["password"])
+    assert browser.current_url.endswith("/admin-ui/sign-in/code")
+    code_page = browser.current_url
+    check_accessibility(browser)
+    code = sign_in_code(browser, server)
+    browser.get(code_page)
+    fill(browser, code=code)
+
+
+def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:
+    browser.get(f"{server.base_url}/admin-ui/sign-in")
+    fill(browser, email_address="", password="")
+    assert "There is a problem" in browser.find_element(By.CLASS_NAME, "error-summary").text
+    check_accessibility(browser)
+    screenshot(browser, "sign-in-errors")
+
+    sign_in(browser, server)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Your services"
+    check_accessibility(browser)
+    screenshot(browser, "services")
+    browser.find_element(By.XPATH, "//button[text()='Sign out']").click()
+    assert browser.current_url.endswith("/admin-ui/sign-in")

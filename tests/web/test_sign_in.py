@@ -1,0 +1,108 @@
+"""First run, sign in with a password and an emailed code, sessions, sign out, lockout."""
+
+from __future__ import annotations
+
+from notify.embedded import Platform
+from notify.entrypoints import web
+from notify.testing import ADMIN_SECRET
+
+from .conftest import ADMIN, Browser, last_code, set_up_and_sign_in
+
+SET_UP = f"/admin-ui/set-up/{web.setup_token(ADMIN_SECRET)}"
+
+
+def test_the_pages_need_a_signed_in_user(browser: Browser) -> None:
+    result = browser.get("/admin-ui/")
+    assert result.status_code == 303 and result.headers["location"].endswith("/admin-ui/sign-in")
+
+
+def test_first_run_creates_an_admin_who_signs_in_with_an_emailed_code(browser: Browser, platform: Platform) -> None:
+    set_up_and_sign_in(browser, platform)
+    home = browser.get("/admin-ui/")
+    assert home.status_code == 200 and "Ada Admin" in home.text and "Your services" in home.text
+    code_email = platform.outbox[-1]
+    assert code_email.to == ADMIN["email_address"] and code_email.details["subject"] == "Your sign-in code"
+
+
+def test_the_set_up_link_works_once_and_only_with_its_token(browser: Browser, platform: Platform) -> None:
+    assert browser.get("/admin-ui/set-up/not-the-token").status_code == 404
+    set_up_and_sign_in(browser, platform)
+    assert browser.get(SET_UP).status_code == 404
+
+
+def test_set_up_shows_each_problem(browser: Browser) -> None:
+    browser.get(SET_UP)
+    result = browser.post(SET_UP, {"name": "", "email_address": "not-an-address", "password": "short"})
+    assert result.status_code == 400
+    assert "There is a problem" in result.text and "Enter your name" in result.text
+    assert "at least 8 characters" in result.text
+
+
+def test_every_form_needs_its_csrf_token(browser: Browser) -> None:
+    browser.get(SET_UP)
+    assert browser.post(SET_UP, ADMIN, csrf=False).status_code == 403
+    assert browser.post(SET_UP, {**ADMIN, "csrf_token": "forged"}, csrf=False).status_code == 403
+
+
+def test_a_wrong_password_sends_no_code_and_says_nothing_about_the_account(browser: Browser,
+                                                                          platform: Platform) -> None:
+    browser.get(SET_UP)
+    browser.post(SET_UP, ADMIN)
+    browser.get("/admin-ui/sign-in")
+    wrong = browser.post("/admin-ui/sign-in", {"email_address": ADMIN["email_address"], "password": "nope"})
+    browser.get("/admin-ui/sign-in")
+    unknown = browser.post("/admin-ui/sign-in", {"email_address": "who@example.gov.uk", "password": "nope"})
+    assert wrong.status_code == unknown.status_code == 400
+    assert "incorrect" in wrong.text and "incorrect" in unknown.text
+    assert platform.outbox == []
+
+
+def test_a_wrong_code_is_refused_and_ten_failures_lock_the_account(browser: Browser, platform: Platform) -> None:
+    browser.get(SET_UP)
+    browser.post(SET_UP, ADMIN)
+    browser.get("/admin-ui/sign-in")
+    browser.post("/admin-ui/sign-in", {"email_address": ADMIN["email_address"], "password": ADMIN["password"]})
+    code = last_code(platform)
+    browser.get("/admin-ui/sign-in/code")
+    wrong = "00000" if code != "00000" else "11111"
+    for _ in range(10):
+        result = browser.post("/admin-ui/sign-in/code", {"code": wrong})
+        assert result.status_code == 400 and "Code not found" in result.text
+    locked = browser.post("/admin-ui/sign-in/code", {"code": code})
+    assert locked.status_code == 400 and "locked" in locked.text
+    browser.get("/admin-ui/sign-in")
+    again = browser.post("/admin-ui/sign-in", {"email_address": ADMIN["email_address"], "password": ADMIN["password"]})
+    assert again.status_code == 400
+
+
+def test_signing_out_ends_the_session_even_for_a_copied_cookie(signed_in: Browser) -> None:
+    copied = dict(signed_in.cookies)
+    signed_in.get("/admin-ui/")
+    assert signed_in.post("/admin-ui/sign-out", {}).status_code == 303
+    signed_in.cookies = copied
+    assert signed_in.get("/admin-ui/").status_code == 303
+
+
+def test_a_tampered_session_cookie_is_no_session(signed_in: Browser) -> None:
+    signed_in.cookies["notify_session"] = signed_in.cookies["notify_session"].replace(".", "x.", 1)
+    assert signed_in.get("/admin-ui/").status_code == 303
+
+
+def test_pages_are_sent_with_strict_headers_and_cookie_flags(browser: Browser) -> None:
+    result = browser.get("/admin-ui/sign-in")
+    assert "default-src 'none'" in result.headers["content-security-policy"]
+    assert "script-src" not in result.headers["content-security-policy"]
+    cookie = result.cookies["notify_session"]
+    assert cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_the_stylesheet_is_served_from_the_package(browser: Browser) -> None:
+    result = browser.get("/admin-ui/static/app.css")
+    assert result.status_code == 200 and result.headers["content-type"].startswith("text/css")
+    assert browser.get("/admin-ui/static/..%2Fpages.py").status_code == 404
+    assert browser.get("/admin-ui/static/missing.css").status_code == 404
+
+
+def test_the_development_outbox_shows_the_fakes_messages(signed_in: Browser) -> None:
+    page = signed_in.get("/admin-ui/dev/outbox")
+    assert page.status_code == 200 and "is your sign-in code" in page.text
