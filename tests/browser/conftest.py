@@ -18,6 +18,9 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from ..e2e.conftest import Server, start_server
 
@@ -49,6 +52,7 @@ def browser() -> Iterator[WebDriver]:
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=DriverService(driver_path))
     driver.implicitly_wait(5)
+    driver.set_page_load_timeout(60)
     try:
         yield driver
     finally:
@@ -73,7 +77,14 @@ def fill(driver: WebDriver, **fields: str) -> None:
         element.clear()
         element.send_keys(value)
     assert element is not None
-    element.find_element(By.XPATH, "ancestor::form//button[@type='submit']").click()
+    submit(driver, element.find_element(By.XPATH, "ancestor::form//button[@type='submit']"))
+
+
+def submit(driver: WebDriver, button: WebElement) -> None:
+    """Click, then wait for the next page to replace this one (a click does not wait for the navigation)."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
 
 
 def check_accessibility(driver: WebDriver) -> None:

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..e2e.conftest import Server
-from .conftest import check_accessibility, fill, screenshot, set_up_link, sign_in_code, visit
+from .conftest import check_accessibility, fill, screenshot, set_up_link, sign_in_code, submit, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -41,5 +41,5 @@ def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:
     assert browser.find_element(By.TAG_NAME, "h1").text == "Your services"
     check_accessibility(browser)
     screenshot(browser, "services")
-    browser.find_element(By.XPATH, "//button[text()='Sign out']").click()
+    submit(browser, browser.find_element(By.XPATH, "//button[text()='Sign out']"))
     assert browser.current_url.endswith("/admin-ui/sign-in")
