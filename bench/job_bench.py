@@ -104,6 +104,15 @@ def database_cpu(dsn: str) -> dict[int, float]:
     return {pid: cpu_seconds(pid) for pid in pids}
 
 
+def family(pid: int) -> list[int]:
+    """A process and its children (`notify serve --workers N` forks N processes serving one port)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return [pid, *(int(child) for child in children)]
+
+
 def provision(admin: Admin, name: str, template: str) -> tuple[str, str, str]:
     """A live service without practical limits, an SMS template and a normal API key: (service, template,
     key secret)."""
@@ -191,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queue-url", default="amqp://guest:guest@127.0.0.1:5672//")
     parser.add_argument("--concurrency", type=int, default=4, help="the worker's threads")
     parser.add_argument("--threads", type=int, default=8, help="notify serve's request threads")
+    parser.add_argument("--server-workers", type=int, default=1, help="notify serve --workers: processes")
     parser.add_argument("--api-rate", type=float, default=20.0, help="another service's API sends per second "
                                                                      "during the job (0: none)")
     parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds")
@@ -218,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     processes: dict[str, subprocess.Popen[bytes]] = {}
     profiler: subprocess.Popen[bytes] | None = None
     try:
-        processes["server"] = start("server", ["serve", "--port", str(port), "--threads", str(args.threads)],
+        processes["server"] = start("server", ["serve", "--port", str(port), "--threads", str(args.threads),
+                                               "--workers", str(args.server_workers)],
                                     env, workdir)
         wait_for(base_url, processes["server"], workdir / "server.log")
         if args.worker:
@@ -237,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             profiler = subprocess.Popen([str(spy) if spy.exists() else "py-spy", "record", "-o", args.profile,
                                          "--format", "flamegraph" if args.profile.endswith(".svg") else "raw", "-p",
                                          str(processes["worker" if args.worker else "server"].pid), "-r", "50",
-                                         "--nonblocking", "--threads", "--gil"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        cpu_before = {name: cpu_seconds(p.pid) for name, p in processes.items()}
+                                         "--nonblocking", "--threads", "--gil", "--subprocesses"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cpu_before = {pid: cpu_seconds(pid) for p in processes.values() for pid in family(p.pid)}
         database_before = database_cpu(dsn)
 
         t0 = time.perf_counter()
@@ -268,10 +279,11 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.25)
         sender.stopping.set()
         sender.join(35)
-        cpu = {name: cpu_seconds(p.pid) - cpu_before[name] for name, p in processes.items()}
+        cpu = {name: sum(cpu_seconds(pid) - cpu_before.get(pid, 0.0) for pid in family(p.pid))
+               for name, p in processes.items()}
         cpu["postgres"] = sum(seconds - database_before.get(pid, 0.0)
                               for pid, seconds in database_cpu(dsn).items() if seconds == seconds)
-        peaks = {name: peak_rss_mib(p.pid) for name, p in processes.items()}
+        peaks = {name: sum(peak_rss_mib(pid) for pid in family(p.pid)) for name, p in processes.items()}
         if profiler is not None:
             profiler.send_signal(2)
             profiler.wait(60)
@@ -286,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
                 process.kill()
 
     mode = f"notify worker ({args.concurrency} threads, RabbitMQ)" if args.worker else "notify serve (in-process)"
+    if args.server_workers > 1:
+        mode += f", notify serve --workers {args.server_workers} (RSS and CPU summed over its processes)"
     print(f"rows: {args.rows}  through {mode} on PostgreSQL, fake providers' default receipts")
     print(f"upload (check + store): {t_uploaded - t0:.2f} s")
     if handed_over is None or delivered is None:
