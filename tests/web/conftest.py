@@ -86,8 +86,12 @@ def set_up_and_sign_in(browser: Browser, platform: Platform) -> None:
     link = f"/admin-ui/set-up/{web.setup_token(ADMIN_SECRET)}"
     browser.get(link)
     assert browser.post(link, ADMIN).status_code == 303
+    sign_in(browser, platform, ADMIN["email_address"], ADMIN["password"])
+
+
+def sign_in(browser: Browser, platform: Platform, email_address: str, password: str) -> None:
     browser.get("/admin-ui/sign-in")
-    browser.post("/admin-ui/sign-in", {"email_address": ADMIN["email_address"], "password": ADMIN["password"]})
+    browser.post("/admin-ui/sign-in", {"email_address": email_address, "password": password})
     browser.get("/admin-ui/sign-in/code")
     result = browser.post("/admin-ui/sign-in/code", {"code": last_code(platform)})
     assert result.status_code == 303 and result.headers["location"].endswith("/admin-ui/")

@@ -11,10 +11,11 @@ import falcon
 from notify.usecases.app import Notify
 
 from .home import HomePage
-from .pages import Outbox, Web
+from .pages import NotFoundPage, Outbox, PageNotFound, Web
 from .session import Sessions
 from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
 from .static import StaticFile
+from .templates_pages import ArchivePage, TemplateFormPage, TemplatePage, TemplatesPage, VersionsPage
 
 PREFIX = "/admin-ui"
 
@@ -40,5 +41,16 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/dev/outbox", OutboxPage(web)),
         ("/static/{name}", StaticFile()),
     ]
+    form = TemplateFormPage(web)
+    routes += [
+        ("/services/{service_id}/templates", TemplatesPage(web)),
+        ("/services/{service_id}/templates/new", form),
+        ("/services/{service_id}/templates/{template_id}", TemplatePage(web)),
+        ("/services/{service_id}/templates/{template_id}/edit", form),
+        ("/services/{service_id}/templates/{template_id}/versions", VersionsPage(web)),
+        ("/services/{service_id}/templates/{template_id}/archive", ArchivePage(web)),
+    ]
     for path, resource in routes:
         app.add_route(prefix + path, resource)
+    not_found = NotFoundPage(web)
+    app.add_error_handler(PageNotFound, not_found.handle)

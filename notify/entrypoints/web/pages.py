@@ -10,8 +10,11 @@ from uuid import UUID
 import falcon
 import jinja2
 
+from notify.domain import errors
 from notify.domain.user import User
-from notify.usecases import web_sign_in
+from notify.domain.constants import UserPermission
+from notify.usecases import web_sign_in, web_templates
+from notify.usecases.web_templates import Membership
 from notify.usecases.app import Notify
 
 from .session import Sessions
@@ -91,10 +94,10 @@ class Page:
             raise falcon.HTTPForbidden(title="Forbidden", description="The form has expired: go back and try again")
         return values
 
-    def render(self, req: falcon.Request, resp: falcon.Response, template: str, *, status: int = 200,
+    def render(self, req: falcon.Request, resp: falcon.Response, template_name: str, /, *, status: int = 200,
                **context: Any) -> None:
         session = self.session(req)
-        page = self.web.env.get_template(template)
+        page = self.web.env.get_template(template_name)
         resp.status = falcon.code_to_http_status(status)
         resp.content_type = "text/html; charset=utf-8"
         resp.text = page.render(csrf_token=self.web.sessions.csrf_token(session), url=self.web.url,
@@ -102,6 +105,17 @@ class Page:
                                 **context)
         secure(resp)
         self.web.sessions.save(req, resp, session)
+
+    def member(self, req: falcon.Request, user: User, service_id: str,
+               permission: UserPermission | None = None) -> Membership:
+        """The service this page is about, if the user may see it (and do `permission` there)."""
+        try:
+            membership = web_templates.service_for(self.notify, user, page_id(service_id))
+        except errors.NotFound:
+            raise PageNotFound() from None
+        if permission is not None and not membership.can(permission):
+            raise falcon.HTTPForbidden(title="Forbidden", description="You do not have permission to do that")
+        return membership
 
     def redirect(self, req: falcon.Request, resp: falcon.Response, path: str,
                  session: dict[str, Any] | None = None) -> None:
@@ -111,9 +125,32 @@ class Page:
         resp.location = self.web.url(path)
 
 
+class PageNotFound(Exception):
+    """Answered with the HTML "Page not found" (another service's pages too: they do not exist for this user)."""
+
+
+def page_id(value: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError:
+        raise PageNotFound() from None
+
+
+def problems_of(exc: errors.NotifyError, default_field: str) -> dict[str, str]:
+    """A refusal from the core as one message a form field (the error summary links to each)."""
+    if isinstance(exc, errors.ValidationFailed):
+        return {name: " ".join(messages) for name, messages in exc.errors.items()}
+    return {exc.field or default_field: exc.message}
+
+
 def secure(resp: falcon.Response) -> None:
     resp.set_header("Content-Security-Policy", CSP)
     resp.set_header("X-Content-Type-Options", "nosniff")
     resp.set_header("Referrer-Policy", "no-referrer")
     resp.set_header("X-Frame-Options", "DENY")
     resp.set_header("Cache-Control", "no-store")
+
+
+class NotFoundPage(Page):
+    def handle(self, req: falcon.Request, resp: falcon.Response, ex: Exception, params: Any) -> None:
+        self.render(req, resp, "not_found.html", status=404, signed_in=self.user(req))

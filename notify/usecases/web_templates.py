@@ -1,0 +1,64 @@
+"""What the web pages need beyond the admin API's use cases: which of a user's services a page may show, and
+a preview of a template being written (not yet saved), with its placeholders shown as placeholders."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from attrs import frozen
+
+from notify.domain import errors, message, sms
+from notify.domain.constants import TemplateType, UserPermission
+from notify.domain.service import Service
+from notify.domain.template import new_template
+from notify.domain.user import User
+
+from .app import Notify
+
+EVERY_PERMISSION = frozenset(p.value for p in UserPermission)
+
+
+@frozen
+class Membership:
+    service: Service
+    permissions: frozenset[str]
+
+    def can(self, permission: UserPermission) -> bool:
+        return permission.value in self.permissions
+
+
+def service_for(notify: Notify, user: User, service_id: UUID) -> Membership:
+    """The service if the user belongs to it (a platform admin reaches every one), else ServiceNotFound: a
+    page of someone else's service is not found, not forbidden."""
+    with notify.uow() as uow:
+        member = uow.service_users.find(service_id, user.id)
+        if member is None and not user.platform_admin:
+            raise errors.ServiceNotFound()
+        service = uow.services.get(service_id)
+    return Membership(service, EVERY_PERMISSION if user.platform_admin else member.permissions)  # type: ignore[union-attr]
+
+
+@frozen
+class DraftPreview:
+    body: str
+    subject: str | None
+    placeholders: list[str]
+    fragments: int  # text messages: how many parts it is sent in (placeholders counted as written)
+    characters: int
+
+
+def preview_draft(service: Service, user_id: UUID, *, template_type: TemplateType, name: str, content: str,
+                  subject: str | None = None, now: Any, **details: Any) -> DraftPreview:
+    """A draft checked by the same rules as a saved template (InvalidRequest / ValidationFailed as saving
+    would raise), rendered with each placeholder standing for itself."""
+    draft = new_template(id=service.id, service_id=service.id, name=name or "draft", template_type=template_type,
+                         content=content, subject=subject if template_type is not TemplateType.SMS else None,
+                         created_by=user_id, now=now, **details)
+    names = message.placeholder_names(draft)
+    values: Mapping[str, Any] = {n: f"(({n}))" for n in names}
+    rendered = message.preview(draft, values)
+    fragments = rendered.fragments if template_type is TemplateType.SMS else 0
+    characters = sms.character_count(rendered.body) if template_type is TemplateType.SMS else len(rendered.body)
+    return DraftPreview(rendered.body, rendered.subject, names, fragments, characters)
