@@ -9,6 +9,8 @@ from uuid import UUID
 
 from attrs import evolve, frozen
 
+from notify.domain.errors import InvalidRequest, NotificationNotFound
+from notify.domain.letter_cancellation import CANCELLABLE, cancelled_letter
 from notify.domain.notification import Notification
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.template import Template
@@ -103,3 +105,18 @@ def count_notifications(notify: Notify, service_id: UUID, where: NotificationFil
     with notify.read_uow() as uow:
         uow.services.get(service_id)
         return uow.notifications.count_matching(service_id, where)
+
+
+def cancel_letter(notify: Notify, service_id: UUID, notification_id: UUID) -> AdminNotification:
+    """Cancel a letter not yet printed. Compare-and-set, so a letter the print run took meanwhile stays sent."""
+    now = notify.clock.now()
+    with notify.uow() as uow:
+        try:
+            notification = uow.notifications.get(service_id, notification_id)
+        except NotificationNotFound:
+            raise NotificationNotFound("Notification not found") from None
+        cancelled = cancelled_letter(notification, now=now)
+        if not uow.notifications.update_if_status(cancelled, expected=CANCELLABLE):
+            raise InvalidRequest("We could not cancel this letter. It is being printed.")
+        uow.commit()
+        return _views(uow, service_id, [cancelled])[0]

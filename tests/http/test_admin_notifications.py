@@ -158,3 +158,52 @@ def test_a_jobs_notifications_with_total_and_links(admin: AdminClient, notify: N
     assert result.json["notifications"][0]["job"] == {"id": str(job.id), "original_file_name": "people.csv"}
     other = factories.create_service(notify)
     assert admin.get(f"/service/{other.id}/job/{job.id}/notifications").status_code == 404
+
+
+@pytest.fixture
+def letter_template(notify: Notify, service: Service) -> Template:
+    return factories.create_template(notify, service, template_type="letter")
+
+
+def letter(template: Template, clock: FrozenClock, **overrides: Any) -> Notification:
+    return sent(template, clock, notification_type=T.LETTER, to="Ada Lovelace", postage="second", **overrides)
+
+
+def test_a_letter_is_cancelled_before_its_print_run(admin: AdminClient, notify: Notify, service: Service,
+                                                    letter_template: Template, clock: FrozenClock) -> None:
+    [notification] = store(notify, letter_template, letter(letter_template, clock))
+    path = f"/service/{service.id}/notifications/{notification.id}/cancel"
+    result = admin.post(path)
+    assert result.status_code == 200, result.json
+    assert result.json["id"] == str(notification.id) and result.json["status"] == "cancelled"
+    assert admin.get(f"/service/{service.id}/notifications/{notification.id}").json["status"] == "cancelled"
+    again = admin.post(path)
+    assert again.status_code == 400 and again.json["message"] == "This letter has already been cancelled."
+
+
+def test_too_late_once_printing_started(admin: AdminClient, notify: Notify, service: Service,
+                                        letter_template: Template, clock: FrozenClock) -> None:
+    [notification] = store(notify, letter_template, letter(letter_template, clock))  # 13:00 London, a Monday
+    clock.advance(hours=5)
+    result = admin.post(f"/service/{service.id}/notifications/{notification.id}/cancel")
+    assert result.status_code == 400
+    assert result.json["message"] == "It’s too late to cancel this letter. Printing started today at 5.30pm"
+    clock.advance(days=1)
+    later = admin.post(f"/service/{service.id}/notifications/{notification.id}/cancel")
+    assert later.json["message"] == "It’s too late to cancel this letter. Printing started on 15 June at 5.30pm"
+
+
+def test_only_a_services_own_letters_are_cancelled(admin: AdminClient, notify: Notify, service: Service,
+                                                   template: Template, letter_template: Template,
+                                                   clock: FrozenClock) -> None:
+    text, paper = store(notify, template, sent(template, clock), letter(letter_template, clock))
+    refused = admin.post(f"/service/{service.id}/notifications/{text.id}/cancel")
+    assert refused.status_code == 400
+    assert refused.json["message"] == "Notification cannot be cancelled - only letters can be cancelled"
+    sending = store(notify, letter_template, letter(letter_template, clock, status=S.SENDING))[0]
+    stuck = admin.post(f"/service/{service.id}/notifications/{sending.id}/cancel")
+    assert stuck.status_code == 400 and stuck.json["message"].startswith("We could not cancel this letter.")
+    other = factories.create_service(notify)
+    missing = admin.post(f"/service/{other.id}/notifications/{paper.id}/cancel")
+    assert missing.status_code == 404 and missing.json["message"] == "Notification not found"
+    assert admin.get(f"/service/{service.id}/notifications/{paper.id}").json["status"] == "created"

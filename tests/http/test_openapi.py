@@ -13,11 +13,12 @@ import falcon
 import jsonschema
 import pytest
 
-from notify.domain.constants import KeyType
+from notify.domain.constants import KeyType, NotificationType
 from notify.entrypoints.http import create_app
 from notify.entrypoints.http.openapi import build_document, routes, undocumented, wire_classes
 from notify.usecases.app import Notify
 
+from .. import factories
 from ..conftest import AdminClient
 from ..fakes import PROVIDER_AUTH, FrozenClock
 from ..v2.conftest import ADDRESS, Fakes, make_world, wire
@@ -136,6 +137,11 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         "personalisation": {"name": {"file": "bmFtZQo=", "filename": "a.txt",
                                      "confirm_email_before_download": False}}}).json
     ids["document_id"] = emailed["content"]["body"].split("/d/", 1)[1].split("/")[1].split(",")[0]
+    unprinted = factories.notification(sid, template_id=world.letter.id, notification_type=NotificationType.LETTER,
+                                       to="A", created_at=clock.now())
+    with wired.uow() as uow:  # a letter still waiting for its print run, for the cancel call
+        uow.notifications.add(unprinted)
+        uow.commit()
 
     # (method, route, body, query, kind) in an order that leaves the world usable for the calls after it
     calls: list[tuple[str, str, Any, str, str]] = [
@@ -168,6 +174,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/job", {"id": "{upload}", "created_by": str(uid),
                                                "scheduled_for": (clock.now() + timedelta(days=1)).isoformat()}, "", "admin"),
         ("GET", "/service/{service_id}/job", None, "", "admin"),
+        ("GET", "/service/{service_id}/job/scheduled-job-stats", None, "", "admin"),
         ("GET", "/service/{service_id}/job/{job_id}", None, "", "admin"),
         ("GET", "/service/{service_id}/job/{job_id}/notification_count", None, "", "admin"),
         ("GET", "/service/{service_id}/job/{job_id}/notifications", None, "", "admin"),
@@ -261,6 +268,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/v2/notifications/letter", {"template_id": str(world.letter.id),
                                               "personalisation": {**ADDRESS, "name": "A"}}, "", "service"),
         ("GET", "/v2/notifications/{notification_id}/pdf", None, "", "service:letter"),
+        ("POST", "/service/{service_id}/notifications/{notification_id}/cancel", None, "", "admin:unprinted"),
         ("GET", "/d/{service_id}/{document_id}", None, "", "none"),
         ("POST", "/d/{service_id}/{document_id}", None, "", "none"),
         ("GET", "/d/{service_id}/{document_id}/download", None, "", "none"),
@@ -281,7 +289,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     extra = {"other_user": {"user_id": other_user},
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
-             "gateway": {"provider": "sms-gateway"}}
+             "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id}}
     checked = set()
     raw = falcon.testing.TestClient(app)
     for method, route, body, query, kind in calls:

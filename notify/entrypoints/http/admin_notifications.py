@@ -43,6 +43,12 @@ class AdminNotificationResources:
         """One notification of the service, whatever key sent it; another service's id is not found."""
         return AdminNotificationOut.of(usecases.get_notification(self._notify, service_id, notification_id))
 
+    # /service/{service_id}/notifications/{notification_id}/cancel
+    @operation(response=AdminNotificationOut)
+    def on_post_cancel(self, req: falcon.Request, service_id: UUID, notification_id: UUID) -> AdminNotificationOut:
+        """Cancel a letter before its print run (400 with the reason when it is too late or not a letter)."""
+        return AdminNotificationOut.of(usecases.cancel_letter(self._notify, service_id, notification_id))
+
     # /service/{service_id}/notifications/count
     @operation(query=CountQuery, response=NotificationsSentCount)
     def on_get_count(self, req: falcon.Request, service_id: UUID, query: CountQuery) -> NotificationsSentCount:
