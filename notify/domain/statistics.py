@@ -90,3 +90,12 @@ def monthly(counts: Iterable[StatusCount], months: Iterable[Period]) -> dict[str
     for row in counts:
         by_month[row.period].append(row)
     return {label: summarise(rows) for label, rows in by_month.items()}
+
+
+@frozen
+class TemplateCount:
+    """How many notifications one template sent in one period (test-key sends not counted)."""
+
+    period: str
+    template_id: UUID
+    count: int

@@ -22,7 +22,7 @@ from notify.domain.provider import ProviderDetails
 from notify.domain.letter_contact import ServiceLetterContact
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
-from notify.domain.statistics import Period, StatusCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount
 from notify.domain.template import Template
 from notify.domain.user import User
 
@@ -171,6 +171,9 @@ class NotificationRepository(Protocol):
         """The service's notifications `where` matches, newest first, `limit` of them after skipping `offset`."""
         ...
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int: ...
+    def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
+        """Per period, how many each template sent (test-key sends left out); templates with none are absent."""
+        ...
 
 
 class JobRepository(Protocol):

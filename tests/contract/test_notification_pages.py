@@ -54,3 +54,21 @@ def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
         for where, expected in cases.items():
             assert uow.notifications.page_matching(service.id, where, offset=0, limit=50) == expected, where
             assert uow.notifications.count_matching(service.id, where) == len(expected), where
+
+
+def test_template_counts_per_period_leave_out_test_keys_and_other_services(new_uow: NewUow) -> None:
+    from notify.domain.statistics import Period, TemplateCount
+
+    service, other = add_service(new_uow), add_service(new_uow)
+    a, b = uuid4(), uuid4()
+    _add(new_uow,
+         factories.notification(service.id, template_id=a, created_at=later(minutes=1)),
+         factories.notification(service.id, template_id=a, created_at=later(minutes=2)),
+         factories.notification(service.id, template_id=b, created_at=later(days=40)),
+         factories.notification(service.id, template_id=b, key_type=KeyType.TEST, created_at=later(minutes=3)),
+         factories.notification(other.id, template_id=a, created_at=later(minutes=4)))
+    first, second = Period("first", later(), later(days=30)), Period("second", later(days=30), later(days=60))
+    with new_uow() as uow:
+        assert sorted(uow.notifications.template_counts(service.id, [first, second]), key=lambda c: c.period) == [
+            TemplateCount("first", a, 2), TemplateCount("second", b, 1)]
+        assert uow.notifications.template_counts(service.id, []) == []

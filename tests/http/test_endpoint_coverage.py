@@ -63,7 +63,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)
     ("GET", "/service/<uuid:service_id>/notifications/csv"),
-    ("GET", "/service/<uuid:service_id>/notifications/templates_usage/monthly"),
     ("POST", "/service/<uuid:service_id>/notifications"),
     ("POST", "/service/<uuid:service_id>/notifications/csv"),
     ("POST", "/service/<uuid:service_id>/send-notification"),

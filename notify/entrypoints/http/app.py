@@ -11,6 +11,7 @@ from .admin_notifications import AdminNotificationResources
 from .api_keys import ApiKeyResources
 from .data_retention import DataRetentionResources
 from .job_stats import ScheduledJobStatsResource
+from .template_usage import TemplateUsageResource
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .callback_apis import CallbackApiResources
@@ -169,6 +170,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/notifications/{notification_id}/cancel", admin_notifications, "cancel"),
         ("/service/{service_id}/job/{job_id}/notifications", admin_notifications, "job"),
         ("/service/{service_id}/job/scheduled-job-stats", ScheduledJobStatsResource(notify), None),
+        ("/service/{service_id}/notifications/templates_usage/monthly", TemplateUsageResource(notify), None),
     ]
     data_retention = DataRetentionResources(notify)
     routes += [  # how long each channel's notifications are kept

@@ -12,7 +12,7 @@ from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
-from notify.domain.statistics import Period, StatusCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount
 
 from .base import MemoryRepository, NoPage, page_start
 from .counters import increment_many
@@ -153,3 +153,15 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
 
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
         return sum(1 for n in self._rows.values() if n.service_id == service_id and where.matches(n))
+
+    def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
+        counts: dict[tuple[str, UUID], int] = {}
+        for n in self._rows.values():
+            if n.service_id != service_id or n.key_type is KeyType.TEST:
+                continue
+            for period in periods:
+                if period.start <= n.created_at < period.end:
+                    key = (period.label, n.template_id)
+                    counts[key] = counts.get(key, 0) + 1
+        return sorted((TemplateCount(label, template_id, count) for (label, template_id), count in counts.items()),
+                      key=lambda c: (c.period, str(c.template_id)))

@@ -14,7 +14,7 @@ from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
-from notify.domain.statistics import Period, StatusCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount
 
 from .. import rows as R
 from .. import tables as t
@@ -186,6 +186,24 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
         statement = sa.select(sa.func.count()).select_from(self.table).where(*_matching(service_id, where))
         return int(self._exec(statement).scalar_one())
+
+
+    def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
+        """One GROUP BY per period, sent as one statement (UNION ALL)."""
+        if not periods:
+            return []
+        n = self.table
+        selects = [
+            sa.select(sa.literal(period.label, sa.String).label("period"), n.c.template_id,
+                      sa.func.count().label("count"))
+            .where(n.c.service_id == service_id, n.c.key_type != KeyType.TEST.value,
+                   n.c.created_at >= period.start, n.c.created_at < period.end)
+            .group_by(n.c.template_id)
+            for period in periods]
+        query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
+        counts = [TemplateCount(row.period, R.ROWS.structure(row.template_id, UUID), int(row._mapping["count"]))
+                  for row in self._exec(query)]
+        return sorted(counts, key=lambda c: (c.period, str(c.template_id)))
 
 
 _N = t.notifications
