@@ -28,6 +28,7 @@ from .repositories import (
 from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .retries import RetryRepository
+from .verify_codes import VerifyCodeRepository
 
 
 class UnitOfWork(Protocol):
@@ -77,6 +78,8 @@ class UnitOfWork(Protocol):
     def complaints(self) -> ComplaintRepository: ...
     @property
     def data_retention(self) -> DataRetentionRepository: ...
+    @property
+    def verify_codes(self) -> VerifyCodeRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -28,6 +28,7 @@ from .repositories import (
 )
 from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
+from .repositories.verify_codes import InMemoryVerifyCodeRepository
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -56,6 +57,7 @@ class InMemoryUnitOfWork:
     retries = repository(InMemoryRetryRepository)
     complaints = repository(InMemoryComplaintRepository)
     data_retention = repository(InMemoryDataRetentionRepository)
+    verify_codes = repository(InMemoryVerifyCodeRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

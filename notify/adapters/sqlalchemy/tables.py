@@ -610,3 +610,18 @@ service_data_retention = sa.Table(
     sa.Column("updated_at", TS),
     sa.UniqueConstraint("service_id", "notification_type", name="uix_service_data_retention"),
 )
+
+
+# -- verification codes (second factor at sign-in; only a hash of each code is kept) ------------------------
+
+verify_codes = sa.Table(
+    "verify_codes", metadata,
+    _id(),
+    sa.Column("user_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("code_type", sa.String, nullable=False),
+    sa.Column("code_hash", sa.String, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("expiry_datetime", TS, nullable=False),
+    sa.Column("code_used", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_verify_codes_user_id_code_type", "user_id", "code_type"),
+)

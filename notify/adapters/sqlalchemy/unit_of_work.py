@@ -34,6 +34,7 @@ from .repositories import (
 )
 from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
+from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -61,6 +62,7 @@ class SqlAlchemyUnitOfWork:
     retries = repository(SqlAlchemyRetryRepository)
     complaints = repository(SqlAlchemyComplaintRepository)
     data_retention = repository(SqlAlchemyDataRetentionRepository)
+    verify_codes = repository(SqlAlchemyVerifyCodeRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

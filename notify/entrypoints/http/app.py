@@ -31,6 +31,7 @@ from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
 from .v2_templates import TemplateResource, TemplatesResource
+from .verify_codes import VerifyCodeResources
 
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024  # emails may carry 2 MB files, base64'd, in personalisation
@@ -177,6 +178,11 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/data-retention", data_retention, None),
         ("/service/{service_id}/data-retention/{data_retention_id}", data_retention, "item"),
         ("/service/{service_id}/data-retention/notification-type/{notification_type}", data_retention, "type"),
+    ]
+    verify_codes = VerifyCodeResources(notify)  # sign-in codes, sent through the platform's own service
+    routes += [
+        ("/user/{user_id}/{code_type}-code", verify_codes, None),
+        ("/user/{user_id}/verify/code", verify_codes, "verify"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
