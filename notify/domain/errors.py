@@ -94,3 +94,11 @@ class StoreUnavailable(NotifyError):
 class StoredDataUnreadable(NotifyError):
     """Encrypted data in the store cannot be read with the configured key(s): a wrong or missing
     NOTIFY_SECRET_KEY. Never retried, never shown as garbage; an operator must fix the key (500)."""
+
+
+class InvalidToken(InvalidRequest):
+    """A signed link's token is forged, garbled or (`expired`) too old."""
+
+    def __init__(self, message: str, *, expired: bool = False) -> None:
+        super().__init__(message)
+        self.expired = expired

@@ -172,14 +172,8 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/service/<uuid:service_id>/upload"),
     ("GET", "/service/<uuid:service_id>/upload/uploaded-letters/<letter_print_date>"),
     # users
-    ("POST", "/user/<uuid:user_id>/change-email-verification"),
     ("POST", "/user/<uuid:user_id>/complete/webauthn-login"),
-    ("POST", "/user/<uuid:user_id>/email-already-registered"),
-    ("POST", "/user/<uuid:user_id>/email-verification"),
     ("POST", "/user/<uuid:user_id>/organisation/<uuid:organisation_id>/permissions"),
-    ("POST", "/user/<uuid:user_id>/update-password"),
-    ("POST", "/user/find-users-by-email"),
-    ("POST", "/user/reset-password"),
     # webauthn
     ("DELETE", "/user/<uuid:user_id>/webauthn/<uuid:webauthn_credential_id>"),
     ("GET", "/user/<uuid:user_id>/webauthn"),

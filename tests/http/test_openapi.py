@@ -17,6 +17,7 @@ from notify.domain.constants import KeyType, NotificationType
 from notify.entrypoints.http import create_app
 from notify.entrypoints.http.openapi import build_document, routes, undocumented, wire_classes
 from notify.usecases.app import Notify
+from notify.usecases import platform_service
 
 from .. import factories
 from ..conftest import AdminClient
@@ -284,13 +285,22 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
          "gateway:gateway"),
         ("POST", "/notifications/{notification_type}/fake/{provider}", {"id": sms, "status": "delivered"}, "",
          "provider"),
+        ("POST", "/user/{user_id}/{code_type}-code", {"to": "07700900123"}, "", "admin:sms_code"),
+        ("POST", "/user/{user_id}/verify/code", {"code": "{sms_code}", "code_type": "sms"}, "", "admin"),
+        ("POST", "/user/{user_id}/update-password", {"_password": "correct horse battery staple"}, "", "admin"),
+        ("POST", "/user/find-users-by-email", {"email": "example"}, "", "admin"),
+        ("POST", "/user/reset-password", {"email": world.user.email_address}, "", "admin"),
+        ("POST", "/user/{user_id}/email-verification", {}, "", "admin"),
+        ("POST", "/user/{user_id}/change-email-verification", {"email": "new@example.gov.uk"}, "", "admin"),
+        ("POST", "/user/{user_id}/email-already-registered", {"email": "new@example.gov.uk"}, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
     ]
     extra = {"other_user": {"user_id": other_user},
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
-             "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id}}
+             "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
+             "sms_code": {"code_type": "sms"}}
     checked = set()
     raw = falcon.testing.TestClient(app)
     for method, route, body, query, kind in calls:
@@ -298,6 +308,10 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         path = route.replace("{version:int}", "{version}").format(**{**ids, **extra.get(more, {})})
         if isinstance(body, dict) and body.get("id") == "{upload}":
             body = {**body, "id": ids["job_id"]}
+        if isinstance(body, dict) and body.get("code") == "{sms_code}":  # the code the platform service texted
+            with wired.uow() as uow:
+                texted = uow.notifications.list_for_service(platform_service.SERVICE_ID)[0]
+            body = {**body, "code": texted.personalisation["verify_code"]}
         if kind == "admin":
             result = admin._call(method, path, json=body, query_string=query)  # noqa: SLF001
         elif kind == "service":

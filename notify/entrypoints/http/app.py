@@ -32,6 +32,7 @@ from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
 from .v2_templates import TemplateResource, TemplatesResource
 from .verify_codes import VerifyCodeResources
+from .accounts import AccountResources
 
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024  # emails may carry 2 MB files, base64'd, in personalisation
@@ -183,6 +184,15 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     routes += [
         ("/user/{user_id}/{code_type}-code", verify_codes, None),
         ("/user/{user_id}/verify/code", verify_codes, "verify"),
+    ]
+    accounts = AccountResources(notify)  # a user's own account: password, search, emails with signed links
+    routes += [
+        ("/user/{user_id}/update-password", accounts, "password"),
+        ("/user/find-users-by-email", accounts, "search"),
+        ("/user/reset-password", accounts, "reset"),
+        ("/user/{user_id}/email-verification", accounts, "verification"),
+        ("/user/{user_id}/change-email-verification", accounts, "change_email"),
+        ("/user/{user_id}/email-already-registered", accounts, "already_registered"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
