@@ -120,6 +120,9 @@ class _ReceiptScheduler:
 
 _SCHEDULER = _ReceiptScheduler()
 _LOG_FDS: dict[tuple[str, int], int] = {}
+# This process's id, read once (a system call per message otherwise) and again in a forked child.
+_PID = [os.getpid()]
+os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
 
 
 def _append_line(folder: str, line: str) -> None:
@@ -232,7 +235,7 @@ class _FakeProvider:
                 raise ProviderError(f"{self.name} is failing (scripted)")
             known = self._accepted.get(notification_id)
             acceptance = known or _Acceptance(
-                self.name, f"{self.name}-{os.getpid()}-{next(self._refs):08d}",
+                self.name, f"{self.name}-{_PID[0]}-{next(self._refs):08d}",
                 self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to),
                 time.time() + (self.receipt_delay or 0))
             if known is None and self.log_dir is not None:

@@ -6,16 +6,19 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
-from attrs import evolve
-
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.statistics import Period, StatusCount, TemplateCount
 
+from ..replace import replacer
 from .base import MemoryRepository, NoPage, page_start
 from .counters import increment_many
+
+
+_handed_over = replacer(Notification, "sent_by", "reference", "billable_units", "sent_at", "updated_at", "status")
+_moved = replacer(Notification, "status", "updated_at")
 
 
 class InMemoryNotificationRepository(MemoryRepository[Notification]):
@@ -118,9 +121,9 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
             if current is None:
                 continue
             status = handover.status_after(current.status)
-            self._session.put(self.table_name, current.id, evolve(
-                current, sent_by=handover.provider, reference=handover.reference or current.reference,
-                billable_units=handover.billable_units, sent_at=now, updated_at=now, status=status))
+            self._session.put(self.table_name, current.id, _handed_over(
+                current, handover.provider, handover.reference or current.reference, handover.billable_units, now,
+                now, status))
 
     def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
         moved = []
@@ -128,7 +131,7 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
             current = self._rows.get(change.notification_id)
             if current is None or current.status is not change.expected:
                 continue
-            self._session.put(self.table_name, current.id, evolve(current, status=change.status, updated_at=now))
+            self._session.put(self.table_name, current.id, _moved(current, change.status, now))
             moved.append(current.id)
         return moved
 
