@@ -1,7 +1,10 @@
 """A new user's first minutes in a real browser: the set-up link `notify serve` prints, the first admin,
-signing in with the code emailed through notify's own providers, their services."""
+signing in with the code emailed through notify's own providers, a service, a template written with its
+preview, one message sent and seen delivered."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -43,3 +46,29 @@ def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:
     screenshot(browser, "services")
     submit(browser, browser.find_element(By.XPATH, "//button[text()='Sign out']"))
     assert browser.current_url.endswith("/admin-ui/sign-in")
+
+
+def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) -> None:
+    sign_in(browser, server)
+    fill(browser, name="Tax reminders")
+    browser.find_element(By.LINK_TEXT, "Email template").click()
+    fill(browser, name="Reminder", subject="Your tax", content="Hello ((name)), pay by ((date)).")
+    preview = browser.find_element(By.CLASS_NAME, "preview").text  # the first button is Preview
+    assert "Hello ((name)), pay by ((date))." in preview
+    check_accessibility(browser)
+    screenshot(browser, "template-preview")
+    submit(browser, browser.find_element(By.XPATH, "//button[@value='save']"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Reminder"
+    check_accessibility(browser)
+    screenshot(browser, "template")
+    browser.find_element(By.LINK_TEXT, "Send a message with this template").click()
+    check_accessibility(browser)
+    # a new service is in trial mode: it may send to its own team
+    fill(browser, recipient=ADMIN["email_address"], **{"field-0": "Ada", "field-1": "Friday"})
+    deadline = time.monotonic() + 20
+    while browser.find_element(By.ID, "status").text != "delivered" and time.monotonic() < deadline:
+        time.sleep(0.3)
+        submit(browser, browser.find_element(By.LINK_TEXT, "Refresh the status"))
+    assert browser.find_element(By.ID, "status").text == "delivered"
+    check_accessibility(browser)
+    screenshot(browser, "message-delivered")

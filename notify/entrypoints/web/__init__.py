@@ -12,6 +12,7 @@ from notify.usecases.app import Notify
 
 from .home import HomePage
 from .pages import NotFoundPage, Outbox, PageNotFound, Web
+from .send_pages import NotificationPage, SendPage
 from .session import Sessions
 from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
 from .static import StaticFile
@@ -49,6 +50,8 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/services/{service_id}/templates/{template_id}/edit", form),
         ("/services/{service_id}/templates/{template_id}/versions", VersionsPage(web)),
         ("/services/{service_id}/templates/{template_id}/archive", ArchivePage(web)),
+        ("/services/{service_id}/templates/{template_id}/send", SendPage(web)),
+        ("/services/{service_id}/notifications/{notification_id}", NotificationPage(web)),
     ]
     for path, resource in routes:
         app.add_route(prefix + path, resource)
