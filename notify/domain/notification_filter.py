@@ -23,6 +23,7 @@ class NotificationFilter:
     include_jobs: bool = True
     include_test_key: bool = False  # sends made with a test key are hidden unless asked for
     created_since: datetime | None = None
+    created_before: datetime | None = None  # a page after the one ending at a notification created then
 
     def matches(self, notification: Notification) -> bool:
         n = notification
@@ -31,4 +32,5 @@ class NotificationFilter:
                 and (self.job_id is None or n.job_id == self.job_id)
                 and (self.include_jobs or self.job_id is not None or n.job_id is None)
                 and (self.include_test_key or n.key_type is not KeyType.TEST)
-                and (self.created_since is None or n.created_at >= self.created_since))
+                and (self.created_since is None or n.created_at >= self.created_since)
+                and (self.created_before is None or n.created_at < self.created_before))

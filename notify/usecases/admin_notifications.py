@@ -120,3 +120,16 @@ def cancel_letter(notify: Notify, service_id: UUID, notification_id: UUID) -> Ad
             raise InvalidRequest("We could not cancel this letter. It is being printed.")
         uow.commit()
         return _views(uow, service_id, [cancelled])[0]
+
+
+def report_page(notify: Notify, service_id: UUID, where: NotificationFilter, *, older_than: UUID | None,
+                page_size: int, limit_days: int | None = None) -> list[AdminNotification]:
+    """One batch of the CSV download: newest first, after `older_than` (a notification of the service)."""
+    where = evolve(where, created_since=_since(notify, limit_days).created_since)
+    with notify.read_uow() as uow:
+        uow.services.get(service_id)
+        if older_than is not None:
+            anchor = uow.notifications.get(service_id, older_than)
+            where = evolve(where, created_before=anchor.created_at)
+        rows = uow.notifications.page_matching(service_id, where, offset=0, limit=page_size)
+        return _views(uow, service_id, rows)

@@ -49,6 +49,7 @@ def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
         NotificationFilter(job_id=job_id, include_jobs=False): [from_job],
         NotificationFilter(include_test_key=True): [test_key, from_job, email, delivered, plain, old],
         NotificationFilter(created_since=later()): [from_job, email, delivered, plain],
+        NotificationFilter(created_before=later(minutes=3)): [delivered, plain, old],
     }
     with new_uow() as uow:
         for where, expected in cases.items():

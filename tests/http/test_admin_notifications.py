@@ -207,3 +207,24 @@ def test_only_a_services_own_letters_are_cancelled(admin: AdminClient, notify: N
     missing = admin.post(f"/service/{other.id}/notifications/{paper.id}/cancel")
     assert missing.status_code == 404 and missing.json["message"] == "Notification not found"
     assert admin.get(f"/service/{service.id}/notifications/{paper.id}").json["status"] == "created"
+
+
+def test_the_csv_download_reads_in_batches(admin: AdminClient, notify: Notify, service: Service,
+                                           template: Template, clock: FrozenClock) -> None:
+    job = job_for(notify, template, clock)
+    first, second, third = store(
+        notify, template, sent(template, clock, 1, status=S.PERMANENT_FAILURE, client_reference="ref-1"),
+        sent(template, clock, 2, job_id=job.id, job_row_number=4), sent(template, clock, 3))
+    base = f"/service/{service.id}/notifications/csv"
+    page = admin.get(base, params={"page_size": 2})
+    assert page.status_code == 200 and page.json["page_size"] == 2
+    rows = page.json["notifications"]
+    assert [r["id"] for r in rows] == [str(first.id), str(second.id)]
+    assert rows[0]["status"] == "Phone number doesn’t exist" and rows[0]["client_reference"] == "ref-1"
+    assert rows[0]["row_number"] == "" and rows[0]["created_at"] == "2026-06-15 12:59:00"  # London time
+    assert rows[1]["row_number"] == 5 and rows[1]["job_name"] == "people.csv"
+    assert rows[0]["template_name"] == template.name and rows[0]["template_type"] == "sms"
+    after = admin.post(base, params={"page_size": 2, "older_than": str(second.id)})
+    assert [r["id"] for r in after.json["notifications"]] == [str(third.id)]
+    other = factories.create_service(notify)
+    assert admin.get(f"/service/{other.id}/notifications/csv", params={"older_than": str(first.id)}).status_code == 404

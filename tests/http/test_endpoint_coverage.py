@@ -62,9 +62,7 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/letter-branding/<uuid:letter_branding_id>/orgs_and_services"),
     ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)
-    ("GET", "/service/<uuid:service_id>/notifications/csv"),
     ("POST", "/service/<uuid:service_id>/notifications"),
-    ("POST", "/service/<uuid:service_id>/notifications/csv"),
     ("POST", "/service/<uuid:service_id>/send-notification"),
     ("POST", "/service/<uuid:service_id>/send-pdf-letter"),
     # organisation invites

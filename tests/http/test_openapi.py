@@ -181,6 +181,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/job/{job_id}/notifications", None, "", "admin"),
         ("GET", "/service/{service_id}/notifications", None, "include_from_test_key=true", "admin"),
         ("GET", "/service/{service_id}/notifications/count", None, "", "admin"),
+        ("GET", "/service/{service_id}/notifications/csv", None, "", "admin"),
+        ("POST", "/service/{service_id}/notifications/csv", None, "page_size=1", "admin"),
         ("GET", "/service/{service_id}/notifications/templates_usage/monthly", None, "year=2026", "admin"),
         ("GET", "/service/{service_id}/notifications/{notification_id}", None, "", "admin"),
         ("POST", "/service/{service_id}/data-retention", {"notification_type": "sms", "days_of_retention": 3}, "",

@@ -15,7 +15,7 @@ from notify.usecases.app import Notify
 from .operation import operation
 from .schemas.admin_notifications import (
     AdminNotificationList, AdminNotificationOut, AdminNotificationsQuery, CountQuery, JobNotificationList,
-    MoreLinks, NotificationsSentCount,
+    MoreLinks, NotificationsSentCount, ReportPage, ReportQuery, ReportRow,
 )
 from .schemas.jobs import PageLinks
 
@@ -48,6 +48,17 @@ class AdminNotificationResources:
     def on_post_cancel(self, req: falcon.Request, service_id: UUID, notification_id: UUID) -> AdminNotificationOut:
         """Cancel a letter before its print run (400 with the reason when it is too late or not a letter)."""
         return AdminNotificationOut.of(usecases.cancel_letter(self._notify, service_id, notification_id))
+
+    # /service/{service_id}/notifications/csv
+    @operation(query=ReportQuery, response=ReportPage)
+    def on_get_csv(self, req: falcon.Request, service_id: UUID, query: ReportQuery) -> ReportPage:
+        """A batch of the download, rows as the CSV shows them; the next batch is `older_than` the last id."""
+        rows = usecases.report_page(self._notify, service_id, query.filter(), older_than=query.older_than,
+                                    page_size=query.page_size, limit_days=query.limit_days)
+        return ReportPage(notifications=[ReportRow.of(v) for v in rows], page_size=query.page_size)
+
+    # Notify reads the same query string for POST (the admin app posts, to keep filters out of logs)
+    on_post_csv = on_get_csv
 
     # /service/{service_id}/notifications/count
     @operation(query=CountQuery, response=NotificationsSentCount)

@@ -168,6 +168,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     routes += [  # a service's notifications as the admin app reads them
         ("/service/{service_id}/notifications", admin_notifications, None),
         ("/service/{service_id}/notifications/count", admin_notifications, "count"),
+        ("/service/{service_id}/notifications/csv", admin_notifications, "csv"),
         ("/service/{service_id}/notifications/{notification_id}", admin_notifications, "item"),
         ("/service/{service_id}/notifications/{notification_id}/cancel", admin_notifications, "cancel"),
         ("/service/{service_id}/job/{job_id}/notifications", admin_notifications, "job"),

@@ -244,4 +244,6 @@ def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElem
         conditions.append(n.c.key_type != KeyType.TEST.value)
     if where.created_since is not None:
         conditions.append(n.c.created_at >= where.created_since)
+    if where.created_before is not None:
+        conditions.append(n.c.created_at < where.created_before)
     return conditions

@@ -11,6 +11,7 @@ from attrs import define
 
 from notify.domain.constants import NotificationType
 from notify.domain.notification import statuses_for_filter
+from notify.domain.notification_report import london_time, status_in_words
 from notify.domain.notification_filter import ADMIN_PAGE_SIZE, MAX_ADMIN_PAGE_SIZE, NotificationFilter
 from notify.usecases.admin_notifications import AdminNotification
 
@@ -156,3 +157,51 @@ class JobNotificationList:
 @define(kw_only=True)
 class NotificationsSentCount:
     notifications_sent_count: int
+
+
+@define(kw_only=True)
+class ReportQuery:
+    older_than: UUID | None = optional()
+    page_size: int = optional(default=ADMIN_PAGE_SIZE, minimum=1, maximum=MAX_ADMIN_PAGE_SIZE)
+    limit_days: int | None = optional(minimum=0, maximum=MAX_DAYS)
+    status: list[str] = optional(factory=list, one_of=STATUS_NAMES)
+    template_type: list[str] = optional(factory=list, one_of=TYPE_NAMES)
+
+    def filter(self) -> NotificationFilter:
+        statuses = statuses_for_filter(self.status)
+        return NotificationFilter(statuses=tuple(statuses) if statuses is not None else None,
+                                  notification_types=tuple(NotificationType(t) for t in self.template_type) or None)
+
+
+@define(kw_only=True)
+class ReportRow:
+    """One line of the admin's CSV download."""
+
+    id: UUID
+    row_number: int | str  # the spreadsheet row (from 1), "" when not sent from a spreadsheet
+    recipient: str
+    client_reference: str
+    template_name: str
+    template_type: str
+    job_name: str
+    status: str
+    created_at: str  # London time
+    created_by_name: str | None
+    created_by_email_address: str | None
+    api_key_name: str | None
+
+    @classmethod
+    def of(cls, view: AdminNotification) -> ReportRow:
+        n, by = view.notification, view.created_by
+        return cls(id=n.id, row_number="" if n.job_row_number is None else n.job_row_number + 1, recipient=n.to,
+                   client_reference=n.client_reference or "", template_name=view.template.name,
+                   template_type=view.template.template_type.value, job_name=view.job_file_name or "",
+                   status=status_in_words(n.notification_type, n.status), created_at=london_time(n.created_at),
+                   created_by_name=by.name if by else None, created_by_email_address=by.email_address if by else None,
+                   api_key_name=view.key_name)
+
+
+@define(kw_only=True)
+class ReportPage:
+    notifications: list[ReportRow]
+    page_size: int
