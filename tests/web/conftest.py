@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from html import unescape
 from typing import Any
 
+import attrs
 import falcon
 import falcon.testing
 import pytest
 
+from notify.adapters.uploads.memory import InMemoryUploadStore
 from notify.embedded import Platform
 from notify.entrypoints import web
 from notify.entrypoints.http import create_app
@@ -66,8 +68,9 @@ def platform() -> Iterator[Platform]:
 
 @pytest.fixture
 def app(platform: Platform) -> falcon.App:  # type: ignore[type-arg]
-    app = create_app(platform.core)
-    web.mount(app, platform.core, secret=ADMIN_SECRET, outbox=lambda: platform.outbox)
+    core = attrs.evolve(platform.core, uploads=InMemoryUploadStore())  # jobs stay pending: none is run here
+    app = create_app(core)
+    web.mount(app, core, secret=ADMIN_SECRET, outbox=lambda: platform.outbox)
     return app
 
 

@@ -11,6 +11,7 @@ import falcon
 from notify.usecases.app import Notify
 
 from .home import HomePage
+from .job_pages import JobPage, StartJobPage, UploadPage
 from .pages import NotFoundPage, Outbox, PageNotFound, Web
 from .send_pages import NotificationPage, SendPage
 from .session import Sessions
@@ -52,6 +53,9 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/services/{service_id}/templates/{template_id}/archive", ArchivePage(web)),
         ("/services/{service_id}/templates/{template_id}/send", SendPage(web)),
         ("/services/{service_id}/notifications/{notification_id}", NotificationPage(web)),
+        ("/services/{service_id}/templates/{template_id}/upload", UploadPage(web)),
+        ("/services/{service_id}/uploads/{upload_id}/send", StartJobPage(web)),
+        ("/services/{service_id}/jobs/{job_id}", JobPage(web)),
     ]
     for path, resource in routes:
         app.add_route(prefix + path, resource)
