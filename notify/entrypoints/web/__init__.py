@@ -12,6 +12,7 @@ from notify.usecases.app import Notify
 
 from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
+from .password_pages import ForgotPasswordPage, NewPasswordPage
 from .pages import NotFoundPage, Outbox, PageNotFound, Web
 from .send_pages import NotificationPage, SendPage
 from .session import Sessions
@@ -41,6 +42,8 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/sign-in/code", CodePage(web)),
         ("/sign-out", SignOutPage(web)),
         ("/dev/outbox", OutboxPage(web)),
+        ("/forgot-password", ForgotPasswordPage(web)),
+        ("/new-password/{token}", NewPasswordPage(web)),
         ("/static/{name}", StaticFile()),
     ]
     form = TemplateFormPage(web)
