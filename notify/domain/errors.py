@@ -102,3 +102,6 @@ class InvalidToken(InvalidRequest):
     def __init__(self, message: str, *, expired: bool = False) -> None:
         super().__init__(message)
         self.expired = expired
+
+
+class InviteNotFound(NotFound): ...

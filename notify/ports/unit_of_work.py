@@ -29,6 +29,7 @@ from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
+from .invites import InvitedUserRepository
 
 
 class UnitOfWork(Protocol):
@@ -80,6 +81,8 @@ class UnitOfWork(Protocol):
     def data_retention(self) -> DataRetentionRepository: ...
     @property
     def verify_codes(self) -> VerifyCodeRepository: ...
+    @property
+    def invited_users(self) -> InvitedUserRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -12,7 +12,7 @@ from notify.domain import errors
 from notify.domain.api_key import ApiKey
 from notify.domain.constants import KeyType, NotificationType, UserState
 from notify.domain.service import Service, ServiceUser
-from notify.domain.template import new_template
+from notify.domain.template import Template, new_template
 from notify.domain.user import User
 
 from .app import Notify
@@ -31,6 +31,7 @@ PASSWORD_RESET = UUID("474e9242-823b-4f99-813d-ed392e7f1201")
 EMAIL_VERIFICATION = UUID("ece42649-22a8-4d06-b87f-d52d5d3f0a27")
 CHANGE_EMAIL = UUID("eb4d9930-87ab-4aef-9bce-786762687884")
 ALREADY_REGISTERED = UUID("0880fbb1-a0c6-46f0-9a8e-36c986381ceb")
+SERVICE_INVITE = UUID("4f46df42-f795-4cc4-83bb-65ca312f49cc")
 
 SMS, EMAIL = NotificationType.SMS, NotificationType.EMAIL
 # id -> (name, type, subject, content); wording is ours
@@ -51,12 +52,16 @@ TEMPLATES: Mapping[UUID, tuple[str, NotificationType, str | None, str]] = {
                          "Someone tried to create a Notify account with this email address, which already has "
                          "one.\n\nSign in: ((signin_url))\nForgotten your password? ((forgot_password_url))\n\n"
                          "Questions? ((feedback_url))"),
+    SERVICE_INVITE: ("Invitation to a service", EMAIL, "((user_name)) invited you to ((service_name))",
+                     "((user_name)) has invited you to join ((service_name)) on Notify.\n\n"
+                     "Accept the invitation within 2 days:\n\n((url))"),
 }
 
 
 def send(notify: Notify, template_id: UUID, recipient: str, personalisation: Mapping[str, Any]) -> SentNotification:
     """Send one of the platform's account messages to `recipient`."""
     auth = _auth(notify)
+    _ensure_template(notify, template_id)
     return send_notification(notify, auth, SendRequest(
         notification_type=TEMPLATES[template_id][1], template_id=template_id, recipient=recipient,
         personalisation=dict(personalisation)))
@@ -71,6 +76,27 @@ def _auth(notify: Notify) -> ServiceAuth:
     _create(notify)
     with notify.uow() as uow:
         return ServiceAuth(uow.services.get(SERVICE_ID), uow.api_keys.get(SERVICE_ID, API_KEY_ID))
+
+
+def _ensure_template(notify: Notify, template_id: UUID) -> None:
+    """Templates added in later releases are made when first needed (the service may predate them)."""
+    with notify.uow() as uow:
+        try:
+            uow.templates.get(SERVICE_ID, template_id)
+            return
+        except errors.TemplateNotFound:
+            uow.templates.add(_template(notify, template_id))
+        try:
+            uow.commit()
+        except errors.AlreadyExists:
+            return
+
+
+def _template(notify: Notify, template_id: UUID) -> Template:
+    name, kind, subject, content = TEMPLATES[template_id]
+    details = {"subject": subject} if subject else {}
+    return new_template(id=template_id, service_id=SERVICE_ID, name=name, template_type=kind, content=content,
+                        created_by=USER_ID, now=notify.clock.now(), **details)
 
 
 def _create(notify: Notify) -> None:
@@ -93,10 +119,8 @@ def _create(notify: Notify) -> None:
         uow.sms_senders.add(default_sms_sender(notify, service))
         uow.service_users.add(ServiceUser(service_id=SERVICE_ID, user_id=USER_ID, permissions=frozenset(),
                                           created_at=now))
-        for template_id, (name, kind, subject, content) in TEMPLATES.items():
-            details = {"subject": subject} if subject else {}
-            uow.templates.add(new_template(id=template_id, service_id=SERVICE_ID, name=name, template_type=kind,
-                                           content=content, created_by=USER_ID, now=now, **details))
+        for template_id in TEMPLATES:
+            uow.templates.add(_template(notify, template_id))
         uow.api_keys.add(ApiKey(id=API_KEY_ID, service_id=SERVICE_ID, name="Account messages",
                                 secret=notify.secrets.new_secret(), key_type=KeyType.NORMAL, created_at=now,
                                 created_by=USER_ID))

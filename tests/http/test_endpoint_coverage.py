@@ -121,13 +121,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # sender settings (reply-to, SMS sender, letter contact)
     ("POST", "/service/<uuid:service_id>/email-reply-to/verify"),
     # service invites
-    ("GET", "/invite/service/<token>"),
-    ("GET", "/invite/service/<uuid:invited_user_id>"),
-    ("GET", "/invite/service/check/<token>"),
-    ("GET", "/service/<service_id>/invite"),
-    ("GET", "/service/<service_id>/invite/<invited_user_id>"),
-    ("POST", "/service/<service_id>/invite"),
-    ("POST", "/service/<service_id>/invite/<invited_user_id>"),
     # service join requests
     ("GET", "/service/<uuid:service_id>/service-join-request/<uuid:request_id>"),
     ("POST", "/service/<uuid:service_id>/service-join-request"),

@@ -295,6 +295,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/user/{user_id}/email-verification", {}, "", "admin"),
         ("POST", "/user/{user_id}/change-email-verification", {"email": "new@example.gov.uk"}, "", "admin"),
         ("POST", "/user/{user_id}/email-already-registered", {"email": "new@example.gov.uk"}, "", "admin"),
+        ("POST", "/service/{service_id}/invite", {"email_address": "invited@example.gov.uk", "from_user": str(uid),
+                                                  "permissions": "send_messages"}, "", "admin"),
+        ("GET", "/service/{service_id}/invite", None, "", "admin"),
+        ("GET", "/service/{service_id}/invite/{invited_user_id}", None, "", "admin"),
+        ("GET", "/invite/service/{token}", None, "", "admin"),
+        ("GET", "/invite/service/check/{token}", None, "", "admin"),
+        ("POST", "/service/{service_id}/invite/{invited_user_id}", {"status": "cancelled"}, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
     ]
@@ -346,6 +353,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
         if (method, route) == ("POST", "/service/{service_id}/data-retention"):
             ids["data_retention_id"] = result.json["result"]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/invite"):
+            ids["invited_user_id"] = result.json["data"]["id"]
+            with wired.uow() as uow:
+                [invitation] = [n for n in uow.notifications.list_for_service(platform_service.SERVICE_ID)
+                                if n.template_id == platform_service.SERVICE_INVITE]
+            ids["token"] = invitation.personalisation["url"].rsplit("/", 1)[1]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}

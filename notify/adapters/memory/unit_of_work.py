@@ -29,6 +29,7 @@ from .repositories import (
 from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
+from .repositories.invites import InMemoryInvitedUserRepository
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -58,6 +59,7 @@ class InMemoryUnitOfWork:
     complaints = repository(InMemoryComplaintRepository)
     data_retention = repository(InMemoryDataRetentionRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)
+    invited_users = repository(InMemoryInvitedUserRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

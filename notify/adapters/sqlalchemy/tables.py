@@ -625,3 +625,19 @@ verify_codes = sa.Table(
     sa.Column("code_used", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_verify_codes_user_id_code_type", "user_id", "code_type"),
 )
+
+
+# -- invitations to join a service ---------------------------------------------------------------------------
+
+invited_users = sa.Table(
+    "invited_users", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("from_user_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("email_address", sa.String(255), nullable=False),
+    sa.Column("permissions", sa.String, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("status", sa.String, nullable=False),
+    sa.Column("auth_type", sa.String, nullable=False),
+    sa.Column("folder_permissions", sa.Text, nullable=False, server_default=""),
+)

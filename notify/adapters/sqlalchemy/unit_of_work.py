@@ -35,6 +35,7 @@ from .repositories import (
 from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
+from .repositories.invites import SqlAlchemyInvitedUserRepository
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -63,6 +64,7 @@ class SqlAlchemyUnitOfWork:
     complaints = repository(SqlAlchemyComplaintRepository)
     data_retention = repository(SqlAlchemyDataRetentionRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)
+    invited_users = repository(SqlAlchemyInvitedUserRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

@@ -33,6 +33,7 @@ from .v2_notifications import NotificationsResource, ReceivedTextMessagesResourc
 from .v2_templates import TemplateResource, TemplatesResource
 from .verify_codes import VerifyCodeResources
 from .accounts import AccountResources
+from .invites import ServiceInviteLinkResources, ServiceInviteResources
 
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024  # emails may carry 2 MB files, base64'd, in personalisation
@@ -194,6 +195,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/user/{user_id}/email-verification", accounts, "verification"),
         ("/user/{user_id}/change-email-verification", accounts, "change_email"),
         ("/user/{user_id}/email-already-registered", accounts, "already_registered"),
+    ]
+    service_invites, invite_links = ServiceInviteResources(notify), ServiceInviteLinkResources(notify)
+    routes += [  # invitations to join a service
+        ("/service/{service_id}/invite", service_invites, None),
+        ("/service/{service_id}/invite/{invited_user_id}", service_invites, "item"),
+        ("/invite/service/{token}", invite_links, None),
+        ("/invite/service/check/{token}", invite_links, "check"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -14,6 +14,7 @@ from .fields import INT_MAX
 NAME_MAX_LENGTH = 100  # a word in a URL (a notification type, a provider name)
 PATH_PARAMS: dict[str, tuple[type, dict[str, Any]]] = {
     "version": (int, {"minimum": 1, "maximum": INT_MAX}),
+    "token": (str, {"max_length": 1000}),  # a signed link's token (an invitation)
 }
 
 

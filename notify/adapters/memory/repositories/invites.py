@@ -1,0 +1,32 @@
+"""Service invitations, in memory: `id -> InvitedUser`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from notify.domain import errors
+from notify.domain.invite import InvitedUser
+
+from .base import ServiceScopedRepository
+
+
+class InMemoryInvitedUserRepository(ServiceScopedRepository[InvitedUser]):
+    table_name = "invited_users"
+    not_found = errors.InviteNotFound
+
+    def add(self, invite: InvitedUser) -> None:
+        self._insert(invite.id, invite, what="invited user")
+
+    def update(self, invite: InvitedUser) -> None:
+        self._replace(invite.id, invite)
+
+    def get(self, service_id: UUID, invite_id: UUID) -> InvitedUser:
+        return self._get_for(service_id, invite_id)
+
+    def find(self, invite_id: UUID) -> InvitedUser | None:
+        return self._rows.get(invite_id)
+
+    def list_for_service(self, service_id: UUID) -> Sequence[InvitedUser]:
+        return sorted((i for i in self._rows.values() if i.service_id == service_id),
+                      key=lambda i: (i.created_at, i.id))

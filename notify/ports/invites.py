@@ -1,0 +1,17 @@
+"""Where service invitations are kept (domain.invite)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+from uuid import UUID
+
+from notify.domain.invite import InvitedUser
+
+
+class InvitedUserRepository(Protocol):
+    def add(self, invite: InvitedUser) -> None: ...
+    def update(self, invite: InvitedUser) -> None: ...
+    def get(self, service_id: UUID, invite_id: UUID) -> InvitedUser: ...  # InviteNotFound in another service
+    def find(self, invite_id: UUID) -> InvitedUser | None: ...
+    def list_for_service(self, service_id: UUID) -> Sequence[InvitedUser]: ...  # oldest first

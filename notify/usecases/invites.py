@@ -1,0 +1,105 @@
+"""Invitations to join a service: made by a member, emailed (through the platform's own service) with a
+signed link that expires after two days, read back from that link, cancelled, and accepted (the new member
+gets exactly the permissions and folders the invitation named)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from notify.domain import errors
+from notify.domain.constants import AuthType
+from notify.domain.invite import INVITATION_LIFETIME, InvitedUser, InviteStatus, checked_permissions
+from notify.domain.recipients import validate_email_address
+from notify.domain.service import ServiceUser
+
+from . import account_links, platform_service
+from .app import Notify
+from .verify_codes import DEFAULT_ADMIN_BASE_URL
+
+SERVICE_INVITATION = "service-invitation"
+EXPIRED_MESSAGE = ("Your invitation to Notify has expired. Please ask the person that invited you to send you "
+                   "another one")
+BROKEN_LINK_MESSAGE = "Something’s wrong with this link. Make sure you’ve copied the whole thing."
+
+
+def invite_to_service(notify: Notify, service_id: UUID, *, from_user_id: UUID, email_address: str,
+                      permissions: str, auth_type: AuthType = AuthType.SMS,
+                      folder_permissions: Sequence[UUID] = (), invite_link_host: str | None = None) -> InvitedUser:
+    address = validate_email_address(email_address)
+    with notify.uow() as uow:
+        service = uow.services.get(service_id)
+        inviter = uow.users.get(from_user_id)
+        invite = InvitedUser(id=notify.ids.new(), service_id=service_id, from_user_id=from_user_id,
+                             email_address=address, permissions=checked_permissions(permissions),
+                             created_at=notify.clock.now(), auth_type=auth_type,
+                             folder_permissions=",".join(str(f) for f in folder_permissions))
+        uow.invited_users.add(invite)
+        uow.commit()
+    token = account_links.make_token(notify, SERVICE_INVITATION, {"invited_user_id": str(invite.id)})
+    url = f"{(invite_link_host or DEFAULT_ADMIN_BASE_URL).rstrip('/')}/invitation/{token}"
+    platform_service.send(notify, platform_service.SERVICE_INVITE, address,
+                          {"user_name": inviter.name, "service_name": service.name, "url": url})
+    return invite
+
+
+def list_invites(notify: Notify, service_id: UUID) -> Sequence[InvitedUser]:
+    with notify.uow() as uow:
+        uow.services.get(service_id)
+        return uow.invited_users.list_for_service(service_id)
+
+
+def get_invite(notify: Notify, service_id: UUID, invite_id: UUID) -> InvitedUser:
+    with notify.uow() as uow:
+        return uow.invited_users.get(service_id, invite_id)
+
+
+def find_invite(notify: Notify, invite_id: UUID) -> InvitedUser:
+    with notify.uow() as uow:
+        found = uow.invited_users.find(invite_id)
+    if found is None:
+        raise errors.InviteNotFound()
+    return found
+
+
+def invite_from_token(notify: Notify, token: str) -> InvitedUser:
+    """The invitation a link names; Notify's wording (under `invitation`) when the link is broken or old."""
+    try:
+        payload = account_links.read_token(notify, SERVICE_INVITATION, token, max_age=INVITATION_LIFETIME)
+        invite_id = UUID(str(payload["invited_user_id"]))
+    except errors.InvalidToken as exc:
+        raise errors.ValidationFailed({"invitation": [EXPIRED_MESSAGE if exc.expired else BROKEN_LINK_MESSAGE]}) \
+            from None
+    except (KeyError, ValueError):
+        raise errors.ValidationFailed({"invitation": [BROKEN_LINK_MESSAGE]}) from None
+    return find_invite(notify, invite_id)
+
+
+def set_invite_status(notify: Notify, service_id: UUID, invite_id: UUID, status: InviteStatus) -> InvitedUser:
+    with notify.uow() as uow:
+        invite = uow.invited_users.get(service_id, invite_id).with_status(status)
+        uow.invited_users.update(invite)
+        uow.commit()
+        return invite
+
+
+def accept_invite(notify: Notify, invite_id: UUID, user_id: UUID) -> InvitedUser:
+    """The user joins the service with the invitation's permissions and folders; the invitation is used up."""
+    now = notify.clock.now()
+    with notify.uow() as uow:
+        invite = uow.invited_users.find(invite_id)
+        if invite is None:
+            raise errors.InviteNotFound()
+        if invite.status is not InviteStatus.PENDING:
+            raise errors.InvalidRequest(f"Invitation is {invite.status.value}", field="invitation")
+        user = uow.users.get(user_id)
+        if user.email_address.lower() != invite.email_address.lower():
+            raise errors.InvalidRequest("Invitation is for another email address", field="invitation")
+        if uow.service_users.find(invite.service_id, user_id) is None:
+            uow.service_users.add(ServiceUser(service_id=invite.service_id, user_id=user_id,
+                                              permissions=frozenset(invite.permission_list),
+                                              folder_permissions=frozenset(invite.folder_ids), created_at=now))
+        accepted = invite.with_status(InviteStatus.ACCEPTED)
+        uow.invited_users.update(accepted)
+        uow.commit()
+        return accepted
