@@ -11,6 +11,7 @@ from attrs import evolve, fields, frozen
 from notify.domain import errors
 from notify.domain.api_key import ApiKey
 from notify.domain.constants import DEFAULT_SERVICE_PERMISSIONS, GuestListRecipientType, UserPermission
+from notify.domain.organisation import Organisation
 from notify.domain.recipients import PhoneNumber, validate_email_address
 from notify.domain.service import GuestListEntry, Service, ServiceUser, email_local_part
 from notify.domain.template import Template
@@ -260,3 +261,10 @@ def _organisation_for_email(uow: UnitOfWork, email_address: str) -> Any:
 def _missing(uow: UnitOfWork, service_id: UUID) -> Sequence[Service]:
     uow.services.get(service_id)  # raises ServiceNotFound
     return []
+
+
+def service_organisation(notify: Notify, service_id: UUID) -> Organisation | None:
+    """The organisation a service belongs to, if any (ServiceNotFound for an unknown service)."""
+    with notify.read_uow() as uow:
+        service = uow.services.get(service_id)
+        return uow.organisations.get(service.organisation_id) if service.organisation_id else None

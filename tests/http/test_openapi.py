@@ -147,6 +147,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     # (method, route, body, query, kind) in an order that leaves the world usable for the calls after it
     calls: list[tuple[str, str, Any, str, str]] = [
         ("GET", "/_status", None, "", "none"),
+        ("POST", "/_status", None, "simple=1", "none"),
+        ("GET", "/", None, "", "none"),
+        ("POST", "/", None, "", "none"),
+        ("GET", "/_status/live-service-and-organisation-counts", None, "", "admin"),
+        ("GET", "/sms-rate", None, "", "admin"),
+        ("GET", "/letter-rates", None, "", "admin"),
+        ("GET", "/service/{service_id}/organisation", None, "", "admin"),
         ("GET", "/openapi.json", None, "", "none"),
         ("GET", "/service", None, "detailed=true", "admin"),
         ("POST", "/service", {"name": "Another", "user_id": str(uid)}, "", "admin"),

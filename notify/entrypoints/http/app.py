@@ -26,7 +26,7 @@ from .provider_webhooks import ProviderWebhookResource
 from .providers import ProviderResources
 from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
-from .status import StatusResource
+from .status import PlatformFactsResources, StatusResource
 from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
@@ -78,6 +78,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     routes: list[RouteEntry] = []
     routes += [
         ("/_status", status, None),
+        ("/", status, None),
         ("/openapi.json", OpenApiResource(routes), None),
         ("/service", services, None),
         ("/service/find-services-by-name", services, "find"),
@@ -202,6 +203,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/invite/{invited_user_id}", service_invites, "item"),
         ("/invite/service/{token}", invite_links, None),
         ("/invite/service/check/{token}", invite_links, "check"),
+    ]
+    platform_facts = PlatformFactsResources(notify)
+    routes += [
+        ("/_status/live-service-and-organisation-counts", platform_facts, "live_counts"),
+        ("/sms-rate", platform_facts, "sms_rate"),
+        ("/letter-rates", platform_facts, "letter_rates"),
+        ("/service/{service_id}/organisation", services, "organisation"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 import falcon
@@ -13,6 +14,8 @@ from notify.usecases.app import Notify
 
 from .operation import operation
 from .schemas import services as wire
+from .schemas.organisations import OrganisationOut
+from .schemas.reading import unstructure
 from .schemas.users import MemberOut
 
 
@@ -122,3 +125,10 @@ class ServiceResources:
                        query: wire.MonthlyQuery) -> dict[str, wire.Stats]:
         """The same counts per month of a financial year."""
         return statistics.monthly_statistics(self._notify, service_id, year=query.year)
+
+    # /service/{service_id}/organisation
+    @operation(response=dict[str, Any])
+    def on_get_organisation(self, req: falcon.Request, service_id: UUID) -> dict[str, Any]:
+        """The service's organisation, or `{}` when it has none (Notify's answer)."""
+        found = usecases.service_organisation(self._notify, service_id)
+        return unstructure(OrganisationOut.of(found), OrganisationOut) if found else {}
