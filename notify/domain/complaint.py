@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 from typing import Any
 from uuid import UUID
 
@@ -28,3 +29,14 @@ class Complaint:
         return {"notification_id": str(self.notification_id), "complaint_id": str(self.id),
                 "reference": client_reference, "to": to,
                 "complaint_date": when.astimezone(timezone.utc).strftime(CALLBACK_DATETIME)}
+
+
+COMPLAINTS_PAGE_SIZE = 50  # Notify's admin page size
+
+
+def london_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """The UTC instants bounding the UK days `first` to `last`, both included (Notify counts by UK day)."""
+    london = ZoneInfo("Europe/London")
+    start = datetime.combine(first, time(), tzinfo=london)
+    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=london)
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
-from notify.domain.complaint import Complaint
+from attrs import frozen
+
+from notify.domain.complaint import COMPLAINTS_PAGE_SIZE, Complaint, london_days
 from notify.domain.constants import CallbackType
 from notify.domain.errors import AlreadyExists
 from notify.domain.notification import Notification
@@ -103,3 +105,27 @@ def list_complaints(notify: Notify, service_id: UUID, *, limit: int | None = Non
 def count_complaints(notify: Notify, service_id: UUID, *, since: datetime | None = None) -> int:
     with notify.read_uow() as uow:
         return uow.complaints.count_for_service(service_id, created_after=since)
+
+
+@frozen
+class ComplaintPage:
+    complaints: Sequence[tuple[Complaint, str]]  # each with its service's name
+    total: int
+    page_size: int
+
+
+def all_complaints(notify: Notify, *, page: int) -> ComplaintPage:
+    """Every service's complaints, newest first, a page at a time (platform admins read these)."""
+    with notify.read_uow() as uow:
+        found, total = uow.complaints.page(page=page, page_size=COMPLAINTS_PAGE_SIZE)
+        names = {sid: uow.services.get(sid).name for sid in {c.service_id for c in found}}
+    return ComplaintPage(complaints=[(c, names[c.service_id]) for c in found], total=total,
+                         page_size=COMPLAINTS_PAGE_SIZE)
+
+
+def count_complaints_between(notify: Notify, first: date | None, last: date | None) -> int:
+    """Complaints received on the UK days `first` to `last` (either left out: today)."""
+    today = notify.clock.now().date()
+    start, end = london_days(first or today, last or today)
+    with notify.read_uow() as uow:
+        return uow.complaints.count_between(start, end)

@@ -73,3 +73,19 @@ def test_an_uncommitted_complaint_is_not_stored(new_uow: NewUow) -> None:
         uow.complaints.add(lost)
     with new_uow() as uow:
         assert uow.complaints.find_by_feedback_id(lost.ses_feedback_id) is None
+
+
+def test_every_service_s_complaints_are_paged_newest_first_and_counted_by_time(new_uow: NewUow) -> None:
+    one, two = add_service(new_uow), add_service(new_uow)
+    made = [complaint((one if i % 2 else two).id, created_at=later(minutes=i)) for i in range(5)]
+    _store(new_uow, *made)
+    with new_uow() as uow:
+        first, total = uow.complaints.page(page=1, page_size=2)
+        second, _ = uow.complaints.page(page=2, page_size=2)
+        last, _ = uow.complaints.page(page=3, page_size=2)
+        beyond, _ = uow.complaints.page(page=4, page_size=2)
+        assert total == 5
+        assert [c.id for c in [*first, *second, *last]] == [c.id for c in reversed(made)]
+        assert list(beyond) == []
+        assert uow.complaints.count_between(later(minutes=1), later(minutes=3)) == 2  # end excluded
+        assert uow.complaints.count_between(later(minutes=10), later(minutes=20)) == 0

@@ -28,9 +28,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/service/<uuid:service_id>/billing/monthly-usage"),
     ("GET", "/service/<uuid:service_id>/billing/yearly-usage-summary"),
     ("POST", "/service/<uuid:service_id>/billing/free-sms-fragment-limit"),
-    # complaints
-    ("GET", "/complaint"),
-    ("GET", "/complaint/count-by-date-range"),
     # contact lists
     ("DELETE", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
     ("GET", "/service/<uuid:service_id>/contact-list"),

@@ -15,6 +15,7 @@ from .template_usage import TemplateUsageResource
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .callback_apis import CallbackApiResources
+from .complaints import ComplaintResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
 from .documents import DownloadPageResource
 from .openapi import NotifyApp, OpenApiResource, RouteEntry
@@ -210,6 +211,11 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/sms-rate", platform_facts, "sms_rate"),
         ("/letter-rates", platform_facts, "letter_rates"),
         ("/service/{service_id}/organisation", services, "organisation"),
+    ]
+    complaints = ComplaintResources(notify)
+    routes += [
+        ("/complaint", complaints, None),
+        ("/complaint/count-by-date-range", complaints, "count"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

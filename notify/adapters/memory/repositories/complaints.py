@@ -26,6 +26,14 @@ class InMemoryComplaintRepository(MemoryRepository[Complaint]):
                        key=lambda c: (c.created_at, c.id), reverse=True)
         return found if limit is None else found[:max(limit, 0)]
 
+    def page(self, *, page: int, page_size: int) -> tuple[Sequence[Complaint], int]:
+        found = sorted(self._rows.values(), key=lambda c: (c.created_at, c.id), reverse=True)
+        start = (max(page, 1) - 1) * page_size
+        return found[start:start + page_size], len(found)
+
+    def count_between(self, start: datetime, end: datetime) -> int:
+        return sum(1 for c in self._rows.values() if start <= c.created_at < end)
+
     def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int:
         return sum(1 for c in self._rows.values() if c.service_id == service_id
                    and (created_after is None or c.created_at >= created_after))

@@ -32,6 +32,18 @@ class SqlAlchemyComplaintRepository(SqlRepository[Complaint]):
             statement = statement.limit(max(limit, 0))
         return self._all(statement)
 
+    def page(self, *, page: int, page_size: int) -> tuple[Sequence[Complaint], int]:
+        c = self.table
+        statement = sa.select(c).order_by(c.c.created_at.desc(), c.c.id.desc()) \
+            .offset((max(page, 1) - 1) * page_size).limit(page_size)
+        total = int(self._exec(sa.select(sa.func.count()).select_from(c)).scalar_one())
+        return self._all(statement), total
+
+    def count_between(self, start: datetime, end: datetime) -> int:
+        c = self.table
+        return int(self._exec(sa.select(sa.func.count()).select_from(c)
+                              .where(c.c.created_at >= start, c.c.created_at < end)).scalar_one())
+
     def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int:
         c = self.table
         conditions = [c.c.service_id == service_id]
