@@ -1,4 +1,4 @@
-"""verification codes: the second factor at sign-in, stored as hashes
+"""verification codes (the second factor at sign-in, stored as hashes) and invitations to join a service
 
 Revision ID: 0013
 Revises: 0012
@@ -28,8 +28,26 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_verify_codes")),
     )
     op.create_index("ix_verify_codes_user_id_code_type", "verify_codes", ["user_id", "code_type"], unique=False)
+    op.create_table(
+        "invited_users",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("service_id", sa.Uuid(), nullable=False),
+        sa.Column("from_user_id", sa.Uuid(), nullable=False),
+        sa.Column("email_address", sa.String(length=255), nullable=False),
+        sa.Column("permissions", sa.String(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("auth_type", sa.String(), nullable=False),
+        sa.Column("folder_permissions", sa.Text(), server_default="", nullable=False),
+        sa.ForeignKeyConstraint(["service_id"], ["services.id"], name=op.f("fk_invited_users_service_id_services")),
+        sa.ForeignKeyConstraint(["from_user_id"], ["users.id"], name=op.f("fk_invited_users_from_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_invited_users")),
+    )
+    op.create_index(op.f("ix_invited_users_service_id"), "invited_users", ["service_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_invited_users_service_id"), table_name="invited_users")
+    op.drop_table("invited_users")
     op.drop_index("ix_verify_codes_user_id_code_type", table_name="verify_codes")
     op.drop_table("verify_codes")
