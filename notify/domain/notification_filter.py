@@ -9,7 +9,9 @@ from uuid import UUID
 from attrs import frozen
 
 from .constants import KeyType, NotificationStatus, NotificationType
+from .errors import InvalidRequest
 from .notification import Notification
+from .recipients import normalise_phone_number
 
 ADMIN_PAGE_SIZE = 50  # Notify's admin pages when the caller names no page_size
 MAX_ADMIN_PAGE_SIZE = 1000
@@ -24,6 +26,7 @@ class NotificationFilter:
     include_test_key: bool = False  # sends made with a test key are hidden unless asked for
     created_since: datetime | None = None
     created_before: datetime | None = None  # a page after the one ending at a notification created then
+    recipient_contains: str | None = None  # part of the normalised recipient (search_term makes it)
 
     def matches(self, notification: Notification) -> bool:
         n = notification
@@ -33,4 +36,14 @@ class NotificationFilter:
                 and (self.include_jobs or self.job_id is not None or n.job_id is None)
                 and (self.include_test_key or n.key_type is not KeyType.TEST)
                 and (self.created_since is None or n.created_at >= self.created_since)
-                and (self.created_before is None or n.created_at < self.created_before))
+                and (self.created_before is None or n.created_at < self.created_before)
+                and (self.recipient_contains is None or self.recipient_contains in (n.normalised_to or "")))
+
+
+def search_term(raw: str) -> str:
+    """What to look for in normalised recipients: a phone number in its normalised form (so 07700 900123
+    finds 447700900123), anything else lowercased without spaces."""
+    try:
+        return normalise_phone_number(raw)
+    except InvalidRequest:
+        return "".join(raw.split()).lower()

@@ -50,6 +50,8 @@ def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
         NotificationFilter(include_test_key=True): [test_key, from_job, email, delivered, plain, old],
         NotificationFilter(created_since=later()): [from_job, email, delivered, plain],
         NotificationFilter(created_before=later(minutes=3)): [delivered, plain, old],
+        NotificationFilter(recipient_contains="7700900", include_jobs=False): [email, delivered, plain, old],
+        NotificationFilter(recipient_contains="77%"): [],  # the term is text, not a pattern
     }
     with new_uow() as uow:
         for where, expected in cases.items():

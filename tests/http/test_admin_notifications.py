@@ -228,3 +228,16 @@ def test_the_csv_download_reads_in_batches(admin: AdminClient, notify: Notify, s
     assert [r["id"] for r in after.json["notifications"]] == [str(third.id)]
     other = factories.create_service(notify)
     assert admin.get(f"/service/{other.id}/notifications/csv", params={"older_than": str(first.id)}).status_code == 404
+
+
+def test_search_by_part_of_a_recipient(admin: AdminClient, notify: Notify, service: Service,
+                                       template: Template, clock: FrozenClock) -> None:
+    email = factories.create_template(notify, service, template_type="email")
+    phone, mail = store(notify, template, sent(template, clock),
+                        sent(email, clock, notification_type=T.EMAIL, to="Ada@Example.gov.uk",
+                             normalised_to="ada@example.gov.uk"))
+    base = f"/service/{service.id}/notifications"
+    assert ids(admin.get(base, params={"to": "07700 900123"})) == [str(phone.id)]
+    assert ids(admin.get(base, params={"to": "ADA@example"})) == [str(mail.id)]
+    assert ids(admin.get(base, params={"to": "100%"})) == []
+    assert admin.get(base, params={"to": "x" * 1001}).status_code == 400

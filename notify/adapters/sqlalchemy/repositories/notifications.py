@@ -246,4 +246,6 @@ def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElem
         conditions.append(n.c.created_at >= where.created_since)
     if where.created_before is not None:
         conditions.append(n.c.created_at < where.created_before)
+    if where.recipient_contains is not None:
+        conditions.append(n.c.normalised_to.contains(where.recipient_contains, autoescape=True))
     return conditions

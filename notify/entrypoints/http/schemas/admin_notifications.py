@@ -12,10 +12,10 @@ from attrs import define
 from notify.domain.constants import NotificationType
 from notify.domain.notification import statuses_for_filter
 from notify.domain.notification_report import london_time, status_in_words
-from notify.domain.notification_filter import ADMIN_PAGE_SIZE, MAX_ADMIN_PAGE_SIZE, NotificationFilter
+from notify.domain.notification_filter import ADMIN_PAGE_SIZE, MAX_ADMIN_PAGE_SIZE, NotificationFilter, search_term
 from notify.usecases.admin_notifications import AdminNotification
 
-from .fields import INT_MAX, MAX_DAYS, optional
+from .fields import INT_MAX, MAX_DAYS, QUERY_MAX_LENGTH, optional
 from .jobs import PageLinks
 from .v2_notifications import STATUS_NAMES, TYPE_NAMES
 
@@ -36,6 +36,7 @@ class AdminNotificationsQuery:
     include_jobs: str | None = optional(one_of=BOOLEAN_NAMES)
     include_from_test_key: str | None = optional(one_of=BOOLEAN_NAMES)
     count_pages: str | None = optional(one_of=BOOLEAN_NAMES)
+    to: str | None = optional(max_length=QUERY_MAX_LENGTH, blank_is_missing=True)  # part of a recipient
 
     def filter(self) -> NotificationFilter:
         statuses = statuses_for_filter(self.status)
@@ -43,7 +44,8 @@ class AdminNotificationsQuery:
             statuses=tuple(statuses) if statuses is not None else None,
             notification_types=tuple(NotificationType(t) for t in self.template_type) or None,
             include_jobs=_flag(self.include_jobs, True),
-            include_test_key=_flag(self.include_from_test_key, False))
+            include_test_key=_flag(self.include_from_test_key, False),
+            recipient_contains=search_term(self.to) if self.to else None)
 
     @property
     def counted(self) -> bool:
