@@ -37,6 +37,19 @@ class Organisation:
     def changed(self, *, now: datetime, **changes: object) -> Organisation:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
 
+    def archived(self, *, now: datetime) -> Organisation:
+        """Out of use: inactive, its brandings and domains let go (a new organisation may claim the domains),
+        and renamed so its name is free again."""
+        return self.changed(now=now, active=False, email_branding_id=None, letter_branding_id=None,
+                            domains=frozenset(), name=f"_archived_{now:%Y-%m-%d_%H:%M:%S}_{self.name}")
+
+    def owns_email_domain(self, domain: str) -> str | None:
+        """The longest of this organisation's domains that `domain` is, or is a subdomain of (None if none):
+        mail from team.cabinet-office.gov.uk belongs to the owner of cabinet-office.gov.uk."""
+        domain = domain.lower()
+        matches = [d for d in self.domains if domain == d.lower() or domain.endswith("." + d.lower())]
+        return max(matches, key=len) if matches else None
+
 
 @frozen(kw_only=True)
 class OrganisationUser:

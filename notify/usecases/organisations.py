@@ -72,6 +72,38 @@ def update_organisation(notify: Notify, organisation_id: UUID, changes: Mapping[
     return updated
 
 
+def organisation_by_domain(notify: Notify, domain: str) -> Organisation:
+    """The organisation whose domain is the most specific match for an email address at `domain`."""
+    if "@" in domain:
+        raise errors.InvalidRequest("Give the domain, not an email address", field="domain")
+    with notify.read_uow() as uow:
+        matches = [(match, o) for o in uow.organisations.list()
+                   if (match := o.owns_email_domain(domain)) is not None]
+    if not matches:
+        raise errors.OrganisationNotFound("Organisation not found")
+    return max(matches, key=lambda m: len(m[0]))[1]
+
+
+def search_organisations(notify: Notify, name: str) -> Sequence[Organisation]:
+    """Organisations whose name contains `name`, whatever its case, by name."""
+    wanted = name.lower()
+    with notify.read_uow() as uow:
+        return [o for o in uow.organisations.list() if wanted in o.name.lower()]
+
+
+def archive_organisation(notify: Notify, organisation_id: UUID) -> None:
+    """Only an organisation without active services or team members can be archived; archiving twice is fine."""
+    with notify.uow() as uow:
+        organisation = uow.organisations.get(organisation_id)
+        if any(s.active for s in uow.services.list_for_organisation(organisation_id)):
+            raise errors.InvalidRequest("Cannot archive an organisation with active services")
+        if uow.organisation_users.list_for_organisation(organisation_id):
+            raise errors.InvalidRequest("Cannot archive an organisation with team members or invited team members")
+        if organisation.active:
+            uow.organisations.update(organisation.archived(now=notify.clock.now()))
+            uow.commit()
+
+
 def link_service(notify: Notify, organisation_id: UUID, service_id: UUID) -> Service:
     """The service now belongs to the organisation and takes its type (a new service version)."""
     with notify.uow() as uow:

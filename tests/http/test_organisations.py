@@ -118,3 +118,48 @@ def test_members(admin: AdminClient, org: dict[str, Any], owner: dict[str, Any])
     assert admin.get(f"/organisations/{org['id']}/users").json["data"] == []
     assert admin.delete(f"/organisations/{org['id']}/users/{owner['id']}").status_code == 404
     assert admin.post(f"/organisations/{org['id']}/users/{UNKNOWN_ID}").status_code == 404
+
+
+def test_found_by_email_domain_most_specific_first(admin: AdminClient, org: dict[str, Any]) -> None:
+    team = admin.post("/organisations", json={"name": "CO Digital", "organisation_type": "central",
+                                              "domains": ["digital.cabinet-office.gov.uk"]}).json
+    assert admin.get("/organisations/by-domain?domain=cabinet-office.gov.uk").json["id"] == org["id"]
+    assert admin.get("/organisations/by-domain?domain=Press.Cabinet-Office.gov.uk").json["id"] == org["id"]
+    assert admin.get("/organisations/by-domain?domain=a.digital.cabinet-office.gov.uk").json["id"] == team["id"]
+    assert admin.get("/organisations/by-domain?domain=office.gov.uk").status_code == 404
+    assert admin.get("/organisations/by-domain?domain=notcabinet-office.gov.uk").status_code == 404
+    assert admin.get("/organisations/by-domain?domain=jo@cabinet-office.gov.uk").status_code == 400
+    assert admin.get("/organisations/by-domain").status_code == 400
+
+
+def test_search_by_part_of_the_name(admin: AdminClient, org: dict[str, Any]) -> None:
+    admin.post("/organisations", json={"name": "Home Office", "organisation_type": "central"})
+    found = admin.get("/organisations/search?name=OFFICE").json["data"]
+    assert [o["name"] for o in found] == ["Cabinet Office", "Home Office"]
+    assert admin.get("/organisations/search?name=cab").json["data"][0]["id"] == org["id"]
+    assert admin.get("/organisations/search?name=zzz").json["data"] == []
+    result = admin.get("/organisations/search")
+    assert result.status_code == 400 and message(result) == {"name": ["Missing data for required field."]}
+
+
+def test_archive(admin: AdminClient, org: dict[str, Any], owner: dict[str, Any]) -> None:
+    service = admin.post("/service", json={"name": "S", "user_id": owner["id"]}).json["data"]
+    admin.post(f"/organisations/{org['id']}/service", json={"service_id": service["id"]})
+    result = admin.post(f"/organisations/{org['id']}/archive")
+    assert result.status_code == 400 and message(result) == "Cannot archive an organisation with active services"
+    admin.post(f"/service/{service['id']}/archive")
+    assert admin.get(f"/service/{service['id']}").json["data"]["active"] is False
+    admin.post(f"/organisations/{org['id']}/users/{owner['id']}")
+    result = admin.post(f"/organisations/{org['id']}/archive")
+    assert result.status_code == 400 and "team members" in message(result)
+    admin.delete(f"/organisations/{org['id']}/users/{owner['id']}")
+    assert admin.post(f"/organisations/{org['id']}/archive").status_code == 204
+    archived = admin.get(f"/organisations/{org['id']}").json
+    assert archived["active"] is False and archived["domains"] == []
+    assert archived["name"].startswith("_archived_") and archived["name"].endswith("_Cabinet Office")
+    assert admin.post(f"/organisations/{org['id']}/archive").status_code == 204
+    assert admin.get("/organisations/by-domain?domain=cabinet-office.gov.uk").status_code == 404
+    again = admin.post("/organisations", json={"name": "Cabinet Office", "organisation_type": "central",
+                                               "domains": ["cabinet-office.gov.uk"]})
+    assert again.status_code == 201
+    assert admin.post(f"/organisations/{UNKNOWN_ID}/archive").status_code == 404

@@ -217,6 +217,11 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/complaint", complaints, None),
         ("/complaint/count-by-date-range", complaints, "count"),
     ]
+    routes += [  # organisations: found by an email domain or part of the name, archived
+        ("/organisations/by-domain", organisations, "by_domain"),
+        ("/organisations/search", organisations, "search"),
+        ("/organisations/{organisation_id}/archive", organisations, "archive"),
+    ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)

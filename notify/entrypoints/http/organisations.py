@@ -11,7 +11,7 @@ from notify.usecases.app import Notify
 
 from .operation import operation
 from .schemas.organisations import (
-    AddOrganisationUser, CreateOrganisation, LinkService, OrganisationFields, OrganisationOut, OrganisationService,
+    AddOrganisationUser, CreateOrganisation, DomainQuery, LinkService, NameQuery, OrganisationFields, OrganisationOut, OrganisationService,
     OrganisationSummary,
 )
 from .schemas.users import UserOut
@@ -33,6 +33,24 @@ class OrganisationResources:
     def on_post(self, req: falcon.Request, body: CreateOrganisation) -> OrganisationOut:
         """A new organisation."""
         return OrganisationOut.of(usecases.create_organisation(self._notify, **body.organisation_changes()))
+
+    # /organisations/by-domain
+    @operation(query=DomainQuery, response=OrganisationOut)
+    def on_get_by_domain(self, req: falcon.Request, query: DomainQuery) -> OrganisationOut:
+        """The organisation an email address at `?domain=` belongs to (subdomains included)."""
+        return OrganisationOut.of(usecases.organisation_by_domain(self._notify, query.domain))
+
+    # /organisations/search
+    @operation(query=NameQuery, response=list[OrganisationSummary], key="data")
+    def on_get_search(self, req: falcon.Request, query: NameQuery) -> list[OrganisationSummary]:
+        """Organisations whose name contains `?name=`."""
+        return [OrganisationSummary.of(o) for o in usecases.search_organisations(self._notify, query.name)]
+
+    # /organisations/{organisation_id}/archive
+    @operation(status=204)
+    def on_post_archive(self, req: falcon.Request, organisation_id: UUID) -> None:
+        """Archive an organisation that has no active services and no team members."""
+        usecases.archive_organisation(self._notify, organisation_id)
 
     # /organisations/{organisation_id}
     @operation(response=OrganisationOut)

@@ -128,3 +128,13 @@ class OrganisationService:
     name: str
     active: bool
     restricted: bool
+
+
+@define(kw_only=True)
+class DomainQuery:
+    domain: str = required(max_length=255, not_blank=True)
+
+
+@define(kw_only=True)
+class NameQuery:
+    name: str = required(max_length=255, not_blank=True)
