@@ -313,12 +313,17 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/invite/{invited_user_id}", {"status": "cancelled"}, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
+        ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
+        ("GET", "/organisations/search", None, "name=org", "admin"),
+        ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
-             "sms_code": {"code_type": "sms"}}
+             "sms_code": {"code_type": "sms"},
+             "empty_org": {"organisation_id": admin.post("/organisations", json={
+                 "name": "Empty", "organisation_type": "central", "domains": ["empty.gov.uk"]}).json["id"]}}
     checked = set()
     raw = falcon.testing.TestClient(app)
     for method, route, body, query, kind in calls:
