@@ -84,7 +84,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # performance dashboard
     ("GET", "/performance-dashboard"),
     # platform admin
-    ("POST", "/platform-admin/find-by-uuid"),
     ("POST", "/platform-admin/users-list"),
     # platform stats
     ("GET", "/platform-stats"),

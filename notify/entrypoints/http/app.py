@@ -22,6 +22,7 @@ from .openapi import NotifyApp, OpenApiResource, RouteEntry
 from .jobs import JobResources
 from .letter_contacts import LetterContactResources
 from .organisations import OrganisationResources
+from .platform_admin import PlatformAdminResources
 from .provider_callbacks import FakeProviderCallbackResource
 from .provider_webhooks import ProviderWebhookResource
 from .providers import ProviderResources
@@ -222,6 +223,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/organisations/search", organisations, "search"),
         ("/organisations/{organisation_id}/archive", organisations, "archive"),
     ]
+    routes += [("/platform-admin/find-by-uuid", PlatformAdminResources(notify), "find")]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)

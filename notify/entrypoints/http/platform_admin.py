@@ -1,0 +1,24 @@
+"""Admin API: /platform-admin lookups."""
+
+from __future__ import annotations
+
+import falcon
+
+from notify.usecases import platform_admin as usecases
+from notify.usecases.app import Notify
+
+from .operation import operation
+from .schemas.platform_admin import FindByUuid, FoundOut
+
+
+class PlatformAdminResources:
+    auth = "admin"
+
+    def __init__(self, notify: Notify) -> None:
+        self._notify = notify
+
+    # /platform-admin/find-by-uuid
+    @operation(body=FindByUuid, response=FoundOut)
+    def on_post_find(self, req: falcon.Request, body: FindByUuid) -> FoundOut:
+        """What kind of record an id names, with its service where it has one; 404 when nothing has it."""
+        return FoundOut.of(usecases.find_by_uuid(self._notify, body.uuid))
