@@ -1,4 +1,5 @@
-"""verification codes (the second factor at sign-in, stored as hashes) and invitations to join a service
+"""verification codes (the second factor at sign-in, stored as hashes) and invitations to join a service or an
+organisation
 
 Revision ID: 0013
 Revises: 0012
@@ -44,9 +45,27 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invited_users")),
     )
     op.create_index(op.f("ix_invited_users_service_id"), "invited_users", ["service_id"], unique=False)
+    op.create_table(
+        "invited_organisation_users",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("invited_by_id", sa.Uuid(), nullable=False),
+        sa.Column("email_address", sa.String(length=255), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["organisation_id"], ["organisation.id"],
+                                name=op.f("fk_invited_organisation_users_organisation_id_organisation")),
+        sa.ForeignKeyConstraint(["invited_by_id"], ["users.id"],
+                                name=op.f("fk_invited_organisation_users_invited_by_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_invited_organisation_users")),
+    )
+    op.create_index(op.f("ix_invited_organisation_users_organisation_id"), "invited_organisation_users",
+                    ["organisation_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_invited_organisation_users_organisation_id"), table_name="invited_organisation_users")
+    op.drop_table("invited_organisation_users")
     op.drop_index(op.f("ix_invited_users_service_id"), table_name="invited_users")
     op.drop_table("invited_users")
     op.drop_index("ix_verify_codes_user_id_code_type", table_name="verify_codes")

@@ -52,3 +52,18 @@ def checked_permissions(permissions: str) -> str:
     if unknown:
         raise errors.ValidationFailed({"permissions": [f"{', '.join(unknown)} is not a valid permission"]})
     return permissions
+
+
+@frozen(kw_only=True)
+class InvitedOrganisationUser:
+    """An invitation to join an organisation's team (organisation members all have the same permissions)."""
+
+    id: UUID
+    organisation_id: UUID
+    invited_by_id: UUID
+    email_address: str
+    created_at: datetime
+    status: InviteStatus = InviteStatus.PENDING
+
+    def with_status(self, status: InviteStatus) -> InvitedOrganisationUser:
+        return evolve(self, status=status)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 from uuid import UUID
 
-from notify.domain.invite import InvitedUser
+from notify.domain.invite import InvitedOrganisationUser, InvitedUser
 
 
 class InvitedUserRepository(Protocol):
@@ -15,3 +15,11 @@ class InvitedUserRepository(Protocol):
     def get(self, service_id: UUID, invite_id: UUID) -> InvitedUser: ...  # InviteNotFound in another service
     def find(self, invite_id: UUID) -> InvitedUser | None: ...
     def list_for_service(self, service_id: UUID) -> Sequence[InvitedUser]: ...  # oldest first
+
+
+class InvitedOrganisationUserRepository(Protocol):
+    def add(self, invite: InvitedOrganisationUser) -> None: ...
+    def update(self, invite: InvitedOrganisationUser) -> None: ...
+    def get(self, organisation_id: UUID, invite_id: UUID) -> InvitedOrganisationUser: ...  # InviteNotFound
+    def find(self, invite_id: UUID) -> InvitedOrganisationUser | None: ...
+    def list_for_organisation(self, organisation_id: UUID) -> Sequence[InvitedOrganisationUser]: ...  # oldest first

@@ -29,7 +29,7 @@ from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
-from .invites import InvitedUserRepository
+from .invites import InvitedOrganisationUserRepository, InvitedUserRepository
 
 
 class UnitOfWork(Protocol):
@@ -83,6 +83,8 @@ class UnitOfWork(Protocol):
     def verify_codes(self) -> VerifyCodeRepository: ...
     @property
     def invited_users(self) -> InvitedUserRepository: ...
+    @property
+    def invited_organisation_users(self) -> InvitedOrganisationUserRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

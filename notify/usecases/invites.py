@@ -9,7 +9,9 @@ from uuid import UUID
 
 from notify.domain import errors
 from notify.domain.constants import AuthType
-from notify.domain.invite import INVITATION_LIFETIME, InvitedUser, InviteStatus, checked_permissions
+from notify.domain.invite import (
+    INVITATION_LIFETIME, InvitedOrganisationUser, InvitedUser, InviteStatus, checked_permissions,
+)
 from notify.domain.recipients import validate_email_address
 from notify.domain.service import ServiceUser
 
@@ -103,3 +105,64 @@ def accept_invite(notify: Notify, invite_id: UUID, user_id: UUID) -> InvitedUser
         uow.invited_users.update(accepted)
         uow.commit()
         return accepted
+
+
+ORGANISATION_INVITATION = "organisation-invitation"
+
+
+def invite_to_organisation(notify: Notify, organisation_id: UUID, *, invited_by: UUID, email_address: str,
+                           invite_link_host: str | None = None) -> InvitedOrganisationUser:
+    address = validate_email_address(email_address)
+    with notify.uow() as uow:
+        organisation = uow.organisations.get(organisation_id)
+        inviter = uow.users.get(invited_by)
+        invite = InvitedOrganisationUser(id=notify.ids.new(), organisation_id=organisation_id,
+                                         invited_by_id=invited_by, email_address=address,
+                                         created_at=notify.clock.now())
+        uow.invited_organisation_users.add(invite)
+        uow.commit()
+    token = account_links.make_token(notify, ORGANISATION_INVITATION, {"invited_org_user_id": str(invite.id)})
+    url = f"{(invite_link_host or DEFAULT_ADMIN_BASE_URL).rstrip('/')}/organisation-invitation/{token}"
+    platform_service.send(notify, platform_service.ORGANISATION_INVITE, address,
+                          {"user_name": inviter.name, "organisation_name": organisation.name, "url": url})
+    return invite
+
+
+def list_organisation_invites(notify: Notify, organisation_id: UUID) -> Sequence[InvitedOrganisationUser]:
+    with notify.uow() as uow:
+        uow.organisations.get(organisation_id)
+        return uow.invited_organisation_users.list_for_organisation(organisation_id)
+
+
+def get_organisation_invite(notify: Notify, organisation_id: UUID, invite_id: UUID) -> InvitedOrganisationUser:
+    with notify.uow() as uow:
+        return uow.invited_organisation_users.get(organisation_id, invite_id)
+
+
+def find_organisation_invite(notify: Notify, invite_id: UUID) -> InvitedOrganisationUser:
+    with notify.uow() as uow:
+        found = uow.invited_organisation_users.find(invite_id)
+    if found is None:
+        raise errors.InviteNotFound()
+    return found
+
+
+def organisation_invite_from_token(notify: Notify, token: str) -> InvitedOrganisationUser:
+    try:
+        payload = account_links.read_token(notify, ORGANISATION_INVITATION, token, max_age=INVITATION_LIFETIME)
+        invite_id = UUID(str(payload["invited_org_user_id"]))
+    except errors.InvalidToken as exc:
+        raise errors.ValidationFailed({"invitation": [EXPIRED_MESSAGE if exc.expired else BROKEN_LINK_MESSAGE]}) \
+            from None
+    except (KeyError, ValueError):
+        raise errors.ValidationFailed({"invitation": [BROKEN_LINK_MESSAGE]}) from None
+    return find_organisation_invite(notify, invite_id)
+
+
+def set_organisation_invite_status(notify: Notify, organisation_id: UUID, invite_id: UUID,
+                                   status: InviteStatus) -> InvitedOrganisationUser:
+    with notify.uow() as uow:
+        invite = uow.invited_organisation_users.get(organisation_id, invite_id).with_status(status)
+        uow.invited_organisation_users.update(invite)
+        uow.commit()
+        return invite

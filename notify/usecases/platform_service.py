@@ -32,6 +32,7 @@ EMAIL_VERIFICATION = UUID("ece42649-22a8-4d06-b87f-d52d5d3f0a27")
 CHANGE_EMAIL = UUID("eb4d9930-87ab-4aef-9bce-786762687884")
 ALREADY_REGISTERED = UUID("0880fbb1-a0c6-46f0-9a8e-36c986381ceb")
 SERVICE_INVITE = UUID("4f46df42-f795-4cc4-83bb-65ca312f49cc")
+ORGANISATION_INVITE = UUID("203566f0-d835-47c5-aa06-932439c86573")
 
 SMS, EMAIL = NotificationType.SMS, NotificationType.EMAIL
 # id -> (name, type, subject, content); wording is ours
@@ -55,6 +56,10 @@ TEMPLATES: Mapping[UUID, tuple[str, NotificationType, str | None, str]] = {
     SERVICE_INVITE: ("Invitation to a service", EMAIL, "((user_name)) invited you to ((service_name))",
                      "((user_name)) has invited you to join ((service_name)) on Notify.\n\n"
                      "Accept the invitation within 2 days:\n\n((url))"),
+    ORGANISATION_INVITE: ("Invitation to an organisation", EMAIL,
+                          "((user_name)) invited you to ((organisation_name))",
+                          "((user_name)) has invited you to join ((organisation_name)) on Notify.\n\n"
+                          "Accept the invitation within 2 days:\n\n((url))"),
 }
 
 

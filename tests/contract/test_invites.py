@@ -39,3 +39,30 @@ def test_invitations_are_scoped_to_their_service(new_uow: NewUow) -> None:
         with pytest.raises(errors.InviteNotFound):
             uow.invited_users.update(InvitedUser(id=uuid4(), service_id=service.id, from_user_id=service.created_by,
                                                  email_address="c@example.gov.uk", permissions="", created_at=T0))
+
+
+def test_organisation_invitations_are_scoped_to_their_organisation(new_uow: NewUow) -> None:
+    from notify.domain.invite import InvitedOrganisationUser
+
+    from .helpers import add_user, organisation
+
+    inviter, org, other = add_user(new_uow), organisation(), organisation(name="Other")
+    with new_uow() as uow:
+        uow.organisations.add(org)
+        uow.organisations.add(other)
+        uow.commit()
+    made = InvitedOrganisationUser(id=uuid4(), organisation_id=org.id, invited_by_id=inviter.id,
+                                   email_address="a@example.gov.uk", created_at=T0)
+    with new_uow() as uow:
+        uow.invited_organisation_users.add(made)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.invited_organisation_users.list_for_organisation(org.id) == [made]
+        assert uow.invited_organisation_users.list_for_organisation(other.id) == []
+        assert uow.invited_organisation_users.find(made.id) == made
+        with pytest.raises(errors.InviteNotFound):
+            uow.invited_organisation_users.get(other.id, made.id)
+        uow.invited_organisation_users.update(made.with_status(InviteStatus.CANCELLED))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.invited_organisation_users.get(org.id, made.id).status is InviteStatus.CANCELLED

@@ -62,14 +62,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/notifications"),
     ("POST", "/service/<uuid:service_id>/send-notification"),
     ("POST", "/service/<uuid:service_id>/send-pdf-letter"),
-    # organisation invites
-    ("GET", "/invite/organisation/<token>"),
-    ("GET", "/invite/organisation/<uuid:invited_org_user_id>"),
-    ("GET", "/invite/organisation/check/<token>"),
-    ("GET", "/organisation/<uuid:organisation_id>/invite"),
-    ("GET", "/organisation/<uuid:organisation_id>/invite/<invited_org_user_id>"),
-    ("POST", "/organisation/<uuid:organisation_id>/invite"),
-    ("POST", "/organisation/<uuid:organisation_id>/invite/<invited_org_user_id>"),
     # organisations
     ("DELETE", "/organisations/<uuid:organisation_id>/email-branding-pool/<uuid:email_branding_id>"),
     ("DELETE", "/organisations/<uuid:organisation_id>/letter-branding-pool/<uuid:letter_branding_id>"),

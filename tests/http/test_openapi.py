@@ -312,6 +312,14 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/invite/service/{token}", None, "", "admin"),
         ("GET", "/invite/service/check/{token}", None, "", "admin"),
         ("POST", "/service/{service_id}/invite/{invited_user_id}", {"status": "cancelled"}, "", "admin"),
+        ("POST", "/organisation/{organisation_id}/invite", {"email_address": "invited@example.gov.uk",
+                                                            "invited_by": str(uid)}, "", "admin"),
+        ("GET", "/organisation/{organisation_id}/invite", None, "", "admin"),
+        ("GET", "/organisation/{organisation_id}/invite/{invited_org_user_id}", None, "", "admin"),
+        ("GET", "/invite/organisation/{token}", None, "", "admin"),
+        ("GET", "/invite/organisation/check/{token}", None, "", "admin"),
+        ("POST", "/organisation/{organisation_id}/invite/{invited_org_user_id}", {"status": "cancelled"}, "",
+         "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
@@ -368,6 +376,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
         if (method, route) == ("POST", "/service/{service_id}/data-retention"):
             ids["data_retention_id"] = result.json["result"]["id"]
+        if (method, route) == ("POST", "/organisation/{organisation_id}/invite"):
+            ids["invited_org_user_id"] = result.json["data"]["id"]
+            with wired.uow() as uow:
+                [invitation] = [n for n in uow.notifications.list_for_service(platform_service.SERVICE_ID)
+                                if n.template_id == platform_service.ORGANISATION_INVITE]
+            ids["token"] = invitation.personalisation["url"].rsplit("/", 1)[1]
         if (method, route) == ("POST", "/service/{service_id}/invite"):
             ids["invited_user_id"] = result.json["data"]["id"]
             with wired.uow() as uow:

@@ -29,7 +29,7 @@ from .repositories import (
 from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
-from .repositories.invites import InMemoryInvitedUserRepository
+from .repositories.invites import InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -60,6 +60,7 @@ class InMemoryUnitOfWork:
     data_retention = repository(InMemoryDataRetentionRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)
     invited_users = repository(InMemoryInvitedUserRepository)
+    invited_organisation_users = repository(InMemoryInvitedOrganisationUserRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

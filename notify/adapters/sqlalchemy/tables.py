@@ -641,3 +641,13 @@ invited_users = sa.Table(
     sa.Column("auth_type", sa.String, nullable=False),
     sa.Column("folder_permissions", sa.Text, nullable=False, server_default=""),
 )
+
+invited_organisation_users = sa.Table(
+    "invited_organisation_users", metadata,
+    _id(),
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id"), nullable=False, index=True),
+    sa.Column("invited_by_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("email_address", sa.String(255), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("status", sa.String, nullable=False),
+)

@@ -35,7 +35,7 @@ from .repositories import (
 from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
-from .repositories.invites import SqlAlchemyInvitedUserRepository
+from .repositories.invites import SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -65,6 +65,7 @@ class SqlAlchemyUnitOfWork:
     data_retention = repository(SqlAlchemyDataRetentionRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)
     invited_users = repository(SqlAlchemyInvitedUserRepository)
+    invited_organisation_users = repository(SqlAlchemyInvitedOrganisationUserRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

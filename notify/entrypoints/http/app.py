@@ -35,7 +35,9 @@ from .v2_notifications import NotificationsResource, ReceivedTextMessagesResourc
 from .v2_templates import TemplateResource, TemplatesResource
 from .verify_codes import VerifyCodeResources
 from .accounts import AccountResources
-from .invites import ServiceInviteLinkResources, ServiceInviteResources
+from .invites import (
+    OrganisationInviteLinkResources, OrganisationInviteResources, ServiceInviteLinkResources, ServiceInviteResources,
+)
 
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024  # emails may carry 2 MB files, base64'd, in personalisation
@@ -205,6 +207,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/invite/{invited_user_id}", service_invites, "item"),
         ("/invite/service/{token}", invite_links, None),
         ("/invite/service/check/{token}", invite_links, "check"),
+    ]
+    org_invites, org_invite_links = OrganisationInviteResources(notify), OrganisationInviteLinkResources(notify)
+    routes += [  # invitations to join an organisation's team
+        ("/organisation/{organisation_id}/invite", org_invites, None),
+        ("/organisation/{organisation_id}/invite/{invited_org_user_id}", org_invites, "item"),
+        ("/invite/organisation/{token}", org_invite_links, None),
+        ("/invite/organisation/check/{token}", org_invite_links, "check"),
     ]
     platform_facts = PlatformFactsResources(notify)
     routes += [

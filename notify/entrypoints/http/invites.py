@@ -12,7 +12,9 @@ from notify.usecases import invites as usecases
 from notify.usecases.app import Notify
 
 from .operation import operation
-from .schemas.invites import CreateInvite, InviteOut, InviteStatusChange
+from .schemas.invites import (
+    CreateInvite, CreateOrganisationInvite, InviteOut, InviteStatusChange, OrganisationInviteOut,
+)
 
 
 class ServiceInviteResources:
@@ -72,3 +74,62 @@ class ServiceInviteLinkResources:
     def on_get_check(self, req: falcon.Request, token: str) -> InviteOut:
         """The invitation an emailed link's token names."""
         return InviteOut.of(usecases.invite_from_token(self._notify, token))
+
+
+class OrganisationInviteResources:
+    auth = "admin"
+
+    def __init__(self, notify: Notify) -> None:
+        self._notify = notify
+
+    # /organisation/{organisation_id}/invite
+    @operation(body=CreateOrganisationInvite, response=OrganisationInviteOut, key="data", status=201)
+    def on_post(self, req: falcon.Request, organisation_id: UUID,
+                body: CreateOrganisationInvite) -> OrganisationInviteOut:
+        """Invite someone to the organisation's team: stored, then emailed a link that works for two days."""
+        return OrganisationInviteOut.of(usecases.invite_to_organisation(
+            self._notify, organisation_id, invited_by=body.invited_by, email_address=body.email_address,
+            invite_link_host=body.invite_link_host))
+
+    @operation(response=list[OrganisationInviteOut], key="data")
+    def on_get(self, req: falcon.Request, organisation_id: UUID) -> list[OrganisationInviteOut]:
+        """The organisation's invitations, oldest first."""
+        return [OrganisationInviteOut.of(i) for i in usecases.list_organisation_invites(self._notify, organisation_id)]
+
+    # /organisation/{organisation_id}/invite/{invited_org_user_id}
+    @operation(response=OrganisationInviteOut, key="data")
+    def on_get_item(self, req: falcon.Request, organisation_id: UUID,
+                    invited_org_user_id: UUID) -> OrganisationInviteOut:
+        """One invitation of the organisation."""
+        return OrganisationInviteOut.of(
+            usecases.get_organisation_invite(self._notify, organisation_id, invited_org_user_id))
+
+    @operation(body=InviteStatusChange, response=OrganisationInviteOut, key="data")
+    def on_post_item(self, req: falcon.Request, organisation_id: UUID, invited_org_user_id: UUID,
+                     body: InviteStatusChange) -> OrganisationInviteOut:
+        """Change an invitation's status (cancel it, mark it accepted)."""
+        return OrganisationInviteOut.of(usecases.set_organisation_invite_status(
+            self._notify, organisation_id, invited_org_user_id, body.status))
+
+
+class OrganisationInviteLinkResources:
+    auth = "admin"
+
+    def __init__(self, notify: Notify) -> None:
+        self._notify = notify
+
+    # /invite/organisation/{token} (an invitation id reads the invitation directly)
+    @operation(response=OrganisationInviteOut, key="data")
+    def on_get(self, req: falcon.Request, token: str) -> OrganisationInviteOut:
+        """The invitation an emailed link's token names, or the invitation with this id."""
+        try:
+            invite_id = UUID(token)
+        except ValueError:
+            return OrganisationInviteOut.of(usecases.organisation_invite_from_token(self._notify, token))
+        return OrganisationInviteOut.of(usecases.find_organisation_invite(self._notify, invite_id))
+
+    # /invite/organisation/check/{token}
+    @operation(response=OrganisationInviteOut, key="data")
+    def on_get_check(self, req: falcon.Request, token: str) -> OrganisationInviteOut:
+        """The invitation an emailed link's token names."""
+        return OrganisationInviteOut.of(usecases.organisation_invite_from_token(self._notify, token))

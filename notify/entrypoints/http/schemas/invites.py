@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define
 
 from notify.domain.constants import AuthType
-from notify.domain.invite import InvitedUser, InviteStatus
+from notify.domain.invite import InvitedOrganisationUser, InvitedUser, InviteStatus
 
 from .fields import optional, required
 
@@ -47,3 +47,25 @@ class InviteOut:
                    email_address=invite.email_address, permissions=invite.permissions, status=invite.status,
                    created_at=invite.created_at, auth_type=invite.auth_type,
                    folder_permissions=[str(f) for f in invite.folder_ids])
+
+
+@define(kw_only=True)
+class CreateOrganisationInvite:
+    email_address: str = required(max_length=255, not_blank=True)
+    invited_by: UUID = required()
+    invite_link_host: str | None = optional(max_length=255)
+
+
+@define(kw_only=True)
+class OrganisationInviteOut:
+    id: UUID
+    email_address: str
+    invited_by: UUID
+    organisation: UUID
+    created_at: datetime
+    status: InviteStatus
+
+    @classmethod
+    def of(cls, invite: InvitedOrganisationUser) -> OrganisationInviteOut:
+        return cls(id=invite.id, email_address=invite.email_address, invited_by=invite.invited_by_id,
+                   organisation=invite.organisation_id, created_at=invite.created_at, status=invite.status)
