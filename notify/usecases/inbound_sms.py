@@ -63,6 +63,30 @@ def list_inbound_sms(notify: Notify, service_id: UUID, *, phone_number: str | No
             created_after=notify.clock.now() - RETENTION, limit=limit)
 
 
+CONVERSATIONS_PAGE_SIZE = 50  # Notify's admin page size
+
+
+@frozen
+class ConversationsPage:
+    messages: Sequence[InboundSms]
+    has_next: bool
+
+
+def most_recent_per_sender(notify: Notify, service_id: UUID, *, page: int = 1) -> ConversationsPage:
+    """The retention period's latest message from each phone number, newest first, one page (the admin app's
+    list of conversations)."""
+    with notify.read_uow() as uow:
+        uow.services.get(service_id)
+        newest_first = uow.inbound_sms.list_for_service(service_id, created_after=notify.clock.now() - RETENTION)
+    latest: dict[str, InboundSms] = {}
+    for message in newest_first:
+        latest.setdefault(message.user_number, message)
+    conversations = list(latest.values())
+    start = (page - 1) * CONVERSATIONS_PAGE_SIZE
+    return ConversationsPage(conversations[start:start + CONVERSATIONS_PAGE_SIZE],
+                             has_next=len(conversations) > start + CONVERSATIONS_PAGE_SIZE)
+
+
 def inbound_sms_summary(notify: Notify, service_id: UUID) -> InboundSummary:
     since = notify.clock.now() - RETENTION
     with notify.read_uow() as uow:

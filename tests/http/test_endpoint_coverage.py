@@ -40,7 +40,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # events
     ("POST", "/events"),
     # inbound SMS (admin)
-    ("GET", "/service/<uuid:service_id>/inbound-sms/most-recent"),
     ("GET", "/service/<uuid:service_id>/inbound-sms/most-recent-usage"),
     ("POST", "/service/<uuid:service_id>/inbound-sms/remove"),
     # inbound numbers

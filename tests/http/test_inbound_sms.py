@@ -128,3 +128,31 @@ def test_admin_inbound_errors(admin: AdminClient, service: dict[str, Any]) -> No
 def test_a_huge_limit_is_refused_not_a_500(admin: AdminClient, service: dict[str, Any]) -> None:
     result = admin.get(f"/service/{service['id']}/inbound-sms", query_string=f"limit={2**63}")
     assert result.status_code == 400 and "limit" in result.json["message"]
+
+
+def test_most_recent_is_the_latest_message_from_each_number(
+        provider: falcon.testing.TestClient, admin: AdminClient, inbound_service: dict[str, Any],
+        clock: FrozenClock) -> None:
+    receive(provider, message="too old", source="07700900444")
+    clock.advance(days=8)
+    for message, source in [("a1", "07700900222"), ("b1", "07700900333"), ("a2", "+447700900222")]:
+        clock.advance(minutes=1)
+        receive(provider, message=message, source=source)
+    url = f"/service/{inbound_service['id']}/inbound-sms/most-recent"
+    page = admin.get(url).json
+    assert [m["content"] for m in page["data"]] == ["a2", "b1"] and page["has_next"] is False
+    assert admin.get(url, query_string="page=2").json == {"data": [], "has_next": False}
+    assert admin.get(url, query_string="page=0").status_code == 400
+    assert admin.get(url, query_string="page=x").status_code == 400
+    assert admin.get(f"/service/{uuid4()}/inbound-sms/most-recent").status_code == 404
+
+
+def test_most_recent_pages_by_fifty(provider: falcon.testing.TestClient, admin: AdminClient,
+                                    inbound_service: dict[str, Any], clock: FrozenClock) -> None:
+    for n in range(51):
+        clock.advance(seconds=1)
+        receive(provider, message=f"m{n}", source=f"077009{n:05d}")
+    url = f"/service/{inbound_service['id']}/inbound-sms/most-recent"
+    first, second = admin.get(url).json, admin.get(url, query_string="page=2").json
+    assert len(first["data"]) == 50 and first["has_next"] is True and first["data"][0]["content"] == "m50"
+    assert [m["content"] for m in second["data"]] == ["m0"] and second["has_next"] is False

@@ -324,6 +324,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
         ("GET", "/organisations/search", None, "name=org", "admin"),
+        ("GET", "/service/{service_id}/inbound-sms/most-recent", None, "page=1", "admin"),
         ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},

@@ -233,6 +233,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/organisations/{organisation_id}/archive", organisations, "archive"),
     ]
     routes += [("/platform-admin/find-by-uuid", PlatformAdminResources(notify), "find")]
+    routes.append(("/service/{service_id}/inbound-sms/most-recent", inbound_sms, "most_recent"))
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)

@@ -69,6 +69,13 @@ class InboundSmsResources:
         summary = usecases.inbound_sms_summary(self._notify, service_id)
         return wire.InboundSmsSummary(count=summary.count, most_recent=summary.most_recent)
 
+    # /service/{service_id}/inbound-sms/most-recent
+    @operation(query=wire.PageQuery, response=wire.Conversations)
+    def on_get_most_recent(self, req: falcon.Request, service_id: UUID, query: wire.PageQuery) -> wire.Conversations:
+        """The latest message from each phone number, newest first, 50 a page."""
+        found = usecases.most_recent_per_sender(self._notify, service_id, page=query.page)
+        return wire.Conversations(data=[wire.InboundSmsOut.of(m) for m in found.messages], has_next=found.has_next)
+
     # /service/{service_id}/inbound-sms/{inbound_sms_id}
     @operation(response=wire.InboundSmsOut)
     def on_get_item(self, req: falcon.Request, service_id: UUID, inbound_sms_id: UUID) -> wire.InboundSmsOut:

@@ -59,3 +59,14 @@ class InboundSmsSummary:
 @define(kw_only=True)
 class Acknowledged:
     status: str
+
+
+@define(kw_only=True)
+class PageQuery:
+    page: int = optional(default=1, minimum=1, maximum=INT_MAX)
+
+
+@define(kw_only=True)
+class Conversations:
+    data: list[InboundSmsOut]
+    has_next: bool
