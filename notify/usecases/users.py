@@ -14,6 +14,7 @@ from notify.domain.constants import AuthType, UserPermission, UserState
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.recipients import PhoneNumber, validate_email_address
 from notify.domain.service import Service, ServiceUser
+from notify.domain.user_filter import UserFilter
 from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
@@ -195,3 +196,10 @@ def _valid_mobile(mobile_number: str) -> None:
         PhoneNumber.parse(mobile_number)
     except errors.InvalidRequest as exc:
         raise errors.InvalidRequest(f"Invalid phone number: {exc.message}", field="mobile_number") from None
+
+
+def users_list(notify: Notify, criteria: UserFilter) -> list[UserDetails]:
+    """Every user the criteria match, oldest first, with their services and organisations."""
+    with notify.read_uow() as uow:
+        found = sorted((u for u in uow.users.list() if criteria.matches(u)), key=lambda u: (u.created_at, str(u.id)))
+        return [_details(uow, u) for u in found]

@@ -74,8 +74,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/organisations/notify-users-of-request-to-go-live/<uuid:service_id>"),
     # performance dashboard
     ("GET", "/performance-dashboard"),
-    # platform admin
-    ("POST", "/platform-admin/users-list"),
     # platform stats
     ("GET", "/platform-stats"),
     ("GET", "/platform-stats/daily-sms-provider-volumes-report"),

@@ -156,6 +156,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/organisation", None, "", "admin"),
         ("GET", "/complaint", None, "page=1", "admin"),
         ("POST", "/platform-admin/find-by-uuid", {"uuid": str(sid)}, "", "admin"),
+        ("POST", "/platform-admin/users-list", {"take_part_in_research": True}, "", "admin"),
         ("GET", "/complaint/count-by-date-range", None, "start_date=2024-01-01&end_date=2024-01-02", "admin"),
         ("GET", "/openapi.json", None, "", "none"),
         ("GET", "/service", None, "detailed=true", "admin"),

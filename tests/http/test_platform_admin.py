@@ -3,6 +3,7 @@ that belong to one); an unknown id is a 404 and a malformed one a 400, both in t
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from uuid import uuid4
 
 import falcon.testing
@@ -12,6 +13,7 @@ from notify.usecases.app import Notify
 
 from .. import factories
 from ..conftest import AdminClient
+from ..fakes import FrozenClock
 
 FIND = "/platform-admin/find-by-uuid"
 
@@ -45,3 +47,37 @@ def test_unknown_and_malformed_ids(admin: AdminClient) -> None:
 
 def test_lookups_need_the_admin_token(app: falcon.App) -> None:
     assert falcon.testing.TestClient(app).simulate_post(FIND, json={"uuid": str(uuid4())}).status_code == 401
+
+
+USERS = "/platform-admin/users-list"
+
+
+def test_users_are_listed_by_sign_in_creation_and_research_consent(notify: Notify, admin: AdminClient,
+                                                                   clock: FrozenClock) -> None:
+    clock.set(datetime(2024, 3, 1, 10, tzinfo=timezone.utc))
+    early = factories.create_user(notify, take_part_in_research=False)
+    clock.set(datetime(2024, 5, 1, 10, tzinfo=timezone.utc))
+    late = factories.create_user(notify)
+    service = factories.create_service(notify, user=late)
+    with notify.uow() as uow:
+        uow.users.update(uow.users.get(late.id).changed(now=clock.now(), logged_in_at=clock.now()))
+        uow.commit()
+
+    def ids(body: dict[str, object]) -> list[str]:
+        result = admin.post(USERS, json=body)
+        assert result.status_code == 200, result.text
+        return [u["id"] for u in result.json["data"]]
+
+    assert str(early.id) in ids({"created_start": "2024-03-01", "created_end": "2024-03-01"})
+    assert str(late.id) not in ids({"created_start": "2024-03-01", "created_end": "2024-03-01"})
+    assert ids({"logged_in_start": "2024-05-01"}) == [str(late.id)]
+    assert str(early.id) not in ids({"take_part_in_research": True})
+    assert str(early.id) in ids({"take_part_in_research": False})
+    shown = admin.post(USERS, json={"logged_in_start": "2024-05-01"}).json["data"][0]
+    assert shown["services"] == [str(service.id)]
+
+
+def test_a_users_list_needs_a_criterion_and_good_dates(admin: AdminClient) -> None:
+    assert admin.post(USERS, json={}).status_code == 400
+    assert admin.post(USERS, json={"created_start": "yesterday"}).status_code == 400
+    assert admin.post(USERS, json={"nickname": "x"}).status_code == 400

@@ -232,7 +232,9 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/organisations/search", organisations, "search"),
         ("/organisations/{organisation_id}/archive", organisations, "archive"),
     ]
-    routes += [("/platform-admin/find-by-uuid", PlatformAdminResources(notify), "find")]
+    platform_admin = PlatformAdminResources(notify)
+    routes += [("/platform-admin/find-by-uuid", platform_admin, "find"),
+               ("/platform-admin/users-list", platform_admin, "users")]
     routes.append(("/service/{service_id}/inbound-sms/most-recent", inbound_sms, "most_recent"))
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
