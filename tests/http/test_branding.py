@@ -94,3 +94,24 @@ def test_branding_is_set_on_a_service_and_unknown_ids_are_400(admin: AdminClient
     for field in ("email_branding", "letter_branding"):
         result = admin.post(f"/service/{service['id']}", json={field: UNKNOWN_ID})
         assert result.status_code == 400 and field in message(result)
+
+
+def test_who_uses_a_branding(admin: AdminClient, email_brand: dict[str, Any], letter_brand: dict[str, Any],
+                             owner: dict[str, Any]) -> None:
+    url = f"/email-branding/{email_brand['id']}/orgs_and_services"
+    assert admin.get(url).json == {"data": {"services": [], "organisations": []}}
+    made = [admin.post("/service", json={"name": name, "user_id": owner["id"]}).json["data"] for name in "BAC"]
+    for service in made:
+        admin.post(f"/service/{service['id']}", json={"email_branding": email_brand["id"],
+                                                      "letter_branding": letter_brand["id"]})
+    admin.post(f"/service/{made[2]['id']}/archive")  # archived services no longer count
+    org = admin.post("/organisations", json={"name": "Org", "organisation_type": "central"}).json
+    admin.post(f"/organisations/{org['id']}", json={"email_branding_id": email_brand["id"]})
+    assert admin.get(url).json["data"] == {
+        "services": [{"id": made[1]["id"], "name": "A"}, {"id": made[0]["id"], "name": "B"}],
+        "organisations": [{"id": org["id"], "name": "Org"}]}
+    letter = admin.get(f"/letter-branding/{letter_brand['id']}/orgs_and_services").json["data"]
+    assert [s["name"] for s in letter["services"]] == ["A", "B"] and letter["organisations"] == []
+    assert admin.get(f"/email-branding/{UNKNOWN_ID}/orgs_and_services").json["data"] == {
+        "services": [], "organisations": []}
+    assert admin.get("/email-branding/nope/orgs_and_services").status_code == 400

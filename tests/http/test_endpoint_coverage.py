@@ -34,7 +34,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
     ("POST", "/service/<uuid:service_id>/contact-list"),
     # email branding
-    ("GET", "/email-branding/<uuid:email_branding_id>/orgs_and_services"),
     ("POST", "/email-branding/<uuid:email_branding_id>/archive"),
     ("POST", "/email-branding/get-name-for-alt-text/"),
     # events
@@ -55,7 +54,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/letter-attachment"),
     ("POST", "/letter-attachment/<uuid:letter_attachment_id>/archive"),
     # letter branding
-    ("GET", "/letter-branding/<uuid:letter_branding_id>/orgs_and_services"),
     ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)
     ("POST", "/service/<uuid:service_id>/notifications"),

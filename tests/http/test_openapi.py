@@ -326,6 +326,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
         ("GET", "/organisations/search", None, "name=org", "admin"),
         ("GET", "/service/{service_id}/inbound-sms/most-recent", None, "page=1", "admin"),
+        ("GET", "/email-branding/{branding_id}/orgs_and_services", None, "", "admin:email_branding"),
+        ("GET", "/letter-branding/{branding_id}/orgs_and_services", None, "", "admin:letter_branding"),
         ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},

@@ -14,6 +14,7 @@ from .job_stats import ScheduledJobStatsResource
 from .template_usage import TemplateUsageResource
 from .auth import AuthMiddleware
 from .branding import EmailBrandingResources, LetterBrandingResources
+from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
@@ -236,6 +237,10 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     routes += [("/platform-admin/find-by-uuid", platform_admin, "find"),
                ("/platform-admin/users-list", platform_admin, "users")]
     routes.append(("/service/{service_id}/inbound-sms/most-recent", inbound_sms, "most_recent"))
+    routes += [  # who uses a branding
+        ("/email-branding/{branding_id}/orgs_and_services", BrandingUsersResource(notify, "email"), None),
+        ("/letter-branding/{branding_id}/orgs_and_services", BrandingUsersResource(notify, "letter"), None),
+    ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)
