@@ -1,5 +1,5 @@
 """verification codes (the second factor at sign-in, stored as hashes) and invitations to join a service or an
-organisation
+organisation, and requests to join a service
 
 Revision ID: 0013
 Revises: 0012
@@ -61,9 +61,30 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_invited_organisation_users_organisation_id"), "invited_organisation_users",
                     ["organisation_id"], unique=False)
+    op.create_table(
+        "service_join_requests",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("requester_id", sa.Uuid(), nullable=False),
+        sa.Column("service_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("contacted_user_ids", sa.Text(), server_default="", nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(), nullable=False),
+        sa.Column("status_changed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("status_changed_by_id", sa.Uuid(), nullable=True),
+        sa.ForeignKeyConstraint(["requester_id"], ["users.id"], name=op.f("fk_service_join_requests_requester_id_users")),
+        sa.ForeignKeyConstraint(["service_id"], ["services.id"], name=op.f("fk_service_join_requests_service_id_services")),
+        sa.ForeignKeyConstraint(["status_changed_by_id"], ["users.id"],
+                                name=op.f("fk_service_join_requests_status_changed_by_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_service_join_requests")),
+    )
+    op.create_index(op.f("ix_service_join_requests_service_id"), "service_join_requests", ["service_id"],
+                    unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_service_join_requests_service_id"), table_name="service_join_requests")
+    op.drop_table("service_join_requests")
     op.drop_index(op.f("ix_invited_organisation_users_organisation_id"), table_name="invited_organisation_users")
     op.drop_table("invited_organisation_users")
     op.drop_index(op.f("ix_invited_users_service_id"), table_name="invited_users")

@@ -105,3 +105,6 @@ class InvalidToken(InvalidRequest):
 
 
 class InviteNotFound(NotFound): ...
+
+
+class JoinRequestNotFound(NotFound): ...

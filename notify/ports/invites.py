@@ -7,6 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from notify.domain.invite import InvitedOrganisationUser, InvitedUser
+from notify.domain.join_request import ServiceJoinRequest
 
 
 class InvitedUserRepository(Protocol):
@@ -23,3 +24,9 @@ class InvitedOrganisationUserRepository(Protocol):
     def get(self, organisation_id: UUID, invite_id: UUID) -> InvitedOrganisationUser: ...  # InviteNotFound
     def find(self, invite_id: UUID) -> InvitedOrganisationUser | None: ...
     def list_for_organisation(self, organisation_id: UUID) -> Sequence[InvitedOrganisationUser]: ...  # oldest first
+
+
+class ServiceJoinRequestRepository(Protocol):
+    def add(self, request: ServiceJoinRequest) -> None: ...
+    def update(self, request: ServiceJoinRequest) -> None: ...
+    def get(self, service_id: UUID, request_id: UUID) -> ServiceJoinRequest: ...  # JoinRequestNotFound

@@ -29,7 +29,7 @@ from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
-from .invites import InvitedOrganisationUserRepository, InvitedUserRepository
+from .invites import InvitedOrganisationUserRepository, InvitedUserRepository, ServiceJoinRequestRepository
 
 
 class UnitOfWork(Protocol):
@@ -85,6 +85,8 @@ class UnitOfWork(Protocol):
     def invited_users(self) -> InvitedUserRepository: ...
     @property
     def invited_organisation_users(self) -> InvitedOrganisationUserRepository: ...
+    @property
+    def service_join_requests(self) -> ServiceJoinRequestRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -33,6 +33,7 @@ CHANGE_EMAIL = UUID("eb4d9930-87ab-4aef-9bce-786762687884")
 ALREADY_REGISTERED = UUID("0880fbb1-a0c6-46f0-9a8e-36c986381ceb")
 SERVICE_INVITE = UUID("4f46df42-f795-4cc4-83bb-65ca312f49cc")
 ORGANISATION_INVITE = UUID("203566f0-d835-47c5-aa06-932439c86573")
+JOIN_REQUEST = UUID("5a1f8b6e-3c42-4d2b-9a8e-2f6c1d7e9b10")
 
 SMS, EMAIL = NotificationType.SMS, NotificationType.EMAIL
 # id -> (name, type, subject, content); wording is ours
@@ -60,6 +61,9 @@ TEMPLATES: Mapping[UUID, tuple[str, NotificationType, str | None, str]] = {
                           "((user_name)) invited you to ((organisation_name))",
                           "((user_name)) has invited you to join ((organisation_name)) on Notify.\n\n"
                           "Accept the invitation within 2 days:\n\n((url))"),
+    JOIN_REQUEST: ("Request to join a service", EMAIL, "((requester_name)) wants to join ((service_name))",
+                   "Hello ((approver_name)),\n\n((requester_name)) has asked to join ((service_name)).\n\n"
+                   "((reason))\n\nApprove or reject the request: ((url))"),
 }
 
 

@@ -66,3 +66,26 @@ def test_organisation_invitations_are_scoped_to_their_organisation(new_uow: NewU
         uow.commit()
     with new_uow() as uow:
         assert uow.invited_organisation_users.get(org.id, made.id).status is InviteStatus.CANCELLED
+
+
+def test_join_requests_are_scoped_to_their_service_and_keep_their_decision(new_uow: NewUow) -> None:
+    from notify.domain.join_request import JoinRequestStatus, ServiceJoinRequest
+
+    from .helpers import add_user
+
+    service, other = add_service(new_uow), add_service(new_uow, name="Other")
+    requester = add_user(new_uow, email_address="joiner@example.gov.uk")
+    made = ServiceJoinRequest(id=uuid4(), requester_id=requester.id, service_id=service.id, created_at=T0,
+                              contacted_user_ids=str(service.created_by), reason=None)
+    with new_uow() as uow:
+        uow.service_join_requests.add(made)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.service_join_requests.get(service.id, made.id) == made
+        with pytest.raises(errors.JoinRequestNotFound):
+            uow.service_join_requests.get(other.id, made.id)
+        decided = made.decided(JoinRequestStatus.REJECTED, by=service.created_by, now=later(minutes=1))
+        uow.service_join_requests.update(decided)
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.service_join_requests.get(service.id, made.id) == decided

@@ -99,9 +99,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/email-reply-to/verify"),
     # service invites
     # service join requests
-    ("GET", "/service/<uuid:service_id>/service-join-request/<uuid:request_id>"),
-    ("POST", "/service/<uuid:service_id>/service-join-request"),
-    ("POST", "/service/<uuid:service_id>/service-join-request/<uuid:request_id>"),
     # services (core)
     ("GET", "/service/live-services-data"),
     ("GET", "/service/monthly-data-by-service"),

@@ -313,6 +313,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/invite/service/{token}", None, "", "admin"),
         ("GET", "/invite/service/check/{token}", None, "", "admin"),
         ("POST", "/service/{service_id}/invite/{invited_user_id}", {"status": "cancelled"}, "", "admin"),
+        ("POST", "/service/{service_id}/service-join-request", {"requester_id": "{other_user}",
+                                                                "contacted_user_ids": [str(uid)]}, "", "admin"),
+        ("GET", "/service/{service_id}/service-join-request/{request_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/service-join-request/{request_id}", {"status": "rejected",
+                                                                             "status_changed_by_id": str(uid)}, "",
+         "admin"),
         ("POST", "/organisation/{organisation_id}/invite", {"email_address": "invited@example.gov.uk",
                                                             "invited_by": str(uid)}, "", "admin"),
         ("GET", "/organisation/{organisation_id}/invite", None, "", "admin"),
@@ -344,6 +350,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         path = route.replace("{version:int}", "{version}").format(**{**ids, **extra.get(more, {})})
         if isinstance(body, dict) and body.get("id") == "{upload}":
             body = {**body, "id": ids["job_id"]}
+        if isinstance(body, dict) and body.get("requester_id") == "{other_user}":
+            body = {**body, "requester_id": other_user}
         if isinstance(body, dict) and body.get("code") == "{sms_code}":  # the code the platform service texted
             with wired.uow() as uow:
                 texted = uow.notifications.list_for_service(platform_service.SERVICE_ID)[0]
@@ -386,6 +394,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                 [invitation] = [n for n in uow.notifications.list_for_service(platform_service.SERVICE_ID)
                                 if n.template_id == platform_service.ORGANISATION_INVITE]
             ids["token"] = invitation.personalisation["url"].rsplit("/", 1)[1]
+        if (method, route) == ("POST", "/service/{service_id}/service-join-request"):
+            ids["request_id"] = result.json["service_join_request_id"]
         if (method, route) == ("POST", "/service/{service_id}/invite"):
             ids["invited_user_id"] = result.json["data"]["id"]
             with wired.uow() as uow:

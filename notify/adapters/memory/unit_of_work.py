@@ -29,7 +29,9 @@ from .repositories import (
 from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
-from .repositories.invites import InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository
+from .repositories.invites import (
+    InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository, InMemoryServiceJoinRequestRepository,
+)
 from .repositories.retries import InMemoryRetryRepository
 from .session import InMemorySession
 from .store import InMemoryStore
@@ -61,6 +63,7 @@ class InMemoryUnitOfWork:
     verify_codes = repository(InMemoryVerifyCodeRepository)
     invited_users = repository(InMemoryInvitedUserRepository)
     invited_organisation_users = repository(InMemoryInvitedOrganisationUserRepository)
+    service_join_requests = repository(InMemoryServiceJoinRequestRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

@@ -651,3 +651,16 @@ invited_organisation_users = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Column("status", sa.String, nullable=False),
 )
+
+service_join_requests = sa.Table(
+    "service_join_requests", metadata,
+    _id(),
+    sa.Column("requester_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    _service_fk(index=True),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("contacted_user_ids", sa.Text, nullable=False, server_default=""),
+    sa.Column("reason", sa.Text),
+    sa.Column("status", sa.String, nullable=False),
+    sa.Column("status_changed_at", TS),
+    sa.Column("status_changed_by_id", UUID, sa.ForeignKey("users.id")),
+)

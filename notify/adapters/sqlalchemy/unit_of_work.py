@@ -35,7 +35,9 @@ from .repositories import (
 from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
-from .repositories.invites import SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository
+from .repositories.invites import (
+    SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository, SqlAlchemyServiceJoinRequestRepository,
+)
 from .repositories.retries import SqlAlchemyRetryRepository
 from .session import Session, is_unavailable
 
@@ -66,6 +68,7 @@ class SqlAlchemyUnitOfWork:
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)
     invited_users = repository(SqlAlchemyInvitedUserRepository)
     invited_organisation_users = repository(SqlAlchemyInvitedOrganisationUserRepository)
+    service_join_requests = repository(SqlAlchemyServiceJoinRequestRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

@@ -36,6 +36,7 @@ from .v2_notifications import NotificationsResource, ReceivedTextMessagesResourc
 from .v2_templates import TemplateResource, TemplatesResource
 from .verify_codes import VerifyCodeResources
 from .accounts import AccountResources
+from .join_requests import JoinRequestResources
 from .invites import (
     OrganisationInviteLinkResources, OrganisationInviteResources, ServiceInviteLinkResources, ServiceInviteResources,
 )
@@ -215,6 +216,11 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/organisation/{organisation_id}/invite/{invited_org_user_id}", org_invites, "item"),
         ("/invite/organisation/{token}", org_invite_links, None),
         ("/invite/organisation/check/{token}", org_invite_links, "check"),
+    ]
+    join_requests = JoinRequestResources(notify)
+    routes += [  # requests to join a service
+        ("/service/{service_id}/service-join-request", join_requests, None),
+        ("/service/{service_id}/service-join-request/{request_id}", join_requests, "item"),
     ]
     platform_facts = PlatformFactsResources(notify)
     routes += [

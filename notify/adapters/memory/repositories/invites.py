@@ -7,6 +7,7 @@ from uuid import UUID
 
 from notify.domain import errors
 from notify.domain.invite import InvitedOrganisationUser, InvitedUser
+from notify.domain.join_request import ServiceJoinRequest
 
 from .base import MemoryRepository, ServiceScopedRepository
 
@@ -54,3 +55,17 @@ class InMemoryInvitedOrganisationUserRepository(MemoryRepository[InvitedOrganisa
     def list_for_organisation(self, organisation_id: UUID) -> Sequence[InvitedOrganisationUser]:
         return sorted((i for i in self._rows.values() if i.organisation_id == organisation_id),
                       key=lambda i: (i.created_at, i.id))
+
+
+class InMemoryServiceJoinRequestRepository(ServiceScopedRepository[ServiceJoinRequest]):
+    table_name = "service_join_requests"
+    not_found = errors.JoinRequestNotFound
+
+    def add(self, request: ServiceJoinRequest) -> None:
+        self._insert(request.id, request, what="service join request")
+
+    def update(self, request: ServiceJoinRequest) -> None:
+        self._replace(request.id, request)
+
+    def get(self, service_id: UUID, request_id: UUID) -> ServiceJoinRequest:
+        return self._get_for(service_id, request_id)

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from notify.domain import errors
 from notify.domain.invite import InvitedOrganisationUser, InvitedUser
+from notify.domain.join_request import ServiceJoinRequest
 
 from .. import tables as t
 from ..rows import RowMap
@@ -62,3 +63,21 @@ class SqlAlchemyInvitedOrganisationUserRepository(SqlRepository[InvitedOrganisat
     def list_for_organisation(self, organisation_id: UUID) -> Sequence[InvitedOrganisationUser]:
         c = self.table
         return self._all(sa.select(c).where(c.c.organisation_id == organisation_id).order_by(c.c.created_at, c.c.id))
+
+
+SERVICE_JOIN_REQUEST = RowMap(ServiceJoinRequest)
+
+
+class SqlAlchemyServiceJoinRequestRepository(SqlRepository[ServiceJoinRequest]):
+    table, map = t.service_join_requests, SERVICE_JOIN_REQUEST
+    not_found = errors.JoinRequestNotFound
+    what = "service join request"
+
+    def add(self, request: ServiceJoinRequest) -> None:
+        self._insert(request)
+
+    def update(self, request: ServiceJoinRequest) -> None:
+        self._replace(request.id, request)
+
+    def get(self, service_id: UUID, request_id: UUID) -> ServiceJoinRequest:
+        return self._get_by_id(request_id, self.table.c.service_id == service_id)
