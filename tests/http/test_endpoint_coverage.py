@@ -133,7 +133,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/service/<uuid:service_id>/upload/uploaded-letters/<letter_print_date>"),
     # users
     ("POST", "/user/<uuid:user_id>/complete/webauthn-login"),
-    ("POST", "/user/<uuid:user_id>/organisation/<uuid:organisation_id>/permissions"),
     # webauthn
     ("DELETE", "/user/<uuid:user_id>/webauthn/<uuid:webauthn_credential_id>"),
     ("GET", "/user/<uuid:user_id>/webauthn"),

@@ -236,6 +236,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/organisations/{organisation_id}/service", {"service_id": str(sid)}, "", "admin"),
         ("GET", "/organisations/{organisation_id}/services", None, "", "admin"),
         ("POST", "/organisations/{organisation_id}/users/{user_id}", {}, "", "admin"),
+        ("POST", "/user/{user_id}/organisation/{organisation_id}/permissions",
+         {"permissions": [{"permission": "can_make_services_live"}]}, "", "admin"),
         ("GET", "/organisations/{organisation_id}/users", None, "", "admin"),
         ("DELETE", "/organisations/{organisation_id}/users/{user_id}", None, "", "admin"),
         ("GET", "/provider-details", None, "", "admin"),

@@ -7,12 +7,13 @@ from uuid import UUID
 
 import falcon
 
-from notify.usecases import account_links, user_accounts
+from notify.usecases import account_links, organisation_permissions, user_accounts
 from notify.usecases.app import Notify
 from notify.usecases.users import get_user
 
 from .operation import operation
 from .schemas.accounts import EmailSearch, EmailWithLinkBase, LinkBase, NewPassword, PasswordResetRequest, UserListed
+from .schemas.organisations import AddOrganisationUser
 from .schemas.users import UserDetailsOut
 
 
@@ -61,3 +62,11 @@ class AccountResources:
     def on_post_already_registered(self, req: falcon.Request, user_id: UUID, body: EmailWithLinkBase) -> None:
         """Tell the owner of an address that someone tried to register it again."""
         account_links.send_already_registered(self._notify, body.email, admin_base_url=body.admin_base_url)
+
+    # /user/{user_id}/organisation/{organisation_id}/permissions
+    @operation(body=AddOrganisationUser, status=204)
+    def on_post_org_permissions(self, req: falcon.Request, user_id: UUID, organisation_id: UUID,
+                                body: AddOrganisationUser) -> None:
+        """Replace what the user may do in the organisation they belong to."""
+        organisation_permissions.set_organisation_permissions(
+            self._notify, user_id, organisation_id, [p.permission for p in body.permissions])

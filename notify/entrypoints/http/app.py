@@ -202,6 +202,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/user/{user_id}/email-verification", accounts, "verification"),
         ("/user/{user_id}/change-email-verification", accounts, "change_email"),
         ("/user/{user_id}/email-already-registered", accounts, "already_registered"),
+        ("/user/{user_id}/organisation/{organisation_id}/permissions", accounts, "org_permissions"),
     ]
     service_invites, invite_links = ServiceInviteResources(notify), ServiceInviteLinkResources(notify)
     routes += [  # invitations to join a service
