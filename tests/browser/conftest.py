@@ -85,6 +85,8 @@ def submit(driver: WebDriver, button: WebElement) -> None:
     old_page = driver.find_element(By.TAG_NAME, "html")
     button.click()
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    # and until it has loaded: an element found while it is still being committed may vanish under load
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def check_accessibility(driver: WebDriver) -> None:
