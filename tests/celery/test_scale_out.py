@@ -6,7 +6,9 @@ Every notification must end in exactly one final state, and must have been hande
 message it already has from its record, so it is still received once).
 Hand-overs are counted where the fake providers write them (NOTIFY_FAKE_PROVIDER_LOG: one file per process,
 one line per accepted message, written before the provider call returns), so the killed worker's are counted
-too. Timeouts are short here (claims 3 s, unanswered hand-overs 6 s, sweeps every second)."""
+too. Receipts are reported off the delivering thread, so the victim dies with some unreported: the sweep asks
+the provider for those once NOTIFY_RECEIPT_WAIT has passed. Timeouts are short here (claims 3 s, receipts
+asked after 3 s, unanswered hand-overs 6 s, sweeps every second)."""
 
 from __future__ import annotations
 
@@ -108,6 +110,7 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(databas
     env = {"NOTIFY_DATABASE_URL": database, "NOTIFY_SECRET_KEY": SECRET_KEY, "NOTIFY_QUEUE_URL": BROKER,
            "NOTIFY_QUEUE_NAME": f"notify-test-{uuid.uuid4().hex[:12]}", "NOTIFY_CLAIM_TIMEOUT": "3",
            "NOTIFY_SENDING_TIMEOUT": "6", "NOTIFY_SWEEP_INTERVAL": "1", "NOTIFY_FAKE_RECEIPT_DELAY_MS": "0",
+           "NOTIFY_RECEIPT_WAIT": "3",
            "NOTIFY_FAKE_PROVIDER_LOG": str(provider_log), "NOTIFY_UPLOAD_DIR": str(tmp_path / "uploads")}
     server = start_server(tmp_path, env)  # migrates the database before any worker starts
     workers: list[tuple[subprocess.Popen[bytes], Path]] = []
