@@ -103,6 +103,9 @@ class PostgresDialect(Dialect):
         return names, list(rows)
 
     def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
+        # Rows are locked in id order by every batched update, so a hand-over batch and a receipt batch that
+        # share notifications wait for each other instead of deadlocking.
+        handovers = sorted(handovers, key=lambda h: h.notification_id)
         driver_execute(session, _HANDOVERS, {
             "now": now, "ids": [h.notification_id for h in handovers],
             "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
@@ -110,6 +113,7 @@ class PostgresDialect(Dialect):
             what="notification")
 
     def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
+        changes = sorted(changes, key=lambda c: c.notification_id)  # id order, as record_handovers
         _, rows = driver_query(session, _SET_STATUSES, {
             "now": now, "ids": [c.notification_id for c in changes],
             "expected": [as_text(c.expected) for c in changes], "statuses": [as_text(c.status) for c in changes]},
