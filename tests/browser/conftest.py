@@ -16,9 +16,9 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -77,13 +77,23 @@ def fill(driver: WebDriver, **fields: str) -> None:
         element.clear()
         element.send_keys(value)
     assert element is not None
-    submit(driver, element.find_element(By.XPATH, "ancestor::form//button[@type='submit']"))
+    submit(driver, By.XPATH, f"//*[@id='{name}']/ancestor::form//button[@type='submit']")
 
 
-def submit(driver: WebDriver, button: WebElement) -> None:
-    """Click, then wait for the next page to replace this one (a click does not wait for the navigation)."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    button.click()
+def submit(driver: WebDriver, by: str, value: str) -> None:
+    """Click the control found by (by, value), then wait for the next page to replace this one (a click does not
+    wait for the navigation). Under load Chromium may still be swapping in the page the control was found on:
+    such a click fails before anything is sent, so the control is found again and clicked again."""
+    for attempt in range(5):
+        old_page = driver.find_element(By.TAG_NAME, "html")
+        try:
+            driver.find_element(by, value).click()
+            break
+        except (StaleElementReferenceException, WebDriverException) as exc:
+            detached = isinstance(exc, StaleElementReferenceException) or "does not belong to the document" in str(exc)
+            if attempt == 4 or not detached:
+                raise
+            time.sleep(0.2)
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
     # and until it has loaded: an element found while it is still being committed may vanish under load
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")

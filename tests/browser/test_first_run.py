@@ -45,7 +45,7 @@ def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:
     assert browser.find_element(By.TAG_NAME, "h1").text == "Your services"
     check_accessibility(browser)
     screenshot(browser, "services")
-    submit(browser, browser.find_element(By.XPATH, "//button[text()='Sign out']"))
+    submit(browser, By.XPATH, "//button[text()='Sign out']")
     assert browser.current_url.endswith("/admin-ui/sign-in")
 
 
@@ -58,7 +58,7 @@ def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) ->
     assert "Hello ((name)), pay by ((date))." in preview
     check_accessibility(browser)
     screenshot(browser, "template-preview")
-    submit(browser, browser.find_element(By.XPATH, "//button[@value='save']"))
+    submit(browser, By.XPATH, "//button[@value='save']")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Reminder"
     check_accessibility(browser)
     screenshot(browser, "template")
@@ -69,7 +69,7 @@ def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) ->
     deadline = time.monotonic() + 20
     while browser.find_element(By.ID, "status").text != "delivered" and time.monotonic() < deadline:
         time.sleep(0.3)
-        submit(browser, browser.find_element(By.LINK_TEXT, "Refresh the status"))
+        submit(browser, By.LINK_TEXT, "Refresh the status")
     assert browser.find_element(By.ID, "status").text == "delivered"
     check_accessibility(browser)
     screenshot(browser, "message-delivered")
@@ -80,25 +80,25 @@ def test_a_spreadsheet_with_a_bad_row_then_a_job(browser: WebDriver, server: Ser
     fill(browser, name="Tax reminders")
     browser.find_element(By.LINK_TEXT, "Email template").click()
     fill(browser, name="Reminder", subject="Your tax", content="Hello ((name)).")
-    submit(browser, browser.find_element(By.XPATH, "//button[@value='save']"))
+    submit(browser, By.XPATH, "//button[@value='save']")
     browser.find_element(By.LINK_TEXT, "Send to a list of recipients (CSV)").click()
     address = ADMIN["email_address"]  # a new service is in trial mode: it may send to its own team
     bad, good = tmp_path / "bad.csv", tmp_path / "people.csv"
     bad.write_text(f"email address,name\n{address},Ada\nnot-an-email,Bob\n")
     good.write_text(f"email address,name\n{address},Ada\n{address},Ada again\n")
     browser.find_element(By.ID, "file").send_keys(str(bad))
-    submit(browser, browser.find_element(By.XPATH, "//button[text()='Upload']"))
+    submit(browser, By.XPATH, "//button[text()='Upload']")
     problems = browser.find_element(By.TAG_NAME, "table").text
     assert "3 email address" in problems and "bad.csv" in browser.find_element(By.ID, "file-error").text
     check_accessibility(browser)
     screenshot(browser, "upload-errors")
     browser.find_element(By.ID, "file").send_keys(str(good))
-    submit(browser, browser.find_element(By.XPATH, "//button[text()='Upload']"))
-    submit(browser, browser.find_element(By.XPATH, "//button[text()='Send 2 messages']"))
+    submit(browser, By.XPATH, "//button[text()='Upload']")
+    submit(browser, By.XPATH, "//button[text()='Send 2 messages']")
     deadline = time.monotonic() + 30
     while "2 delivered" not in browser.find_element(By.ID, "progress").text and time.monotonic() < deadline:
         time.sleep(0.3)
-        submit(browser, browser.find_element(By.LINK_TEXT, "Refresh the progress"))
+        submit(browser, By.LINK_TEXT, "Refresh the progress")
     assert "2 of 2 sent, 2 delivered" in browser.find_element(By.ID, "progress").text
     check_accessibility(browser)
     screenshot(browser, "job")
