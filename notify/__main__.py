@@ -102,7 +102,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         cleanup_interval=given("cleanup_interval", http.cleanup_interval),
         max_header_bytes=given("max_header_bytes", http.max_header_bytes))
     def say(line: str) -> None:
-        print(line, flush=True)
+        sys.stdout.write(line + "\n")  # one write: worker processes share stdout, so lines must not interleave
+        sys.stdout.flush()
 
     link = first_run_link(settings, stores, f"http://{options.host}:{options.port}")
     if link:

@@ -3,6 +3,7 @@ however the sends are spread over the processes, exactly the limit is accepted a
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
@@ -39,8 +40,8 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> 
 
 
 def _serving_processes(server: Server) -> set[str]:
-    return {line.rsplit("(process ", 1)[1].rstrip(")") for line in server.log.read_text().splitlines()
-            if line.startswith("notify serving on") and "(process " in line}
+    # the workers share the log, so one's line may run into another's: read every announcement, not lines
+    return set(re.findall(r"notify serving on \S+ \(process (\d+)\)", server.log.read_text()))
 
 
 def test_two_worker_processes_serve_one_port(two_workers: Server) -> None:
