@@ -30,10 +30,3 @@ class ServiceLetterContact:
 
 def default_contact(contacts: Iterable[ServiceLetterContact]) -> ServiceLetterContact | None:
     return next((c for c in contacts if c.is_default and not c.archived), None)
-
-
-def demoted_contacts(contacts: Iterable[ServiceLetterContact], *, keep: UUID | None,
-                     now: datetime) -> list[ServiceLetterContact]:
-    """Every live default but `keep`, no longer default."""
-    return [c.changed(now=now, is_default=False) for c in contacts
-            if c.is_default and not c.archived and c.id != keep]

@@ -14,6 +14,7 @@ from uuid import UUID
 from attrs import evolve, frozen
 
 from .errors import InvalidRequest
+from .letter_contact import ServiceLetterContact
 from .recipients import PhoneNumber, UK_PREFIX, strip_whitespace
 
 DEFAULT_SMS_SENDER = "GOVUK"  # Notify's FROM_NUMBER
@@ -56,7 +57,7 @@ class ServiceEmailReplyTo:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
 
 
-Sender = TypeVar("Sender", ServiceSmsSender, ServiceEmailReplyTo)
+Sender = TypeVar("Sender", ServiceSmsSender, ServiceEmailReplyTo, ServiceLetterContact)
 
 
 def default_of(senders: Iterable[Sender]) -> Sender | None:

@@ -9,7 +9,8 @@ from uuid import UUID
 
 from notify.domain.constants import TemplateType
 from notify.domain.errors import InvalidRequest, LetterContactNotFound, ValidationFailed
-from notify.domain.letter_contact import ServiceLetterContact, default_contact, demoted_contacts
+from notify.domain.letter_contact import ServiceLetterContact, default_contact
+from notify.domain.sender import demoted
 from notify.domain.template import Template
 from notify.ports.unit_of_work import UnitOfWork
 
@@ -39,7 +40,7 @@ def add_letter_contact(notify: Notify, service_id: UUID, *, contact_block: str,
         contact = ServiceLetterContact(id=notify.ids.new(), service_id=service_id, contact_block=contact_block,
                                        is_default=is_default, created_at=now)
         if is_default:
-            for old in demoted_contacts(uow.letter_contacts.list_for_service(service_id), keep=contact.id, now=now):
+            for old in demoted(uow.letter_contacts.list_for_service(service_id), keep=contact.id, now=now):
                 uow.letter_contacts.update(old)
         uow.letter_contacts.add(contact)
         uow.commit()
@@ -54,7 +55,7 @@ def update_letter_contact(notify: Notify, service_id: UUID, contact_id: UUID, *,
     with notify.uow() as uow:
         contact = _live(uow, service_id, contact_id)
         if is_default:
-            for old in demoted_contacts(uow.letter_contacts.list_for_service(service_id), keep=contact_id, now=now):
+            for old in demoted(uow.letter_contacts.list_for_service(service_id), keep=contact_id, now=now):
                 uow.letter_contacts.update(old)
         updated = contact.changed(now=now, contact_block=contact_block, is_default=is_default)
         uow.letter_contacts.update(updated)
