@@ -93,6 +93,10 @@ class TemplateRepository(Protocol):
     def list_for_service(self, service_id: UUID, *, template_type: NotificationType | None = None,
                          include_archived: bool = False) -> Sequence[Template]: ...
     def history_for_service(self, service_id: UUID) -> Sequence[Template]: ...
+    def move_to_folder(self, service_id: UUID, template_id: UUID, folder_id: UUID | None) -> None:
+        """Put the current version in a folder (None: the top) in place: where a template is filed is not
+        part of its history, so no new version."""
+        ...
 
 
 class ApiKeyRepository(Protocol):

@@ -16,6 +16,7 @@ from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
 from .letter_contacts import check_template_reply_to
+from .template_folders import check_folder
 
 CHANNEL_TEXT = {TemplateType.SMS: "text message", TemplateType.EMAIL: "email", TemplateType.LETTER: "letter"}
 
@@ -39,6 +40,7 @@ def create_template(notify: Notify, service_id: UUID, *, name: str, template_typ
                                    field="template_type")
         _user(uow, created_by)
         check_template_reply_to(uow, service_id, template_type, template.reply_to)
+        check_folder(uow, service_id, template.folder_id)
         uow.templates.add(template)
         uow.commit()
     return template
@@ -58,6 +60,9 @@ def update_template(notify: Notify, service_id: UUID, template_id: UUID, changes
             _user(uow, by)
         if changes.get("reply_to") is not None:
             check_template_reply_to(uow, service_id, current.template_type, changes["reply_to"])
+        check_folder(uow, service_id, changes.get("folder_id"))
+        if changes.get("archived"):
+            changes["folder_id"] = None  # an archived template leaves its folder
         updated = current.update(now=notify.clock.now(), by=by, **changes)
         if updated is current:
             return current  # nothing changed: no new version

@@ -109,12 +109,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>"),
     ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>/archive"),
     # template folders
-    ("DELETE", "/service/<uuid:service_id>/template-folder/<uuid:template_folder_id>"),
-    ("GET", "/service/<uuid:service_id>/template-folder"),
-    ("POST", "/service/<uuid:service_id>/template-folder"),
-    ("POST", "/service/<uuid:service_id>/template-folder/<uuid:target_template_folder_id>/contents"),
-    ("POST", "/service/<uuid:service_id>/template-folder/<uuid:template_folder_id>"),
-    ("POST", "/service/<uuid:service_id>/template-folder/contents"),
     # template statistics
     ("GET", "/service/<service_id>/template-statistics"),
     ("GET", "/service/<service_id>/template-statistics/last-used/<uuid:template_id>"),

@@ -329,6 +329,15 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/invite/organisation/check/{token}", None, "", "admin"),
         ("POST", "/organisation/{organisation_id}/invite/{invited_org_user_id}", {"status": "cancelled"}, "",
          "admin"),
+        ("POST", "/service/{service_id}/template-folder", {"name": "Folder", "parent_id": None}, "", "admin"),
+        ("GET", "/service/{service_id}/template-folder", None, "", "admin"),
+        ("POST", "/service/{service_id}/template-folder/{template_folder_id}",
+         {"name": "Renamed", "users_with_permission": [str(uid)]}, "", "admin"),
+        ("POST", "/service/{service_id}/template-folder/{template_folder_id}/contents",
+         {"templates": [str(world.sms.id)], "folders": []}, "", "admin"),
+        ("POST", "/service/{service_id}/template-folder/contents", {"templates": [str(world.sms.id)], "folders": []},
+         "", "admin"),
+        ("DELETE", "/service/{service_id}/template-folder/{template_folder_id}", None, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
@@ -404,6 +413,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                 [invitation] = [n for n in uow.notifications.list_for_service(platform_service.SERVICE_ID)
                                 if n.template_id == platform_service.SERVICE_INVITE]
             ids["token"] = invitation.personalisation["url"].rsplit("/", 1)[1]
+        if (method, route) == ("POST", "/service/{service_id}/template-folder"):
+            ids["template_folder_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}

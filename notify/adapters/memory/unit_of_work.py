@@ -27,6 +27,10 @@ from .repositories import (
     InMemoryUserRepository,
 )
 from .repositories.complaints import InMemoryComplaintRepository
+from .repositories.template_folders import InMemoryTemplateFolderRepository
+from .repositories.contact_lists import InMemoryContactListRepository
+from .repositories.report_requests import InMemoryReportRequestRepository
+from .repositories.template_email_files import InMemoryTemplateEmailFileRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
 from .repositories.invites import (
@@ -64,6 +68,10 @@ class InMemoryUnitOfWork:
     invited_users = repository(InMemoryInvitedUserRepository)
     invited_organisation_users = repository(InMemoryInvitedOrganisationUserRepository)
     service_join_requests = repository(InMemoryServiceJoinRequestRepository)
+    template_folders = repository(InMemoryTemplateFolderRepository)
+    contact_lists = repository(InMemoryContactListRepository)
+    report_requests = repository(InMemoryReportRequestRepository)
+    template_email_files = repository(InMemoryTemplateEmailFileRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

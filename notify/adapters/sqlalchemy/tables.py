@@ -664,3 +664,60 @@ service_join_requests = sa.Table(
     sa.Column("status_changed_at", TS),
     sa.Column("status_changed_by_id", UUID, sa.ForeignKey("users.id")),
 )
+
+
+# -- template folders, contact lists, report requests, template email files -------------------------------
+
+template_folder = sa.Table(
+    "template_folder", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("parent_id", UUID, sa.ForeignKey("template_folder.id"), index=True),
+)
+
+service_contact_list = sa.Table(
+    "service_contact_list", metadata,
+    _id(),
+    _service_fk(),
+    sa.Column("original_file_name", sa.String, nullable=False),
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("template_type", sa.String(255), nullable=False),
+    sa.Column("created_by_id", UUID, sa.ForeignKey("users.id")),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Index("ix_service_contact_list_service_created_at", "service_id", "created_at"),
+)
+
+report_requests = sa.Table(
+    "report_requests", metadata,
+    _id(),
+    sa.Column("user_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    _service_fk(),
+    sa.Column("report_type", sa.String(255), nullable=False),
+    sa.Column("status", sa.String(255), nullable=False),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("notification_status", sa.String(255), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Index("ix_report_requests_service_id_user_id", "service_id", "user_id"),
+)
+
+template_email_files = sa.Table(
+    "template_email_files", metadata,
+    _id(),
+    _service_fk(),
+    sa.Column("template_id", UUID, sa.ForeignKey("templates.id"), nullable=False, index=True),
+    sa.Column("template_version", sa.Integer, nullable=False),
+    sa.Column("filename", sa.Text, nullable=False),
+    sa.Column("link_text", sa.Text),
+    sa.Column("retention_period", sa.Integer, nullable=False),
+    sa.Column("validate_users_email", sa.Boolean, nullable=False),
+    sa.Column("pending", sa.Boolean, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("created_by_id", UUID, sa.ForeignKey("users.id")),
+    sa.Column("updated_at", TS),
+    sa.Column("archived_at", TS),
+    sa.Column("archived_by_id", UUID, sa.ForeignKey("users.id")),
+)

@@ -33,6 +33,10 @@ from .repositories import (
     SqlAlchemyUserRepository,
 )
 from .repositories.complaints import SqlAlchemyComplaintRepository
+from .repositories.template_folders import SqlAlchemyTemplateFolderRepository
+from .repositories.contact_lists import SqlAlchemyContactListRepository
+from .repositories.report_requests import SqlAlchemyReportRequestRepository
+from .repositories.template_email_files import SqlAlchemyTemplateEmailFileRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
 from .repositories.invites import (
@@ -69,6 +73,10 @@ class SqlAlchemyUnitOfWork:
     invited_users = repository(SqlAlchemyInvitedUserRepository)
     invited_organisation_users = repository(SqlAlchemyInvitedOrganisationUserRepository)
     service_join_requests = repository(SqlAlchemyServiceJoinRequestRepository)
+    template_folders = repository(SqlAlchemyTemplateFolderRepository)
+    contact_lists = repository(SqlAlchemyContactListRepository)
+    report_requests = repository(SqlAlchemyReportRequestRepository)
+    template_email_files = repository(SqlAlchemyTemplateEmailFileRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

@@ -30,6 +30,7 @@ from .providers import ProviderResources
 from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
 from .status import PlatformFactsResources, StatusResource
+from .template_folders import TemplateFolderResources
 from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
@@ -247,6 +248,14 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     routes += [  # who uses a branding
         ("/email-branding/{branding_id}/orgs_and_services", BrandingUsersResource(notify, "email"), None),
         ("/letter-branding/{branding_id}/orgs_and_services", BrandingUsersResource(notify, "letter"), None),
+    ]
+    template_folders = TemplateFolderResources(notify)
+    routes += [  # folders that group a service's templates, each seen by the team members given it
+        ("/service/{service_id}/template-folder", template_folders, None),
+        ("/service/{service_id}/template-folder/contents", template_folders, "top"),
+        ("/service/{service_id}/template-folder/{template_folder_id}", template_folders, "item"),
+        ("/service/{service_id}/template-folder/{template_folder_id}/contents", template_folders,
+         "contents"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

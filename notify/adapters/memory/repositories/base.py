@@ -79,6 +79,11 @@ class ServiceScopedRepository(MemoryRepository[T]):
             raise self.not_found()
         return found
 
+    def _replace_for(self, service_id: UUID, key: UUID, value: T) -> None:
+        """Replace a row of this service (another service's row is not found, and stays as it is)."""
+        self._get_for(service_id, key)
+        self._replace(key, value)
+
 
 class _Defaulted(Protocol):
     @property

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
+from attrs import evolve
+
 from notify.domain import errors
 from notify.domain.constants import NotificationType
 from notify.domain.template import Template
@@ -52,3 +54,6 @@ class InMemoryTemplateRepository(VersionedRepository[Template]):
     def history_for_service(self, service_id: UUID) -> Sequence[Template]:
         return sorted(self._versions_of(lambda t: t.service_id == service_id),
                       key=lambda t: (t.created_at, str(t.id), t.version))
+
+    def move_to_folder(self, service_id: UUID, template_id: UUID, folder_id: UUID | None) -> None:
+        self._session.put(self.table_name, template_id, evolve(self.get(service_id, template_id), folder_id=folder_id))

@@ -71,9 +71,10 @@ class SqlRepository(Generic[T]):
             if result.rowcount == 0:
                 raise self.not_found()
 
-    def _update_unguarded(self, key: UUID, obj: T) -> None:
-        """Replace without a SAVEPOINT: for rows with no unique rule besides the key."""
-        result = self._exec(sa.update(self.table).where(self.table.c.id == key).values(self._row(obj)))
+    def _update_unguarded(self, key: UUID, obj: T, *conditions: sa.ColumnElement[bool]) -> None:
+        """Replace without a SAVEPOINT: for rows with no unique rule besides the key (and only where
+        `conditions` hold: a row of another service is not found)."""
+        result = self._exec(sa.update(self.table).where(self.table.c.id == key, *conditions).values(self._row(obj)))
         if result.rowcount == 0:
             raise self.not_found()
 

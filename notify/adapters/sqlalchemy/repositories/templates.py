@@ -55,3 +55,10 @@ class SqlAlchemyTemplateRepository(VersionedRepository[Template]):
     def history_for_service(self, service_id: UUID) -> Sequence[Template]:
         h = self.history_table
         return self._history(h.c.service_id == service_id, order=[h.c.created_at, h.c.id, h.c.version])
+
+    def move_to_folder(self, service_id: UUID, template_id: UUID, folder_id: UUID | None) -> None:
+        tt = self.table
+        moved = self._exec(sa.update(tt).where(tt.c.id == template_id, tt.c.service_id == service_id)
+                           .values(folder_id=folder_id))
+        if moved.rowcount == 0:
+            raise self.not_found()

@@ -16,9 +16,6 @@ from notify.usecases.templates import TemplateVersion
 
 from .fields import QUERY_MAX_LENGTH, Changes, optional, required
 
-NO_FOLDERS = "Template folder not found"
-
-
 @define(kw_only=True)
 class TemplateFields(Changes):
     """What the admin app may set on a template (every field optional: updates merge over the current one)."""
@@ -40,8 +37,8 @@ class TemplateFields(Changes):
     def template_changes(self) -> dict[str, Any]:
         """The named fields in the domain's terms (not the author: see `created_by`)."""
         values = {name: value for name, value in self.changed().items() if name not in ("service", "created_by")}
-        if values.pop("parent_folder_id", None) is not None:  # no folders here yet: only "none" exists
-            raise ValidationFailed({"parent_folder_id": [NO_FOLDERS]})
+        if "parent_folder_id" in values:
+            values["folder_id"] = values.pop("parent_folder_id")
         if values.get("postage") is not None:
             values["postage"] = values["postage"].value
         return values
