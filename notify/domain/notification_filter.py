@@ -27,6 +27,7 @@ class NotificationFilter:
     created_since: datetime | None = None
     created_before: datetime | None = None  # a page after the one ending at a notification created then
     recipient_contains: str | None = None  # part of the normalised recipient (search_term makes it)
+    reply_to_text: str | None = None  # sent from this sender exactly
 
     def matches(self, notification: Notification) -> bool:
         n = notification
@@ -37,7 +38,8 @@ class NotificationFilter:
                 and (self.include_test_key or n.key_type is not KeyType.TEST)
                 and (self.created_since is None or n.created_at >= self.created_since)
                 and (self.created_before is None or n.created_at < self.created_before)
-                and (self.recipient_contains is None or self.recipient_contains in (n.normalised_to or "")))
+                and (self.recipient_contains is None or self.recipient_contains in (n.normalised_to or ""))
+                and (self.reply_to_text is None or n.reply_to_text == self.reply_to_text))
 
 
 def search_term(raw: str) -> str:

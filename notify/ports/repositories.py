@@ -258,9 +258,11 @@ class InboundSmsRepository(Protocol):
     def get(self, service_id: UUID, inbound_id: UUID) -> InboundSms: ...
     def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
                          created_after: datetime | None = None, older_than: UUID | None = None,
-                         limit: int | None = None) -> Sequence[InboundSms]:
+                         limit: int | None = None,
+                         notify_numbers: Collection[str] | None = None) -> Sequence[InboundSms]:
         """Newest first. `older_than`: only those created before that message (none when it is unknown or
-        another service's); `created_after`: only those created at or after it."""
+        another service's); `created_after`: only those created at or after it; `notify_numbers`: only those
+        sent to one of these spellings of the service's number."""
         ...
     def count_for_service(self, service_id: UUID, *, created_after: datetime | None = None) -> int: ...
 

@@ -27,6 +27,7 @@ from .repositories import (
 )
 from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
+from .inbound_numbers import InboundNumberRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
 from .template_folders import TemplateFolderRepository
@@ -83,6 +84,8 @@ class UnitOfWork(Protocol):
     def complaints(self) -> ComplaintRepository: ...
     @property
     def data_retention(self) -> DataRetentionRepository: ...
+    @property
+    def inbound_numbers(self) -> InboundNumberRepository: ...
     @property
     def verify_codes(self) -> VerifyCodeRepository: ...
     @property

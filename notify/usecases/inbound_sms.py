@@ -27,17 +27,29 @@ class InboundSummary:
 
 def receive_sms(notify: Notify, *, provider: str, source: str, destination: str, message: str,
                 provider_reference: str | None = None, provider_date: datetime | None = None) -> InboundSms | None:
-    """Store a message sent to `destination` for the service whose sender that number is, when the service
-    may receive text messages. None (and nothing stored) otherwise: the provider is answered 200 either way,
-    as Notify does, so it does not retry a message no one will take."""
+    """Store a message sent to `destination` for the service holding that number (from the inbound number pool;
+    a number outside the pool is looked up among the services' senders), when the service may receive text
+    messages. None (and nothing stored) otherwise: the provider is answered 200 either way, as Notify does, so
+    it does not retry a message no one will take. A pool number turned off or held by no service takes none."""
+    spellings = number_spellings(destination)
     with notify.uow() as uow:
-        for sender in uow.sms_senders.list_by_sms_sender(number_spellings(destination)):
-            service = uow.services.get(sender.service_id)
-            if service.has_permission(ServicePermission.INBOUND_SMS):
-                break
+        pooled = uow.inbound_numbers.find_by_number(spellings) if spellings else None
+        if pooled is not None:
+            if not pooled.active or pooled.service_id is None:
+                return None
+            service = uow.services.get(pooled.service_id)
+            notify_number = pooled.number
+            if not service.has_permission(ServicePermission.INBOUND_SMS):
+                return None
         else:
-            return None
-        inbound = InboundSms(id=notify.ids.new(), service_id=service.id, notify_number=sender.sms_sender,
+            for sender in uow.sms_senders.list_by_sms_sender(spellings):
+                service = uow.services.get(sender.service_id)
+                if service.has_permission(ServicePermission.INBOUND_SMS):
+                    notify_number = sender.sms_sender
+                    break
+            else:
+                return None
+        inbound = InboundSms(id=notify.ids.new(), service_id=service.id, notify_number=notify_number,
                              user_number=sender_number(source), content=message, provider=provider,
                              provider_date=provider_date, provider_reference=provider_reference,
                              created_at=notify.clock.now())

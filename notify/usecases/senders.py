@@ -9,6 +9,7 @@ a sender added a moment ago is usable at once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 from uuid import UUID
 
@@ -122,13 +123,19 @@ def add_sms_sender(notify: Notify, service_id: UUID, *, sms_sender: str, is_defa
             raise InvalidRequest(SMS_NEEDS_DEFAULT)
         sender = ServiceSmsSender(id=notify.ids.new(), service_id=service_id, sms_sender=sms_sender,
                                   is_default=is_default, inbound_number_id=inbound_number_id, created_at=now)
-        if is_default:
-            for old in demoted(current, keep=sender.id, now=now):
-                uow.sms_senders.update(old)
-        uow.sms_senders.add(sender)
+        store_new_sms_sender(uow, sender, current, now=now)
         uow.commit()
     notify.cache.forget_service(service_id)
     return sender
+
+
+def store_new_sms_sender(uow: UnitOfWork, sender: ServiceSmsSender, current: Sequence[ServiceSmsSender], *,
+                         now: datetime) -> None:
+    """Add `sender`; when it is the default, the service's other senders (`current`) stop being one."""
+    if sender.is_default:
+        for old in demoted(current, keep=sender.id, now=now):
+            uow.sms_senders.update(old)
+    uow.sms_senders.add(sender)
 
 
 def update_sms_sender(notify: Notify, service_id: UUID, sender_id: UUID, *, sms_sender: str,

@@ -108,3 +108,14 @@ def test_content_is_stored_encrypted_and_the_wrong_key_fails_loudly(store: str) 
     assert "plain-inbound-words" not in stored and cipher.decrypt(stored) == "plain-inbound-words"
     with SqlAlchemyUnitOfWork(engine, Cipher(["another-key"])) as uow, pytest.raises(StoredDataUnreadable):
         uow.inbound_sms.get(service.id, message.id)
+
+
+def test_messages_to_some_spellings_of_a_number(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    to_ours = inbound(service.id, notify_number="07700900111", created_at=later(minutes=1))
+    to_other = inbound(service.id, notify_number="GOVUK", created_at=later(minutes=2))
+    _store(new_uow, to_ours, to_other)
+    with new_uow() as uow:
+        found = uow.inbound_sms.list_for_service(service.id, notify_numbers={"447700900111", "07700900111"})
+        assert found == [to_ours]
+        assert uow.inbound_sms.list_for_service(service.id, notify_numbers=set()) == []

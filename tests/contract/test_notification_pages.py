@@ -33,7 +33,7 @@ def test_pages_are_newest_first_and_skip_offset(new_uow: NewUow) -> None:
 def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     job_id = uuid4()
-    plain = factories.notification(service.id, created_at=later(minutes=1))
+    plain = factories.notification(service.id, created_at=later(minutes=1), reply_to_text="447700900111")
     delivered = factories.notification(service.id, status=NotificationStatus.DELIVERED, created_at=later(minutes=2))
     email = factories.notification(service.id, notification_type=NotificationType.EMAIL, to="a@example.gov.uk",
                                    created_at=later(minutes=3))
@@ -52,6 +52,7 @@ def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
         NotificationFilter(created_before=later(minutes=3)): [delivered, plain, old],
         NotificationFilter(recipient_contains="7700900", include_jobs=False): [email, delivered, plain, old],
         NotificationFilter(recipient_contains="77%"): [],  # the term is text, not a pattern
+        NotificationFilter(reply_to_text="447700900111"): [plain],
     }
     with new_uow() as uow:
         for where, expected in cases.items():

@@ -38,15 +38,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/email-branding/get-name-for-alt-text/"),
     # events
     ("POST", "/events"),
-    # inbound SMS (admin)
-    ("GET", "/service/<uuid:service_id>/inbound-sms/most-recent-usage"),
-    ("POST", "/service/<uuid:service_id>/inbound-sms/remove"),
-    # inbound numbers
-    ("GET", "/inbound-number"),
-    ("GET", "/inbound-number/available"),
-    ("GET", "/inbound-number/service/<uuid:service_id>"),
-    ("POST", "/inbound-number/service/<uuid:service_id>"),
-    ("POST", "/inbound-number/service/<uuid:service_id>/off"),
     # jobs
     ("POST", "/service/<uuid:service_id>/job/<job_id>/cancel-letter-job"),
     # letter attachments

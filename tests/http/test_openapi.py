@@ -138,6 +138,9 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         "personalisation": {"name": {"file": "bmFtZQo=", "filename": "a.txt",
                                      "confirm_email_before_download": False}}}).json
     ids["document_id"] = emailed["content"]["body"].split("/d/", 1)[1].split("/")[1].split(",")[0]
+    from notify.usecases.inbound_numbers import add_inbound_numbers
+
+    add_inbound_numbers(wired, ["07700900333"], provider="mmg")
     unprinted = factories.notification(sid, template_id=world.letter.id, notification_type=NotificationType.LETTER,
                                        to="A", created_at=clock.now())
     with wired.uow() as uow:  # a letter still waiting for its print run, for the cancel call
@@ -338,6 +341,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/template-folder/contents", {"templates": [str(world.sms.id)], "folders": []},
          "", "admin"),
         ("DELETE", "/service/{service_id}/template-folder/{template_folder_id}", None, "", "admin"),
+        ("GET", "/inbound-number", None, "", "admin"),
+        ("GET", "/inbound-number/available", None, "", "admin"),
+        ("POST", "/inbound-number/service/{service_id}", {}, "", "admin"),
+        ("GET", "/inbound-number/service/{service_id}", None, "", "admin"),
+        ("GET", "/service/{service_id}/inbound-sms/most-recent-usage", None, "", "admin"),
+        ("POST", "/inbound-number/service/{service_id}/off", None, "", "admin"),
+        ("POST", "/service/{service_id}/inbound-sms/remove", {"archive": False}, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),

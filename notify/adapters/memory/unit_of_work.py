@@ -32,6 +32,7 @@ from .repositories.contact_lists import InMemoryContactListRepository
 from .repositories.report_requests import InMemoryReportRequestRepository
 from .repositories.template_email_files import InMemoryTemplateEmailFileRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
+from .repositories.inbound_numbers import InMemoryInboundNumberRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
 from .repositories.invites import (
     InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository, InMemoryServiceJoinRequestRepository,
@@ -64,6 +65,7 @@ class InMemoryUnitOfWork:
     retries = repository(InMemoryRetryRepository)
     complaints = repository(InMemoryComplaintRepository)
     data_retention = repository(InMemoryDataRetentionRepository)
+    inbound_numbers = repository(InMemoryInboundNumberRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)
     invited_users = repository(InMemoryInvitedUserRepository)
     invited_organisation_users = repository(InMemoryInvitedOrganisationUserRepository)

@@ -386,7 +386,7 @@ service_sms_senders = sa.Table(
     sa.Column("sms_sender", sa.String(11), nullable=False, index=True),  # index: inbound messages find it
     _service_fk(index=True),
     sa.Column("is_default", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.Column("inbound_number_id", UUID, unique=True),  # no inbound_numbers table yet: kept as given
+    sa.Column("inbound_number_id", UUID, unique=True),  # no foreign key: a number let go takes its senders with it
     sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS),
@@ -721,3 +721,43 @@ template_email_files = sa.Table(
     sa.Column("archived_at", TS),
     sa.Column("archived_by_id", UUID, sa.ForeignKey("users.id")),
 )
+
+
+# -- the inbound number pool, returned letters, letter attachments --------------------------------------------
+
+inbound_numbers = sa.Table(
+    "inbound_numbers", metadata,
+    _id(),
+    sa.Column("number", sa.String(255), nullable=False, unique=True),
+    sa.Column("provider", sa.String, nullable=False),
+    _service_fk(nullable=True, unique=True),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+)
+
+returned_letters = sa.Table(
+    "returned_letters", metadata,
+    _id(),
+    sa.Column("reported_at", sa.Date, nullable=False),
+    _service_fk(index=True),
+    sa.Column("notification_id", UUID, nullable=False, unique=True),  # no foreign key: notifications are purged
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+)
+
+letter_attachment = sa.Table(
+    "letter_attachment", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("template_id", UUID, nullable=False, index=True),
+    sa.Column("created_by_id", UUID, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("archived_at", TS),
+    sa.Column("archived_by_id", UUID, sa.ForeignKey("users.id")),
+    sa.Column("original_filename", sa.String, nullable=False),
+    sa.Column("page_count", sa.SmallInteger, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+)
+# A template has at most one attachment that is not archived.
+sa.Index("uix_letter_attachment_live_template", letter_attachment.c.template_id, unique=True,
+         postgresql_where=sa.text("archived_at IS NULL"), sqlite_where=sa.text("archived_at IS NULL"))

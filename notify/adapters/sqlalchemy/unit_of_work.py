@@ -38,6 +38,7 @@ from .repositories.contact_lists import SqlAlchemyContactListRepository
 from .repositories.report_requests import SqlAlchemyReportRequestRepository
 from .repositories.template_email_files import SqlAlchemyTemplateEmailFileRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
+from .repositories.inbound_numbers import SqlAlchemyInboundNumberRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
 from .repositories.invites import (
     SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository, SqlAlchemyServiceJoinRequestRepository,
@@ -69,6 +70,7 @@ class SqlAlchemyUnitOfWork:
     retries = repository(SqlAlchemyRetryRepository)
     complaints = repository(SqlAlchemyComplaintRepository)
     data_retention = repository(SqlAlchemyDataRetentionRepository)
+    inbound_numbers = repository(SqlAlchemyInboundNumberRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)
     invited_users = repository(SqlAlchemyInvitedUserRepository)
     invited_organisation_users = repository(SqlAlchemyInvitedOrganisationUserRepository)

@@ -17,6 +17,7 @@ from .branding import EmailBrandingResources, LetterBrandingResources
 from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
+from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
 from .documents import DownloadPageResource
 from .openapi import NotifyApp, OpenApiResource, RouteEntry
@@ -256,6 +257,15 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/template-folder/{template_folder_id}", template_folders, "item"),
         ("/service/{service_id}/template-folder/{template_folder_id}/contents", template_folders,
          "contents"),
+    ]
+    inbound_numbers, inbound_settings = InboundNumberResources(notify), InboundSmsSettingsResources(notify)
+    routes += [  # the pool of numbers services are texted on
+        ("/inbound-number", inbound_numbers, None),
+        ("/inbound-number/available", inbound_numbers, "available"),
+        ("/inbound-number/service/{service_id}", inbound_numbers, "service"),
+        ("/inbound-number/service/{service_id}/off", inbound_numbers, "off"),
+        ("/service/{service_id}/inbound-sms/most-recent-usage", inbound_settings, "usage"),
+        ("/service/{service_id}/inbound-sms/remove", inbound_settings, "remove"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

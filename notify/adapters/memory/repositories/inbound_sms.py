@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -24,12 +24,14 @@ class InMemoryInboundSmsRepository(ServiceScopedRepository[InboundSms]):
 
     def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
                          created_after: datetime | None = None, older_than: UUID | None = None,
-                         limit: int | None = None) -> Sequence[InboundSms]:
+                         limit: int | None = None,
+                         notify_numbers: Collection[str] | None = None) -> Sequence[InboundSms]:
         before = page_start(self._rows, older_than, service_id)
         if isinstance(before, NoPage):
             return []
         rows = sorted((m for m in self._rows.values() if m.service_id == service_id
                        and (user_number is None or m.user_number == user_number)
+                       and (notify_numbers is None or m.notify_number in notify_numbers)
                        and (created_after is None or m.created_at >= created_after)
                        and (before is None or m.created_at < before)),
                       key=lambda m: (m.created_at, m.id), reverse=True)

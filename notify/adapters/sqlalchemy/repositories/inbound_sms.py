@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -39,9 +39,12 @@ class SqlAlchemyInboundSmsRepository(SqlRepository[InboundSms]):
 
     def list_for_service(self, service_id: UUID, *, user_number: str | None = None,
                          created_after: datetime | None = None, older_than: UUID | None = None,
-                         limit: int | None = None) -> Sequence[InboundSms]:
+                         limit: int | None = None,
+                         notify_numbers: Collection[str] | None = None) -> Sequence[InboundSms]:
         m = self.table
         conditions = self._conditions(service_id, user_number, created_after)
+        if notify_numbers is not None:
+            conditions.append(m.c.notify_number.in_(list(notify_numbers)))
         if older_than is not None:
             anchor = self._exec(sa.select(m.c.created_at).where(m.c.id == older_than,
                                                                 m.c.service_id == service_id)).first()

@@ -248,4 +248,6 @@ def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElem
         conditions.append(n.c.created_at < where.created_before)
     if where.recipient_contains is not None:
         conditions.append(n.c.normalised_to.contains(where.recipient_contains, autoescape=True))
+    if where.reply_to_text is not None:
+        conditions.append(n.c.reply_to_text == where.reply_to_text)
     return conditions
