@@ -1,5 +1,5 @@
-"""`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL) and
-`notify db upgrade | downgrade REV | current`."""
+"""`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL), `notify purge`
+(what is past retention, now) and `notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
-                              open_stores,
-                              run_worker, settle_heap)
+                              open_stores, purge_now, run_worker, settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
 
 
@@ -33,6 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve.add_argument("--max-header-bytes", type=int, help="largest request head (NOTIFY_HTTP_MAX_HEADER_BYTES)")
     worker = commands.add_parser("worker", help="deliver notifications and process jobs from NOTIFY_QUEUE_URL")
     worker.add_argument("--concurrency", type=int, default=4, help="deliveries at once (threads)")
+    commands.add_parser("purge", help="move notifications past their service's retention to history (no recipient, "
+                                      "no content) and remove expired letter PDFs and job spreadsheets, now")
     db = commands.add_parser("db", help="manage the database schema (NOTIFY_DATABASE_URL)")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="migrate to the newest revision").add_argument(
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env()
         if args.command == "db":
             return _db(settings, args)
+        if args.command == "purge":
+            return purge_now(settings, say=lambda line: print(line, flush=True))
         if args.command == "send-csv":
             return _send_csv(settings, args)
         if args.command == "worker":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from notify.domain.errors import StoreUnavailable
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
 from notify.usecases.providers import ensure_default_providers
+from notify.usecases.purge import NightlyPurge
 from notify.usecases.retry_policy import RetryPolicy
 
 if TYPE_CHECKING:  # SQLAlchemy, Alembic and Falcon load only when a store or the app is built (`import notify`)
@@ -221,8 +223,9 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
         retry_policy=retry_policy(settings)), settings)
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
+        nightly = NightlyPurge(settings.purge_hour)
         queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared),
-                    sweep=lambda: sweep_deliveries(wired, settings))
+                    sweep=lambda: sweep_deliveries(wired, settings, nightly))
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
@@ -271,11 +274,12 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
     return wired
 
 
-def sweep_deliveries(notify: Notify, settings: Settings) -> None:
+def sweep_deliveries(notify: Notify, settings: Settings, nightly: NightlyPurge | None = None) -> None:
     """What every delivering process runs now and then: re-enqueue what was left in `created` (a lost message,
     a process that stopped with ids in its queue), time out hand-overs to guarded providers that nobody
     recorded (usecases.handover), settle notifications whose receipt never came (usecases.overdue), make the
-    retries a stopped process had scheduled (usecases.retries), and delete expired counters."""
+    retries a stopped process had scheduled (usecases.retries), delete expired counters, and once a night start
+    the purge of what is past retention (usecases.purge) on a thread of its own: it may take minutes."""
     from datetime import timedelta
 
     from notify.domain.overdue import ReceiptDeadlines
@@ -290,6 +294,48 @@ def sweep_deliveries(notify: Notify, settings: Settings) -> None:
                                                    give_up_after=timedelta(seconds=settings.sending_timeout)))
     retries.sweep_retries(notify, grace=min(retries.SWEEP_GRACE, waited))
     counters.remove_expired_counters(notify)
+    if nightly is not None and nightly.due(notify):
+        threading.Thread(target=_nightly_purge, args=(notify,), name="notify-purge", daemon=True).start()
+
+
+def run_purge(notify: Notify, say: Say) -> None:
+    """The purge now (`notify purge`), saying what it moved and removed."""
+    import time
+
+    from notify.usecases.purge import purge_expired
+
+    started = time.monotonic()
+    report = purge_expired(notify)
+    say(f"notify purge: {report.moved} notifications past retention moved to history, "
+        f"{report.letters_removed} letter PDFs and {report.jobs_archived} job spreadsheets removed "
+        f"in {time.monotonic() - started:.1f} s")
+
+
+def _nightly_purge(notify: Notify) -> None:
+    import logging
+
+    log = logging.getLogger("notify.purge")
+    try:
+        run_purge(notify, log.info)
+    except Exception:  # the next night's purge picks up what this one left
+        log.exception("the nightly purge failed")
+
+
+def purge_now(settings: Settings, say: Say) -> int:
+    """`notify purge`: the stores and the upload folder `notify serve` uses, purged once."""
+    from notify.adapters.uploads import FileSystemUploadStore
+
+    if settings.database_url == MEMORY:
+        say("notify: the in-memory store lives in its server's process: nothing here to purge")
+        return 0
+    stores = open_stores(settings, say=say)
+    try:
+        notify = build_notify(settings, stores)
+        run_purge(attrs.evolve(notify, uploads=FileSystemUploadStore(settings.upload_dir)), say)
+    finally:
+        for engine in stores.engines:
+            engine.dispose()
+    return 0
 
 
 def wire_callbacks(notify: Notify, settings: Settings) -> Notify:
@@ -379,8 +425,10 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     celery_queue.register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids),
                                 process_job=lambda job_id: jobs.process_job(wired, job_id))
 
+    nightly = NightlyPurge(settings.purge_hour)
+
     def sweep() -> None:
-        sweep_deliveries(wired, settings)
+        sweep_deliveries(wired, settings, nightly)
         for job_id in jobs.tick(wired):
             queue = wired.job_queue
             assert queue is not None

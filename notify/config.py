@@ -37,6 +37,8 @@ Jobs and workers:
                              (259200: Notify's 72 hours)
   NOTIFY_SWEEP_INTERVAL      seconds between a delivering process's sweeps (stuck `created`, stale claims, overdue
                              receipts, due retries and jobs) (30)
+  NOTIFY_PURGE_HOUR          the hour (UK time, 0-23) from which the sweep runs the night's purge of notifications
+                             and job spreadsheets past their service's retention (3); `notify purge` runs it now
   NOTIFY_RECEIPT_WAIT        seconds a notification waits in `sending` for its receipt before the sweep asks the
                              provider that took it (600)
   NOTIFY_DELIVERY_ATTEMPTS   hand-overs of a notification whose providers all fail, before it is a
@@ -127,6 +129,7 @@ class Settings:
     claim_timeout: int = 300
     sending_timeout: int = 72 * 3600
     sweep_interval: int = 30
+    purge_hour: int = 3
     receipt_wait: int = 600
     delivery_attempts: int = 5
     delivery_retry_delay: int = 30
@@ -177,6 +180,7 @@ class Settings:
             claim_timeout=_int(env, "NOTIFY_CLAIM_TIMEOUT", 300),
             sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
             sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
+            purge_hour=min(23, max(0, _int(env, "NOTIFY_PURGE_HOUR", 3))),
             receipt_wait=_int(env, "NOTIFY_RECEIPT_WAIT", 600),
             delivery_attempts=max(1, _int(env, "NOTIFY_DELIVERY_ATTEMPTS", 5)),
             delivery_retry_delay=_int(env, "NOTIFY_DELIVERY_RETRY_DELAY", 30),

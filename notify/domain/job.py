@@ -10,7 +10,7 @@ from uuid import UUID
 
 from attrs import evolve, frozen
 
-from .constants import JobStatus, NotificationType
+from .constants import JobStatus, NotificationStatus, NotificationType
 from .errors import InvalidRequest, NotFound
 
 
@@ -68,6 +68,18 @@ class Job:
         if self.job_status is not JobStatus.SCHEDULED:
             raise InvalidJobTransition(self.job_status, JobStatus.PENDING)
         return self.changed(now=now, job_status=JobStatus.PENDING)
+
+
+def merged_counts(*counts: Mapping[UUID, Mapping[NotificationStatus, int]]
+                  ) -> dict[UUID, dict[NotificationStatus, int]]:
+    """Each job's notifications per status, from several places (those kept, those purged to history)."""
+    total: dict[UUID, dict[NotificationStatus, int]] = {}
+    for per_job in counts:
+        for job_id, statuses in per_job.items():
+            mine = total.setdefault(job_id, {})
+            for status, count in statuses.items():
+                mine[status] = mine.get(status, 0) + count
+    return total
 
 
 class InvalidJobTransition(InvalidRequest):

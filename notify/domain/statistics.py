@@ -99,3 +99,12 @@ class TemplateCount:
     period: str
     template_id: UUID
     count: int
+
+
+def combined(counts: Iterable[TemplateCount]) -> list[TemplateCount]:
+    """One count per period and template (kept notifications and history each bring theirs)."""
+    totals: dict[tuple[str, UUID], int] = {}
+    for c in counts:
+        totals[(c.period, c.template_id)] = totals.get((c.period, c.template_id), 0) + c.count
+    return [TemplateCount(period, template_id, count)
+            for (period, template_id), count in sorted(totals.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]

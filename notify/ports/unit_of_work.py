@@ -28,6 +28,7 @@ from .repositories import (
 from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .inbound_numbers import InboundNumberRepository
+from .notification_history import NotificationHistoryRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
 from .template_folders import TemplateFolderRepository
@@ -58,6 +59,8 @@ class UnitOfWork(Protocol):
     def api_keys(self) -> ApiKeyRepository: ...
     @property
     def notifications(self) -> NotificationRepository: ...
+    @property
+    def notification_history(self) -> NotificationHistoryRepository: ...
     @property
     def jobs(self) -> JobRepository: ...
     @property

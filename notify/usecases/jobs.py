@@ -50,6 +50,7 @@ from notify.domain.job import (
     RowError,
     Spreadsheet,
     column_key,
+    merged_counts,
     recipient_columns,
 )
 from notify.domain.notification import Notification
@@ -269,7 +270,8 @@ def _user(uow: Any, user_id: UUID | None) -> User | None:
 
 
 def _views(uow: Any, service: Service, jobs: Sequence[Job]) -> list[JobView]:
-    counts = uow.notifications.counts_for_jobs([j.id for j in jobs])
+    ids = [j.id for j in jobs]
+    counts = merged_counts(uow.notifications.counts_for_jobs(ids), uow.notification_history.counts_for_jobs(ids))
     templates: dict[tuple[UUID, int], Template] = {}
     users: dict[UUID | None, User | None] = {}
     views = []

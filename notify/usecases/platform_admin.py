@@ -24,7 +24,7 @@ class Found:
 _LOOKUPS: tuple[tuple[str, bool, Callable[[UnitOfWork, UUID], object | None]], ...] = (
     ("organisation", False, lambda uow, i: uow.organisations.get(i)),
     ("service", False, lambda uow, i: uow.services.get(i)),
-    ("notification", True, lambda uow, i: uow.notifications.find(i)),
+    ("notification", True, lambda uow, i: uow.notifications.find(i) or uow.notification_history.find(i)),
     ("email_branding", False, lambda uow, i: uow.email_branding.get(i)),
     ("letter_branding", False, lambda uow, i: uow.letter_branding.get(i)),
     ("user", False, lambda uow, i: uow.users.get(i)),

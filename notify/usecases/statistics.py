@@ -7,11 +7,20 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from notify.domain import statistics as rules
-from notify.domain.statistics import Period
+from notify.domain.statistics import Period, StatusCount
+from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
 
 Stats = dict[str, dict[str, int]]
+
+
+def _status_counts(uow: UnitOfWork, periods: Sequence[Period], *, service_ids: Sequence[UUID],
+                   include_test_key: bool = False) -> list[StatusCount]:
+    """Notifications still kept and those already purged to history (never both: the purge moves them)."""
+    return [*uow.notifications.status_counts(periods, service_ids=service_ids, include_test_key=include_test_key),
+            *uow.notification_history.status_counts(periods, service_ids=service_ids,
+                                                     include_test_key=include_test_key)]
 
 
 def service_statistics(notify: Notify, service_id: UUID, *, today_only: bool = False, limit_days: int = 7) -> Stats:
@@ -19,7 +28,7 @@ def service_statistics(notify: Notify, service_id: UUID, *, today_only: bool = F
     period = rules.today(now) if today_only else rules.last_days(now, limit_days)
     with notify.read_uow() as uow:
         uow.services.get(service_id)
-        return rules.summarise(uow.notifications.status_counts([period], service_ids=[service_id]))
+        return rules.summarise(_status_counts(uow, [period], service_ids=[service_id]))
 
 
 def statistics_for_services(notify: Notify, service_ids: Sequence[UUID], *, start: date | None = None,
@@ -36,7 +45,7 @@ def statistics_for_services(notify: Notify, service_ids: Sequence[UUID], *, star
     if not service_ids:
         return result
     with notify.read_uow() as uow:
-        counts = uow.notifications.status_counts([period], service_ids=list(service_ids),
+        counts = _status_counts(uow, [period], service_ids=list(service_ids),
                                                  include_test_key=include_test_key)
     by_service: dict[UUID, list[rules.StatusCount]] = {}
     for row in counts:
@@ -50,5 +59,5 @@ def monthly_statistics(notify: Notify, service_id: UUID, *, year: int) -> dict[s
     months = rules.financial_year_months(year, notify.clock.now())
     with notify.read_uow() as uow:
         uow.services.get(service_id)
-        counts = uow.notifications.status_counts(months, service_ids=[service_id]) if months else []
+        counts = _status_counts(uow, months, service_ids=[service_id]) if months else []
     return rules.monthly(counts, months)

@@ -28,7 +28,8 @@ def monthly_template_usage(notify: Notify, service_id: UUID, *, year: int) -> li
     months = rules.financial_year_months(year, notify.clock.now())
     with notify.read_uow() as uow:
         uow.services.get(service_id)
-        counts = uow.notifications.template_counts(service_id, months) if months else []
+        counts = rules.combined([*uow.notifications.template_counts(service_id, months),
+                                 *uow.notification_history.template_counts(service_id, months)]) if months else []
         usage = []
         for c in counts:
             try:

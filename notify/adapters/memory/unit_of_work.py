@@ -33,6 +33,7 @@ from .repositories.report_requests import InMemoryReportRequestRepository
 from .repositories.template_email_files import InMemoryTemplateEmailFileRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.inbound_numbers import InMemoryInboundNumberRepository
+from .repositories.notification_history import InMemoryNotificationHistoryRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
 from .repositories.invites import (
     InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository, InMemoryServiceJoinRequestRepository,
@@ -52,6 +53,7 @@ class InMemoryUnitOfWork:
     templates = repository(InMemoryTemplateRepository)
     api_keys = repository(InMemoryApiKeyRepository)
     notifications = repository(InMemoryNotificationRepository)
+    notification_history = repository(InMemoryNotificationHistoryRepository)
     jobs = repository(InMemoryJobRepository)
     providers = repository(InMemoryProviderRepository)
     email_branding = repository(InMemoryEmailBrandingRepository)

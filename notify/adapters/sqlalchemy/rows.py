@@ -23,6 +23,7 @@ from notify.domain.complaint import Complaint
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
 from notify.domain.notification import Notification
+from notify.domain.notification_history import NotificationHistory
 from notify.domain.organisation import Organisation
 from notify.domain.provider import ProviderDetails
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
@@ -138,6 +139,7 @@ TEMPLATE = RowMap(Template, renames={"created_by": "created_by_id", "reply_to": 
 API_KEY = RowMap(ApiKey, renames={"created_by": "created_by_id"}, encrypted=("secret",))
 NOTIFICATION = RowMap(Notification, renames={"status": "notification_status", "personalisation": "_personalisation"},
                       encrypted_json=("personalisation",))
+NOTIFICATION_HISTORY = RowMap(NotificationHistory, renames={"status": "notification_status"})
 JOB = RowMap(Job, renames={"created_by": "created_by_id"})
 PROVIDER = RowMap(ProviderDetails)
 EMAIL_BRANDING = RowMap(EmailBranding)

@@ -522,6 +522,34 @@ sa.Index("ix_notifications_normalised_to_trgm", notifications.c.normalised_to, p
 sa.Index("ix_notifications_client_reference_trgm", notifications.c.client_reference, postgresql_using="gin",
          postgresql_ops={"client_reference": "gin_trgm_ops"}, info=POSTGRESQL_ONLY).ddl_if(dialect="postgresql")
 
+# What is kept of a notification after its retention (the nightly purge moves it here): no recipient, no content.
+notification_history = sa.Table(
+    "notification_history", metadata,
+    _id(),
+    sa.Column("job_id", UUID, index=True),
+    sa.Column("job_row_number", sa.Integer),
+    sa.Column("service_id", UUID, sa.ForeignKey("services.id"), nullable=False),
+    sa.Column("template_id", UUID, nullable=False),
+    sa.Column("template_version", sa.Integer, nullable=False),
+    sa.Column("api_key_id", UUID),
+    sa.Column("key_type", sa.String(255), nullable=False),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("sent_at", TS),
+    sa.Column("sent_by", sa.String),
+    sa.Column("updated_at", TS),
+    sa.Column("reference", sa.String),
+    sa.Column("billable_units", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("client_reference", sa.String),
+    sa.Column("international", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("phone_prefix", sa.String),
+    sa.Column("rate_multiplier", sa.Float),
+    sa.Column("notification_status", sa.Text, nullable=False),
+    sa.Column("created_by_id", UUID),
+    sa.Column("postage", sa.String),
+    sa.Index("ix_notification_history_service_created_at", "service_id", "created_at"),
+)
+
 # -- counters (sending limits) ----------------------------------------------------------------------
 
 counters = sa.Table(

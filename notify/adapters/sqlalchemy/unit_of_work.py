@@ -39,6 +39,7 @@ from .repositories.report_requests import SqlAlchemyReportRequestRepository
 from .repositories.template_email_files import SqlAlchemyTemplateEmailFileRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.inbound_numbers import SqlAlchemyInboundNumberRepository
+from .repositories.notification_history import SqlAlchemyNotificationHistoryRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
 from .repositories.invites import (
     SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository, SqlAlchemyServiceJoinRequestRepository,
@@ -57,6 +58,7 @@ class SqlAlchemyUnitOfWork:
     templates = repository(SqlAlchemyTemplateRepository)
     api_keys = repository(SqlAlchemyApiKeyRepository)
     notifications = repository(SqlAlchemyNotificationRepository)
+    notification_history = repository(SqlAlchemyNotificationHistoryRepository)
     jobs = repository(SqlAlchemyJobRepository)
     providers = repository(SqlAlchemyProviderRepository)
     email_branding = repository(SqlAlchemyEmailBrandingRepository)

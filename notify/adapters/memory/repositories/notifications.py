@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from uuid import UUID
 
 from notify.domain import errors
-from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
-from notify.domain.statistics import Period, StatusCount, TemplateCount
 
 from ..replace import replacer
-from .base import MemoryRepository, NoPage, page_start
+from .base import NoPage, page_start
 from .counters import increment_many
+from .notification_counts import NotificationCounts
 
 
 _handed_over = replacer(Notification, "sent_by", "reference", "billable_units", "sent_at", "updated_at", "status")
 _moved = replacer(Notification, "status", "updated_at")
 
 
-class InMemoryNotificationRepository(MemoryRepository[Notification]):
+class InMemoryNotificationRepository(NotificationCounts[Notification]):
     table_name = "notifications"
     not_found = errors.NotificationNotFound
 
@@ -82,21 +82,6 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
         rows.sort(key=lambda n: (n.created_at, n.id), reverse=True)
         return rows[:limit]
 
-    def status_counts(self, periods: Sequence[Period], *, service_ids: Sequence[UUID] | None = None,
-                      include_test_key: bool = False) -> Sequence[StatusCount]:
-        wanted = None if service_ids is None else set(service_ids)
-        counts: dict[tuple[UUID, str, NotificationType, NotificationStatus], int] = {}
-        for n in self._rows.values():
-            if wanted is not None and n.service_id not in wanted:
-                continue
-            if not include_test_key and n.key_type == KeyType.TEST:
-                continue
-            for period in periods:
-                if period.start <= n.created_at < period.end:
-                    key = (n.service_id, period.label, n.notification_type, n.status)
-                    counts[key] = counts.get(key, 0) + 1
-        return [StatusCount(*key, count) for key, count in sorted(counts.items(), key=lambda kv: str(kv[0]))]
-
     def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
                        limit: int = 1000) -> Sequence[Notification]:
         rows = sorted((n for n in self._rows.values() if n.status == status and n.created_at < created_before),
@@ -135,15 +120,6 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
             moved.append(current.id)
         return moved
 
-    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
-        wanted = set(job_ids)
-        counts: dict[UUID, dict[NotificationStatus, int]] = {}
-        for n in self._rows.values():
-            if n.job_id is not None and n.job_id in wanted:
-                per_job = counts.setdefault(n.job_id, {})
-                per_job[n.status] = per_job.get(n.status, 0) + 1
-        return counts
-
     def last_job_row_number(self, job_id: UUID) -> int | None:
         rows = [n.job_row_number for n in self._rows.values() if n.job_id == job_id and n.job_row_number is not None]
         return max(rows) if rows else None
@@ -156,15 +132,3 @@ class InMemoryNotificationRepository(MemoryRepository[Notification]):
 
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
         return sum(1 for n in self._rows.values() if n.service_id == service_id and where.matches(n))
-
-    def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
-        counts: dict[tuple[str, UUID], int] = {}
-        for n in self._rows.values():
-            if n.service_id != service_id or n.key_type is KeyType.TEST:
-                continue
-            for period in periods:
-                if period.start <= n.created_at < period.end:
-                    key = (period.label, n.template_id)
-                    counts[key] = counts.get(key, 0) + 1
-        return sorted((TemplateCount(label, template_id, count) for (label, template_id), count in counts.items()),
-                      key=lambda c: (c.period, str(c.template_id)))

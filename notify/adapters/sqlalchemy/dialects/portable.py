@@ -12,7 +12,9 @@ import sqlalchemy as sa
 from attrs import AttrsInstance
 from sqlalchemy.dialects import postgresql, sqlite
 
+from notify.domain.constants import KeyType
 from notify.domain.notification import HAND_OVERS, Handover, Notification, StatusChange
+from notify.domain.notification_history import Expiry
 
 from .. import tables as t
 from ..rows import RowMap, as_text
@@ -130,6 +132,32 @@ class Dialect:
                                what="notification").rowcount == 1:
                 moved.append(change.notification_id)
         return moved
+
+
+    # -- the nightly purge --------------------------------------------------------------------------------
+    def move_expired(self, session: Session, expiry: Expiry, limit: int) -> list[UUID]:
+        """The oldest `limit` expired ids, copied to history (test keys' are not) and deleted: three statements
+        (SQLite has one writer, so nothing can take the rows in between)."""
+        n, h = _N, t.notification_history
+        chosen = sa.select(n.c.id).where(*expired(expiry)).order_by(n.c.created_at, n.c.id).limit(limit)
+        ids = [row[0] for row in session.execute(chosen, what="notification")]
+        if ids:
+            names = [c.name for c in h.columns]
+            kept = sa.select(*(n.c[name] for name in names)).where(n.c.id.in_(ids),
+                                                                   n.c.key_type != KeyType.TEST.value)
+            session.execute(self.insert(h).from_select(names, kept).on_conflict_do_nothing(index_elements=[h.c.id]),
+                            what="notification")
+            session.execute(sa.delete(n).where(n.c.id.in_(ids)), what="notification")
+        return ids
+
+
+def expired(expiry: Expiry) -> list[sa.ColumnElement[bool]]:
+    n = _N
+    conditions = [n.c.service_id == expiry.service_id, n.c.notification_type == as_text(expiry.notification_type),
+                  n.c.created_at < expiry.created_before]
+    if expiry.kept_statuses:
+        conditions.append(n.c.notification_status.not_in(sorted(as_text(s) for s in expiry.kept_statuses)))
+    return conditions
 
 
 class SqliteDialect(Dialect):

@@ -18,9 +18,11 @@ from sqlalchemy.dialects import postgresql
 
 from notify.domain import errors
 from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification_history import Expiry
 
 from ..engine import describe
 from ..rows import RowMap, as_text
+from .. import tables as t
 from .portable import HAND_OVER_MOVES, Dialect, Increment, distinct_keys
 
 if TYPE_CHECKING:
@@ -42,6 +44,20 @@ _SET_STATUSES = (
     "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
     "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
     "WHERE n.id = v.id AND n.notification_status = v.expected RETURNING n.id")
+
+_HISTORY = ", ".join(f'"{c.name}"' for c in t.notification_history.columns)
+_HISTORY_OF_N = ", ".join(f'n."{c.name}"' for c in t.notification_history.columns)
+# One statement a batch: lock the oldest expired rows nobody else holds (a send's or another purge's are skipped),
+# delete them, and keep what history keeps of them; only the ids come back.
+_MOVE_EXPIRED = (
+    "WITH doomed AS (SELECT id FROM notifications WHERE service_id = %(service_id)s "
+    "AND notification_type = %(type)s AND created_at < %(before)s "
+    "AND NOT (notification_status = ANY(%(kept)s::text[])) "
+    "ORDER BY created_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED), "
+    f"gone AS (DELETE FROM notifications AS n USING doomed WHERE n.id = doomed.id RETURNING {_HISTORY_OF_N}), "
+    f"kept AS (INSERT INTO notification_history ({_HISTORY}) SELECT {_HISTORY} FROM gone "
+    "WHERE key_type <> 'test' ON CONFLICT (id) DO NOTHING) "
+    "SELECT id FROM gone")
 
 
 @functools.lru_cache(maxsize=32)
@@ -118,6 +134,13 @@ class PostgresDialect(Dialect):
             "now": now, "ids": [c.notification_id for c in changes],
             "expected": [as_text(c.expected) for c in changes], "statuses": [as_text(c.status) for c in changes]},
             what="notification")
+        return [row[0] for row in rows]
+
+    def move_expired(self, session: Session, expiry: Expiry, limit: int) -> list[UUID]:
+        _, rows = driver_query(session, _MOVE_EXPIRED, {
+            "service_id": expiry.service_id, "type": as_text(expiry.notification_type),
+            "before": expiry.created_before, "kept": sorted(as_text(s) for s in expiry.kept_statuses),
+            "limit": limit}, what="notification")
         return [row[0] for row in rows]
 
 

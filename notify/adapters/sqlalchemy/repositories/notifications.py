@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,15 +13,14 @@ from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
-from notify.domain.statistics import Period, StatusCount, TemplateCount
 
 from .. import rows as R
 from .. import tables as t
 from ..rows import as_text
-from .base import SqlRepository
+from .notification_counts import NotificationCounts
 
 
-class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
+class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
     table, map = t.notifications, R.NOTIFICATION
     not_found = errors.NotificationNotFound
     what = "notification"
@@ -93,31 +91,6 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
             statement = _PAGES[shape] = _page_statement(set(params), include_jobs)
         return self._read(self._exec(statement, params))
 
-    def status_counts(self, periods: Sequence[Period], *, service_ids: Sequence[UUID] | None = None,
-                      include_test_key: bool = False) -> Sequence[StatusCount]:
-        """One GROUP BY per period, sent as one statement (UNION ALL); nothing but the counts comes back."""
-        if not periods or (service_ids is not None and not service_ids):
-            return []
-        n = self.table
-        selects = []
-        for period in periods:
-            statement = (
-                sa.select(n.c.service_id, sa.literal(period.label, sa.String).label("period"), n.c.notification_type,
-                          n.c.notification_status, sa.func.count().label("count"))
-                .where(n.c.created_at >= period.start, n.c.created_at < period.end)
-                .group_by(n.c.service_id, n.c.notification_type, n.c.notification_status))
-            if service_ids is not None:
-                statement = statement.where(n.c.service_id.in_(list(service_ids)))
-            if not include_test_key:
-                statement = statement.where(n.c.key_type != KeyType.TEST.value)
-            selects.append(statement)
-        query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
-        counts = [StatusCount(R.ROWS.structure(row.service_id, UUID), row.period,
-                              NotificationType(row.notification_type), NotificationStatus(row.notification_status),
-                              int(row._mapping["count"]))
-                  for row in self._exec(query)]
-        return sorted(counts, key=lambda c: (str(c.service_id), c.period, c.notification_type, c.status))
-
     def list_by_status(self, status: NotificationStatus, *, created_before: datetime,
                        limit: int = 1000) -> Sequence[Notification]:
         n = self.table
@@ -154,18 +127,6 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
             return []
         return self._session.dialect.set_statuses(self._session, changes, now=now)
 
-    def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]:
-        if not job_ids:
-            return {}
-        n = self.table
-        counts: dict[UUID, dict[NotificationStatus, int]] = defaultdict(dict)
-        for row in self._exec(sa.select(n.c.job_id, n.c.notification_status, sa.func.count().label("count"))
-                              .where(n.c.job_id.in_(list(job_ids)))
-                              .group_by(n.c.job_id, n.c.notification_status)):
-            status = NotificationStatus(row.notification_status)
-            counts[R.ROWS.structure(row.job_id, UUID)][status] = int(row._mapping["count"])
-        return dict(counts)
-
     def last_job_row_number(self, job_id: UUID) -> int | None:
         n = self.table
         value = self._exec(sa.select(sa.func.max(n.c.job_row_number)).where(n.c.job_id == job_id)).scalar()
@@ -186,24 +147,6 @@ class SqlAlchemyNotificationRepository(SqlRepository[Notification]):
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int:
         statement = sa.select(sa.func.count()).select_from(self.table).where(*_matching(service_id, where))
         return int(self._exec(statement).scalar_one())
-
-
-    def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
-        """One GROUP BY per period, sent as one statement (UNION ALL)."""
-        if not periods:
-            return []
-        n = self.table
-        selects = [
-            sa.select(sa.literal(period.label, sa.String).label("period"), n.c.template_id,
-                      sa.func.count().label("count"))
-            .where(n.c.service_id == service_id, n.c.key_type != KeyType.TEST.value,
-                   n.c.created_at >= period.start, n.c.created_at < period.end)
-            .group_by(n.c.template_id)
-            for period in periods]
-        query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
-        counts = [TemplateCount(row.period, R.ROWS.structure(row.template_id, UUID), int(row._mapping["count"]))
-                  for row in self._exec(query)]
-        return sorted(counts, key=lambda c: (c.period, str(c.template_id)))
 
 
 _N = t.notifications
