@@ -162,6 +162,10 @@ class NotificationRepository(Protocol):
         (= now), and the hand-over's status only while the stored one is still `created` (a receipt may already
         have moved it on). One statement."""
         ...
+    def mark_handing_over(self, notification_ids: Collection[UUID], *, now: datetime) -> Sequence[UUID]:
+        """Of the listed notifications, those still `created`: their updated_at = now (when their hand-over began)
+        and their rows locked, in id order, until the transaction ends. Returns their ids. One statement."""
+        ...
     def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
         """Compare-and-set many in one statement: each notification still in its change's `expected` status
         takes the change's status (updated_at = now). Returns the ids that moved."""

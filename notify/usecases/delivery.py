@@ -62,6 +62,7 @@ from notify.ports.unit_of_work import UnitOfWork
 from .app import Notify
 from .cache import TemplateVersion
 from .auth import service_and_keys
+from .handover import HandOverRefused, begin_hand_overs, cancel_hand_overs
 from .provider_health import record_demotion
 from .status_callbacks import notify_status_changes
 
@@ -72,12 +73,6 @@ PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
 ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
 _NOT_READ: Any = object()
-
-
-class HandOverRefused(BaseException):  # noqa: N818
-    """This delivery must stop: the notification is no longer waiting, or another worker has already handed it
-    to a provider that is not idempotent (usecases.handover). A BaseException (like asyncio.CancelledError) so
-    that a provider failover's `except Exception` cannot mistake it for a provider failure."""
 
 
 @frozen
@@ -155,9 +150,12 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
                                              simulated_outcome(n.notification_type, n.normalised_to)))
         else:
             to_providers.append(plan)
-    hand_over: Callable[[_Plan], _Outcome] = lambda plan: _hand_over(notify, plan)  # noqa: E731
+    ledger = _Ledger(begin_hand_overs(notify, [p.notification.id for p in to_providers if _guarded(p.providers)]))
+    hand_over: Callable[[_Plan], _Outcome] = lambda plan: _hand_over(notify, plan, ledger)  # noqa: E731
     outcomes = notify.send_pool.map(hand_over, to_providers) if notify.send_pool is not None \
         else [hand_over(plan) for plan in to_providers]
+    cancel_hand_overs(notify, [plan.notification.id for plan, outcome in zip(to_providers, outcomes, strict=True)
+                               if outcome is _UNSENT and ledger.may_give_back(plan.notification.id)])
     for plan, outcome in zip(to_providers, outcomes, strict=True):
         n = plan.notification
         if isinstance(outcome, ProviderReceipt):
@@ -272,10 +270,27 @@ _STOPPED: Any = object()  # handed over elsewhere, or no longer waiting
 _Outcome = Any  # a ProviderReceipt, DeliveryRefused, _Uncertain, _UNSENT or _STOPPED
 
 
-def _hand_over(notify: Notify, plan: _Plan) -> _Outcome:
+class _Ledger:
+    """A batch's hand-over ledger entries (usecases.handover), taken before its first provider call: the
+    notifications this delivery may give to providers that are not idempotent, and those of them that one
+    such provider may have taken (it failed other than by refusing), whose entries must stay."""
+
+    def __init__(self, held: set[UUID]) -> None:
+        self.held = held
+        self.kept: set[UUID] = set()
+
+    def may_give_back(self, notification_id: UUID) -> bool:
+        return notification_id in self.held and notification_id not in self.kept
+
+
+def _guarded(providers: Sequence[Any]) -> bool:
+    return any(getattr(p, "guarded", False) for p in providers)
+
+
+def _hand_over(notify: Notify, plan: _Plan, ledger: _Ledger) -> _Outcome:
     """One notification to its providers; never raises (it may run on a send pool's thread)."""
     try:
-        return _send_with_failover(notify, plan) or _UNSENT
+        return _send_with_failover(notify, plan, ledger) or _UNSENT
     except HandOverRefused:
         log.info("delivery of %s stopped: handed over elsewhere or no longer waiting", plan.notification.id)
         return _STOPPED
@@ -289,11 +304,15 @@ class _Uncertain(Exception):  # noqa: N818
         self.provider = provider
 
 
-def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:
+def _send_with_failover(notify: Notify, plan: _Plan, ledger: _Ledger) -> ProviderReceipt | None:
     health = notify.provider_health
+    notification_id = plan.notification.id
     for provider in health.order(plan.providers):
+        guarded = getattr(provider, "guarded", False)
+        if guarded and (notification_id not in ledger.held or notification_id in ledger.kept):
+            raise HandOverRefused(notification_id)
         try:
-            receipt = _send(provider, plan)
+            receipt = _send(provider.inner if guarded else provider, plan)
             if not isinstance(receipt, ProviderReceipt):
                 raise ProviderError(f"answered {type(receipt).__name__}, not a receipt")
             health.succeeded(provider.name)
@@ -302,11 +321,13 @@ def _send_with_failover(notify: Notify, plan: _Plan) -> ProviderReceipt | None:
             health.succeeded(provider.name)  # it answered: the provider works, the recipient does not
             raise
         except DeliveryUncertain as exc:  # never to another provider: that could deliver it twice
-            log.warning("provider %s may have taken %s: %s", provider.name, plan.notification.id, exc)
+            log.warning("provider %s may have taken %s: %s", provider.name, notification_id, exc)
             raise _Uncertain(provider.name) from None
         except Exception as exc:  # ProviderError, or what an adapter let out (a timeout, garbage, a bug): next
-            log.warning("provider %s failed for %s: %s: %s", provider.name, plan.notification.id,
+            log.warning("provider %s failed for %s: %s: %s", provider.name, notification_id,
                         type(exc).__name__, exc)
+            if guarded and not isinstance(exc, ProviderError):
+                ledger.kept.add(notification_id)  # it may have arrived: no other guarded provider gets it
             _count_provider_error(notify, provider.name, plan.notification.notification_type,
                                   demoted_for=health.failed(provider.name))
     return None

@@ -15,6 +15,8 @@ committed hand-over record, a ledger entry `handover:<notification id>` in the s
   the ledger in the same transaction; only the transaction that takes it from 0 to 1 may call the provider,
   any other rolls back and the delivery of that notification stops (`HandOverRefused`). A provider's definite
   refusal (ProviderError) gives the entry back, so failover to the next provider may take it again.
+- Delivery takes a whole batch's entries at once (`begin_hand_overs`, one transaction, instead of one per
+  message), fails over between providers holding them, and gives back, together, those no provider took.
 - A notification still `created` with a ledger entry may or may not be with the provider (the worker died
   during the call): it is never handed over again; the provider's receipt settles it, else `sweep_handovers`
   makes it a `temporary-failure` after `sending_timeout` (Notify's 72 hours), as Notify times out messages a
@@ -24,18 +26,15 @@ committed hand-over record, a ledger entry `handover:<notification id>` in the s
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import evolve
-
 from notify.domain.constants import NotificationStatus
-from notify.domain.notification import Notification
 from notify.ports.providers import ProviderError, ProviderReceipt
 
 from .app import Notify
-from .delivery import HandOverRefused
 
 log = logging.getLogger("notify.handover")
 
@@ -48,39 +47,70 @@ def ledger_key(notification_id: UUID) -> str:
     return f"handover:{notification_id}"
 
 
+class HandOverRefused(BaseException):  # noqa: N818
+    """This delivery must stop: the notification is no longer waiting, or another worker has already handed it
+    to a provider that is not idempotent. A BaseException (like asyncio.CancelledError) so that a provider
+    failover's `except Exception` cannot mistake it for a provider failure."""
+
+
 def begin_hand_over(notify: Notify, notification_id: UUID, provider: str) -> bool:
     """Record that this worker is about to hand the notification to `provider`; False when it must not."""
+    return notification_id in begin_hand_overs(notify, [notification_id])
+
+
+def begin_hand_overs(notify: Notify, notification_ids: Collection[UUID]) -> set[UUID]:
+    """Record, in one transaction, that this worker is about to hand these notifications over: the ids it may
+    hand over (still `created`, nobody's entry before). Every hand-over locks the ledger's rows first (key
+    order), then the notifications' (id order), so two batches sharing notifications never deadlock."""
+    ids = sorted(set(notification_ids))
+    if not ids:
+        return set()
     now = notify.clock.now()
+    expires = now + LEDGER_KEEP
     with notify.uow() as uow:
-        current = uow.notifications.find(notification_id)
-        if current is None or current.status is not NotificationStatus.CREATED:
-            return False  # already handed over and recorded, or settled
-        # The row lock: a concurrent hand-over or sweep waits for this transaction, or this one for it.
-        if not uow.notifications.update_if_status(evolve(current, updated_at=_after(now, current)),
-                                                  expected={NotificationStatus.CREATED}):
-            return False
-        if uow.counters.increment(ledger_key(notification_id), expires_at=now + LEDGER_KEEP) != 1:
-            log.warning("%s is already with a provider: not handing it to %s", notification_id, provider)
-            return False  # rolled back: the ledger keeps the one hand-over
+        counts = uow.counters.increment_many([(ledger_key(i), expires, 1) for i in ids])
+        first = [i for i, count in zip(ids, counts, strict=True) if count == 1]
+        taken = set(uow.notifications.mark_handing_over(first, now=now))  # the row lock, as a sweep takes it
+        refused = [i for i in ids if i not in taken]
+        if refused:  # the entries stay as they were: another worker's, or none for what is no longer waiting
+            uow.counters.increment_many([(ledger_key(i), expires, -1) for i in refused])
         uow.commit()
-    return True
+    for notification_id, count in zip(ids, counts, strict=True):
+        if count > 1:
+            log.warning("%s is already with a provider: not handing it over again", notification_id)
+    return taken
 
 
 def cancel_hand_over(notify: Notify, notification_id: UUID) -> None:
     """The provider refused outright (nothing was sent): give the ledger entry back for the next provider."""
-    now = notify.clock.now()
+    cancel_hand_overs(notify, [notification_id])
+
+
+def cancel_hand_overs(notify: Notify, notification_ids: Collection[UUID]) -> None:
+    """No provider took these (nothing was sent): give their ledger entries back, for a later attempt."""
+    ids = sorted(set(notification_ids))
+    if not ids:
+        return
+    expires = notify.clock.now() + LEDGER_KEEP
     with notify.uow() as uow:
-        uow.counters.increment(ledger_key(notification_id), expires_at=now + LEDGER_KEEP, amount=-1)
+        uow.counters.increment_many([(ledger_key(i), expires, -1) for i in ids])
         uow.commit()
 
 
 class GuardedProvider:
-    """A provider adapter that records each hand-over before making it (see the module docstring)."""
+    """A provider adapter that records each hand-over before making it (see the module docstring). Delivery,
+    which records a batch's at once, calls the adapter itself (`inner`)."""
+
+    guarded = True
 
     def __init__(self, inner: Any, notify: Notify) -> None:
         self._inner = inner
         self._notify = notify
         self.name: str = inner.name
+
+    @property
+    def inner(self) -> Any:
+        return self._inner
 
     def __getattr__(self, attribute: str) -> Any:  # connect, sent, script...: the adapter's own
         return getattr(self._inner, attribute)
@@ -122,9 +152,3 @@ def sweep_handovers(notify: Notify, *, older_than: timedelta = DEFAULT_CLAIM_TIM
     if timed_out:
         log.warning("%d hand-over(s) never answered by their provider: temporary-failure", len(timed_out))
     return len(timed_out)
-
-
-def _after(now: datetime, notification: Notification) -> datetime:
-    """`now`, or just after the stored updated_at should clocks disagree: every write moves it forward."""
-    previous = notification.updated_at
-    return now if previous is None or now > previous else previous + timedelta(microseconds=1)

@@ -8,12 +8,14 @@ from typing import Any
 from uuid import UUID
 
 import attrs
+import pytest
 
 from notify.adapters.queue.celery_queue import CeleryQueue, make_celery, register_tasks
 from notify.domain.constants import NotificationStatus as S
 from notify.usecases import delivery, handover
 from notify.usecases.app import Notify
 
+from ..storage import STORES
 from ..v2.conftest import Fakes, World
 
 
@@ -69,6 +71,39 @@ def test_a_second_hand_over_is_refused_and_a_refused_provider_gives_it_back(worl
     [delivered] = created(world, wired)
     delivery.deliver(attrs.evolve(wired, sms_providers=[fakes.sms]), delivered)
     assert handover.begin_hand_over(wired, delivered, "fake-sms") is False  # no longer waiting
+
+
+@pytest.mark.parametrize("new_uow", STORES, indirect=True)
+def test_a_batch_takes_only_the_entries_nobody_holds_and_leaves_the_others_as_they_were(world: World,
+                                                                                       fakes: Fakes) -> None:
+    fakes.queue.hold = True
+    wired, _ = celery_wired(world, fakes)
+    fresh, held, gone = created(world, wired, 3)
+    assert handover.begin_hand_over(wired, held, "fake-sms")  # another worker's, its call under way
+    delivery.deliver(attrs.evolve(wired, sms_providers=[fakes.sms]), gone)
+    before = stored(wired, held)
+    world.clock.advance(minutes=1)
+    assert handover.begin_hand_overs(wired, [gone, held, fresh, fresh]) == {fresh}
+    assert stored(wired, held) == before  # its hand-over's start (for the timeout sweep) is not moved
+    assert stored(wired, fresh).updated_at == world.clock.now()
+    handover.cancel_hand_overs(wired, [held])  # the other worker's provider refused it
+    assert handover.begin_hand_overs(wired, [held, fresh]) == {held}
+    assert handover.begin_hand_overs(wired, [gone]) == set()
+
+
+@pytest.mark.parametrize("new_uow", STORES, indirect=True)
+def test_a_batch_no_provider_took_is_given_back_and_sent_once_on_the_retry(world: World, fakes: Fakes) -> None:
+    fakes.queue.hold = True
+    wired, _ = celery_wired(world, fakes)
+    ids = created(world, wired, 3)
+    wired = attrs.evolve(wired, queue=None)  # the retry is made here, not by the (eager) queue
+    fakes.sms.failing = True
+    assert sorted(delivery.deliver_many(wired, ids)) == sorted(ids)  # put back for a retry
+    assert fakes.sms.sent == [] and {stored(wired, i).status for i in ids} == {S.CREATED}
+    fakes.sms.failing = False
+    delivery.deliver_many(wired, ids)
+    assert sorted(m.notification_id for m in fakes.sms.sent) == sorted(ids)
+    assert {stored(wired, i).status for i in ids} == {S.SENDING}
 
 
 def test_a_notification_a_dead_worker_never_handed_over_is_sent_once_when_redelivered(world: World,

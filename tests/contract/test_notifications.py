@@ -264,6 +264,21 @@ def test_set_statuses_moves_only_those_still_in_their_expected_status(new_uow: N
         assert uow.notifications.get(service.id, b.id) == b
 
 
+def test_mark_handing_over_stamps_only_those_still_created(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    waiting, sent = factories.notification(service.id), factories.notification(service.id,
+                                                                                status=NotificationStatus.SENDING)
+    _add(new_uow, waiting, sent)
+    with new_uow() as uow:
+        marked = uow.notifications.mark_handing_over([sent.id, waiting.id, uuid4(), waiting.id], now=later(seconds=7))
+        assert list(marked) == [waiting.id]
+        assert uow.notifications.mark_handing_over([], now=later(seconds=7)) == []
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.get(service.id, waiting.id) == evolve(waiting, updated_at=later(seconds=7))
+        assert uow.notifications.get(service.id, sent.id) == sent
+
+
 def test_counts_for_jobs_and_last_row_number(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     job_a, job_b, empty = uuid4(), uuid4(), uuid4()

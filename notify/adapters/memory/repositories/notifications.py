@@ -110,6 +110,15 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
                 current, handover.provider, handover.reference or current.reference, handover.billable_units, now,
                 now, status))
 
+    def mark_handing_over(self, notification_ids: Collection[UUID], *, now: datetime) -> Sequence[UUID]:
+        marked = []
+        for notification_id in sorted(set(notification_ids)):
+            current = self._rows.get(notification_id)
+            if current is not None and current.status is NotificationStatus.CREATED:
+                self._session.put(self.table_name, current.id, _moved(current, current.status, now))
+                marked.append(current.id)
+        return marked
+
     def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
         moved = []
         for change in changes:

@@ -45,6 +45,8 @@ _HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
 _SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == sa.bindparam("_expected"))
                .values(notification_status=sa.bindparam("_status"),
                        updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+_MARK_HANDING_OVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == "created")
+                      .values(updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
 
 
 class Dialect:
@@ -123,6 +125,11 @@ class Dialect:
         session.execute(_HANDOVER, [{"_id": h.notification_id, "_sent_by": h.provider, "_reference": h.reference,
                                      "_units": h.billable_units, "_status": as_text(h.status), "_now": now}
                                     for h in handovers], what="notification")
+
+    def mark_handing_over(self, session: Session, ids: Sequence[UUID], *, now: datetime) -> list[UUID]:
+        """`ids` in id order, one cached statement each."""
+        return [i for i in ids if session.execute(_MARK_HANDING_OVER, {"_id": i, "_now": now},
+                                                  what="notification").rowcount == 1]
 
     def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
         moved = []

@@ -44,6 +44,9 @@ _SET_STATUSES = (
     "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
     "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
     "WHERE n.id = v.id AND n.notification_status = v.expected RETURNING n.id")
+_MARK_HANDING_OVER = (
+    "UPDATE notifications AS n SET updated_at = %(now)s FROM unnest(%(ids)s::uuid[]) AS v(id) "
+    "WHERE n.id = v.id AND n.notification_status = 'created' RETURNING n.id")
 
 _HISTORY = ", ".join(f'"{c.name}"' for c in t.notification_history.columns)
 _HISTORY_OF_N = ", ".join(f'n."{c.name}"' for c in t.notification_history.columns)
@@ -127,6 +130,10 @@ class PostgresDialect(Dialect):
             "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
             "units": [h.billable_units for h in handovers], "statuses": [as_text(h.status) for h in handovers]},
             what="notification")
+
+    def mark_handing_over(self, session: Session, ids: Sequence[UUID], *, now: datetime) -> list[UUID]:
+        _, rows = driver_query(session, _MARK_HANDING_OVER, {"now": now, "ids": list(ids)}, what="notification")
+        return [row[0] for row in rows]
 
     def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
         changes = sorted(changes, key=lambda c: c.notification_id)  # id order, as record_handovers

@@ -122,6 +122,10 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
         if handovers:
             self._session.dialect.record_handovers(self._session, handovers, now=now)
 
+    def mark_handing_over(self, notification_ids: Collection[UUID], *, now: datetime) -> Sequence[UUID]:
+        ids = sorted(set(notification_ids))
+        return self._session.dialect.mark_handing_over(self._session, ids, now=now) if ids else []
+
     def set_statuses(self, changes: Sequence[StatusChange], *, now: datetime) -> Sequence[UUID]:
         if not changes:
             return []
