@@ -1,5 +1,6 @@
 """`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL), `notify purge`
-(what is past retention, now) and `notify db upgrade | downgrade REV | current`."""
+(what is past retention, now), `notify facts` (the daily billing and status facts) and
+`notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
                               open_stores, purge_now, run_worker, settle_heap)
@@ -48,6 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     send.add_argument("--url", default="http://127.0.0.1:6011")
     send.add_argument("--scheduled-for", default=None, help="ISO date-time, at most 7 days ahead")
     send.add_argument("--no-wait", action="store_true", help="return once the job is created")
+    facts = commands.add_parser("facts", help="build the daily billing and status facts from notifications "
+                                              "(by default what the nightly run builds: yesterday and the 3 days "
+                                              "before); building a day again replaces its facts")
+    facts.add_argument("--from", dest="first", type=date.fromisoformat, help="first UK day, YYYY-MM-DD")
+    facts.add_argument("--to", dest="last", type=date.fromisoformat, help="last UK day (default: --from)")
     args = parser.parse_args(argv)
 
     try:
@@ -56,6 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(settings, args)
         if args.command == "purge":
             return purge_now(settings, say=lambda line: print(line, flush=True))
+        if args.command == "facts":
+            return _facts(settings, args)
         if args.command == "send-csv":
             return _send_csv(settings, args)
         if args.command == "worker":
@@ -148,6 +157,28 @@ def _send_csv(settings: Settings, args: argparse.Namespace) -> int:
         print(f"notify: {exc}", file=sys.stderr)
         return 1
     print(f"job {job['id']}: {job['job_status']}, {job['notifications_sent']} of {job['notification_count']} sent")
+    return 0
+
+
+def _facts(settings: Settings, args: argparse.Namespace) -> int:
+    from notify.bootstrap import build_notify
+    from notify.usecases import facts
+
+    if settings.database_url == MEMORY:
+        print("notify: the in-memory store has no notifications to build facts from", flush=True)
+        return 0
+    stores = open_stores(settings)
+    try:
+        notify = build_notify(settings, stores)
+        if args.first is None:
+            built = facts.build_nightly(notify)
+        else:
+            built = facts.build_days(notify, args.first, args.last or args.first)
+        for day in built:
+            print(f"{day.day}: {day.billing_facts} billing facts, {day.status_facts} status facts", flush=True)
+    finally:
+        for engine in stores.engines:
+            engine.dispose()
     return 0
 
 

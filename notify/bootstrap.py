@@ -19,6 +19,7 @@ from notify.config import DEFAULT_SQLITE_FILE, MEMORY, Settings
 from notify.domain.errors import StoreUnavailable
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases.app import Notify
+from notify.usecases.facts import NightlyFacts
 from notify.usecases.providers import ensure_default_providers
 from notify.usecases.purge import NightlyPurge
 from notify.usecases.retry_policy import RetryPolicy
@@ -224,8 +225,13 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
         nightly = NightlyPurge(settings.purge_hour)
-        queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared),
-                    sweep=lambda: sweep_deliveries(wired, settings, nightly))
+        facts_nightly = NightlyFacts()
+
+        def sweep() -> None:
+            sweep_deliveries(wired, settings, nightly)
+            facts_nightly.run_if_due(wired)
+
+        queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared), sweep=sweep)
     if wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
@@ -425,10 +431,11 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     celery_queue.register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids),
                                 process_job=lambda job_id: jobs.process_job(wired, job_id))
 
-    nightly = NightlyPurge(settings.purge_hour)
+    nightly, facts_nightly = NightlyPurge(settings.purge_hour), NightlyFacts()
 
     def sweep() -> None:
         sweep_deliveries(wired, settings, nightly)
+        facts_nightly.run_if_due(wired)
         for job_id in jobs.tick(wired):
             queue = wired.job_queue
             assert queue is not None

@@ -25,10 +25,12 @@ from .repositories import (
     TemplateRepository,
     UserRepository,
 )
+from .annual_billing import AnnualBillingRepository
 from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .inbound_numbers import InboundNumberRepository
 from .notification_history import NotificationHistoryRepository
+from .facts import FactRepository
 from .retries import RetryRepository
 from .verify_codes import VerifyCodeRepository
 from .template_folders import TemplateFolderRepository
@@ -105,6 +107,11 @@ class UnitOfWork(Protocol):
     def report_requests(self) -> ReportRequestRepository: ...
     @property
     def template_email_files(self) -> TemplateEmailFileRepository: ...
+
+    @property
+    def facts(self) -> FactRepository: ...
+    @property
+    def annual_billing(self) -> AnnualBillingRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -24,10 +24,6 @@ SAMPLE_BY_CONVERTER = {"uuid": str(UUID(int=1)), "int": "1"}
 # Not routed yet, by area (the TSV's third column); each admin area removes its own as it routes them.
 NOT_YET_ROUTED: set[tuple[str, str]] = {
     # billing
-    ("GET", "/service/<uuid:service_id>/billing/free-sms-fragment-limit"),
-    ("GET", "/service/<uuid:service_id>/billing/monthly-usage"),
-    ("GET", "/service/<uuid:service_id>/billing/yearly-usage-summary"),
-    ("POST", "/service/<uuid:service_id>/billing/free-sms-fragment-limit"),
     # contact lists
     ("DELETE", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
     ("GET", "/service/<uuid:service_id>/contact-list"),

@@ -26,6 +26,7 @@ from .repositories import (
     InMemoryTemplateRepository,
     InMemoryUserRepository,
 )
+from .repositories.annual_billing import InMemoryAnnualBillingRepository
 from .repositories.complaints import InMemoryComplaintRepository
 from .repositories.template_folders import InMemoryTemplateFolderRepository
 from .repositories.contact_lists import InMemoryContactListRepository
@@ -34,6 +35,7 @@ from .repositories.template_email_files import InMemoryTemplateEmailFileReposito
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.inbound_numbers import InMemoryInboundNumberRepository
 from .repositories.notification_history import InMemoryNotificationHistoryRepository
+from .repositories.facts import InMemoryFactRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
 from .repositories.invites import (
     InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository, InMemoryServiceJoinRequestRepository,
@@ -68,6 +70,8 @@ class InMemoryUnitOfWork:
     complaints = repository(InMemoryComplaintRepository)
     data_retention = repository(InMemoryDataRetentionRepository)
     inbound_numbers = repository(InMemoryInboundNumberRepository)
+    facts = repository(InMemoryFactRepository)
+    annual_billing = repository(InMemoryAnnualBillingRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)
     invited_users = repository(InMemoryInvitedUserRepository)
     invited_organisation_users = repository(InMemoryInvitedOrganisationUserRepository)

@@ -789,3 +789,52 @@ letter_attachment = sa.Table(
 # A template has at most one attachment that is not archived.
 sa.Index("uix_letter_attachment_live_template", letter_attachment.c.template_id, unique=True,
          postgresql_where=sa.text("archived_at IS NULL"), sqlite_where=sa.text("archived_at IS NULL"))
+
+
+# -- daily facts (filled nightly from notifications) and free text message allowances ------------------------
+
+ft_billing = sa.Table(
+    "ft_billing", metadata,
+    sa.Column("bst_date", sa.Date, nullable=False),
+    sa.Column("template_id", UUID, nullable=False),
+    sa.Column("service_id", UUID, nullable=False),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("provider", sa.String, nullable=False),
+    sa.Column("rate_multiplier", sa.Integer, nullable=False),
+    sa.Column("international", sa.Boolean, nullable=False),
+    sa.Column("rate", sa.Float, nullable=False),
+    sa.Column("postage", sa.String, nullable=False),
+    sa.Column("billable_units", sa.Integer, nullable=False),
+    sa.Column("notifications_sent", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("bst_date", "template_id", "service_id", "notification_type", "provider",
+                            "rate_multiplier", "international", "rate", "postage"),
+    sa.Index("ix_ft_billing_service_id_bst_date", "service_id", "bst_date"),
+)
+
+ft_notification_status = sa.Table(
+    "ft_notification_status", metadata,
+    sa.Column("bst_date", sa.Date, nullable=False),
+    sa.Column("template_id", UUID, nullable=False),
+    sa.Column("service_id", UUID, nullable=False),
+    sa.Column("job_id", UUID, nullable=False),
+    sa.Column("notification_type", sa.String(255), nullable=False),
+    sa.Column("key_type", sa.String(255), nullable=False),
+    sa.Column("notification_status", sa.String, nullable=False),
+    sa.Column("notification_count", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("bst_date", "template_id", "service_id", "job_id", "notification_type", "key_type",
+                            "notification_status"),
+    sa.Index("ix_ft_notification_status_service_id_bst_date", "service_id", "bst_date"),
+)
+
+annual_billing = sa.Table(
+    "annual_billing", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("financial_year_start", sa.Integer, nullable=False),
+    sa.Column("free_sms_fragment_limit", sa.Integer, nullable=False),
+    sa.Column("high_volume_service_last_year", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("has_custom_allowance", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.UniqueConstraint("service_id", "financial_year_start", name="uix_service_id_financial_year_start"),
+)

@@ -32,6 +32,7 @@ from .repositories import (
     SqlAlchemyTemplateRepository,
     SqlAlchemyUserRepository,
 )
+from .repositories.annual_billing import SqlAlchemyAnnualBillingRepository
 from .repositories.complaints import SqlAlchemyComplaintRepository
 from .repositories.template_folders import SqlAlchemyTemplateFolderRepository
 from .repositories.contact_lists import SqlAlchemyContactListRepository
@@ -40,6 +41,7 @@ from .repositories.template_email_files import SqlAlchemyTemplateEmailFileReposi
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.inbound_numbers import SqlAlchemyInboundNumberRepository
 from .repositories.notification_history import SqlAlchemyNotificationHistoryRepository
+from .repositories.facts import SqlAlchemyFactRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
 from .repositories.invites import (
     SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository, SqlAlchemyServiceJoinRequestRepository,
@@ -73,6 +75,8 @@ class SqlAlchemyUnitOfWork:
     complaints = repository(SqlAlchemyComplaintRepository)
     data_retention = repository(SqlAlchemyDataRetentionRepository)
     inbound_numbers = repository(SqlAlchemyInboundNumberRepository)
+    facts = repository(SqlAlchemyFactRepository)
+    annual_billing = repository(SqlAlchemyAnnualBillingRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)
     invited_users = repository(SqlAlchemyInvitedUserRepository)
     invited_organisation_users = repository(SqlAlchemyInvitedOrganisationUserRepository)

@@ -13,6 +13,7 @@ from .data_retention import DataRetentionResources
 from .job_stats import ScheduledJobStatsResource
 from .template_usage import TemplateUsageResource
 from .auth import AuthMiddleware
+from .billing import BillingResources
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
@@ -266,6 +267,12 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/inbound-number/service/{service_id}/off", inbound_numbers, "off"),
         ("/service/{service_id}/inbound-sms/most-recent-usage", inbound_settings, "usage"),
         ("/service/{service_id}/inbound-sms/remove", inbound_settings, "remove"),
+    ]
+    billing = BillingResources(notify)
+    routes += [  # a service's free text message allowance and what it used
+        ("/service/{service_id}/billing/free-sms-fragment-limit", billing, "free_allowance"),
+        ("/service/{service_id}/billing/monthly-usage", billing, "monthly_usage"),
+        ("/service/{service_id}/billing/yearly-usage-summary", billing, "yearly_usage"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -1,0 +1,89 @@
+"""Daily facts in SQL: a day's rows replaced in one transaction (DELETE then INSERT), so building a day again
+leaves exactly the new rows; the tallies are one GROUP BY over the day's notifications, current and purged."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.facts import BillingFact, NotificationTally, StatusFact, fact_order
+
+from .. import tables as t
+from ..rows import RowMap
+from ..session import Session
+
+BILLING_FACT = RowMap(BillingFact)
+STATUS_FACT = RowMap(StatusFact)
+_TALLIED = ("service_id", "template_id", "job_id", "notification_type", "key_type", "notification_status", "sent_by",
+            "rate_multiplier", "international", "postage", "billable_units")
+
+
+class SqlAlchemyFactRepository:
+    what = "facts"
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _exec(self, statement: sa.Executable, params: Any = None) -> sa.CursorResult[Any]:
+        return self._session.execute(statement, params, what=self.what)
+
+    def tally_notifications(self, start: datetime, end: datetime, *,
+                            service_ids: Collection[UUID] | None = None) -> Sequence[NotificationTally]:
+        def day_of(table: sa.Table) -> sa.Select[Any]:
+            chosen = (sa.select(*(table.c[name] for name in _TALLIED))
+                      .where(table.c.created_at >= start, table.c.created_at < end))
+            if service_ids is not None:
+                chosen = chosen.where(table.c.service_id.in_(list(service_ids)))
+            return chosen
+
+        both = sa.union_all(day_of(t.notifications), day_of(t.notification_history)).subquery()
+        tallied = [both.c[name] for name in _TALLIED]
+        statement = sa.select(*tallied, sa.func.count().label("count")).group_by(*tallied)
+        return [NotificationTally(row.service_id, row.template_id, row.job_id, NotificationType(row.notification_type),
+                                  KeyType(row.key_type), NotificationStatus(row.notification_status), row.sent_by,
+                                  row.rate_multiplier, bool(row.international), row.postage, int(row.billable_units),
+                                  int(row._mapping["count"]))
+                for row in self._exec(statement)]
+
+    def _replace(self, table: sa.Table, rows: RowMap[Any], day: date, facts: Sequence[Any],
+                 service_ids: Collection[UUID] | None) -> None:
+        delete = sa.delete(table).where(table.c.bst_date == day)
+        if service_ids is not None:
+            delete = delete.where(table.c.service_id.in_(list(service_ids)))
+        self._exec(delete)
+        if facts:
+            self._exec(sa.insert(table), [rows.to_row(f, self._session.cipher) for f in facts])
+
+    def replace_billing_day(self, day: date, facts: Sequence[BillingFact], *,
+                            service_ids: Collection[UUID] | None = None) -> None:
+        self._replace(t.ft_billing, BILLING_FACT, day, facts, service_ids)
+
+    def replace_status_day(self, day: date, facts: Sequence[StatusFact], *,
+                           service_ids: Collection[UUID] | None = None) -> None:
+        self._replace(t.ft_notification_status, STATUS_FACT, day, facts, service_ids)
+
+    def _between(self, table: sa.Table, rows: RowMap[Any], first: date | None, last: date | None,
+                 service_ids: Collection[UUID] | None) -> list[Any]:
+        statement = sa.select(table)
+        if first is not None:
+            statement = statement.where(table.c.bst_date >= first)
+        if last is not None:
+            statement = statement.where(table.c.bst_date <= last)
+        if service_ids is not None:
+            statement = statement.where(table.c.service_id.in_(list(service_ids)))
+        result = self._exec(statement)
+        read = rows.reader(list(result.keys()), self._session.cipher)
+        return sorted((read(row) for row in result.all()), key=fact_order)
+
+    def billing_between(self, first: date, last: date, *,
+                        service_ids: Collection[UUID] | None = None) -> Sequence[BillingFact]:
+        return self._between(t.ft_billing, BILLING_FACT, first, last, service_ids)
+
+    def status_between(self, first: date | None, last: date | None, *,
+                       service_ids: Collection[UUID] | None = None) -> Sequence[StatusFact]:
+        return self._between(t.ft_notification_status, STATUS_FACT, first, last, service_ids)

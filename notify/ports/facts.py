@@ -1,0 +1,39 @@
+"""Where the daily facts are kept, and the notifications' tallies they are built from."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
+from typing import Protocol
+from uuid import UUID
+
+from notify.domain.facts import BillingFact, NotificationTally, StatusFact
+
+
+class FactRepository(Protocol):
+    """Billing and status facts by UK day. `service_ids` narrows a read or a replacement to those services
+    (None: every service); reads are in `fact_order`."""
+
+    def tally_notifications(self, start: datetime, end: datetime, *,
+                            service_ids: Collection[UUID] | None = None) -> Sequence[NotificationTally]:
+        """Notifications created in [start, end), those purged to history too, counted by everything a fact
+        keeps (one GROUP BY)."""
+        ...
+
+    def replace_billing_day(self, day: date, facts: Sequence[BillingFact], *,
+                            service_ids: Collection[UUID] | None = None) -> None:
+        """The day's billing facts (of those services) become exactly `facts`."""
+        ...
+
+    def replace_status_day(self, day: date, facts: Sequence[StatusFact], *,
+                           service_ids: Collection[UUID] | None = None) -> None: ...
+
+    def billing_between(self, first: date, last: date, *,
+                        service_ids: Collection[UUID] | None = None) -> Sequence[BillingFact]:
+        """Billing facts of the days from `first` to `last`, both included."""
+        ...
+
+    def status_between(self, first: date | None, last: date | None, *,
+                       service_ids: Collection[UUID] | None = None) -> Sequence[StatusFact]:
+        """Status facts of the days from `first` to `last`, both included (None: no bound)."""
+        ...
