@@ -9,6 +9,7 @@ from uuid import uuid4
 from notify.domain.billing import AnnualBilling
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.facts import BillingFact, NotificationTally, StatusFact, utc_bounds
+from notify.domain.notification_history import Expiry
 from tests import factories
 
 from .helpers import NewUow, add_service, later
@@ -56,6 +57,23 @@ def test_notifications_are_tallied_by_what_facts_keep_within_the_day(new_uow: Ne
         expected, NotificationTally(service.id, template, None, NotificationType.SMS, KeyType.NORMAL,
                                     NotificationStatus.DELIVERED, "mmg", 1.0, False, None, 3, 1)]
     assert sum(t.count for t in everyone) == 4 and {t.service_id for t in everyone} == {service.id, other.id}
+
+
+def test_notifications_purged_to_history_are_still_tallied(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    start, end = utc_bounds(DAY)
+    alike = dict(status=NotificationStatus.DELIVERED, sent_by="mmg", billable_units=1, template_id=uuid4())
+    with new_uow() as uow:
+        uow.notifications.add_many([factories.notification(service.id, created_at=later(), **alike),
+                                    factories.notification(service.id, created_at=later(minutes=1), **alike)])
+        uow.commit()
+    with new_uow() as uow:
+        assert len(uow.notification_history.move_expired(
+            Expiry(service.id, NotificationType.SMS, created_before=later(seconds=30)), limit=10)) == 1
+        uow.commit()
+    with new_uow() as uow:
+        [tally] = uow.facts.tally_notifications(start, end)
+    assert (tally.service_id, tally.count) == (service.id, 2)
 
 
 def test_a_day_s_facts_are_replaced_whole_and_read_by_range_and_service(new_uow: NewUow) -> None:
