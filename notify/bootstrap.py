@@ -266,7 +266,8 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
     wired = attrs.evolve(notify, sms_providers=guarded(notify.sms_providers or real_sms or [fakes[0]]),
                          email_providers=guarded(notify.email_providers or real_email or [fakes[1]]),
                          letter_providers=guarded(notify.letter_providers or [fakes[2]]),
-                         provider_callback_verifiers={**fake_callback_verifiers(settings, [
+                         provider_callback_verifiers={**notify_format_verifiers(settings),
+                                                      **fake_callback_verifiers(settings, [
                              fake for fake, given in zip(fakes, (notify.sms_providers or real_sms,
                                                                  notify.email_providers or real_email,
                                                                  notify.letter_providers)) if not given]),
@@ -367,6 +368,18 @@ def fake_callback_verifiers(settings: Settings, in_use: list[Any]) -> dict[str, 
     verifier = SharedTokenVerifier(settings.provider_callback_tokens)
     names = [fake.name for fake in in_use] + ["fake" for fake in in_use if isinstance(fake, FakeSmsProvider)]
     return {name: verifier for name in names}
+
+
+NOTIFY_FORMAT_PROVIDERS = ("mmg", "firetext")  # whose receipt and inbound formats /notifications/sms/… take
+
+
+def notify_format_verifiers(settings: Settings) -> dict[str, Any]:
+    """Who may post receipts and texts in MMG's and Firetext's formats: whoever holds
+    NOTIFY_PROVIDER_CALLBACK_TOKEN (as a bearer token, or the basic auth password those providers send)."""
+    from notify.adapters.provider_callback_tokens import SharedTokenVerifier
+
+    verifier = SharedTokenVerifier(settings.provider_callback_tokens)
+    return {name: verifier for name in NOTIFY_FORMAT_PROVIDERS}
 
 
 def fake_providers(settings: Settings) -> tuple[Any, Any, Any]:

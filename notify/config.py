@@ -51,8 +51,10 @@ Callbacks to services (delivery-status receipts posted to a service's callback U
   NOTIFY_CALLBACK_MAX_RETRIES   retries after the first attempt (5, as Notify); 0 never retries
 
 Provider callbacks (delivery receipts and inbound texts posted to /notifications/...):
-  NOTIFY_PROVIDER_CALLBACK_TOKEN  comma-separated tokens the fake providers' callbacks must carry as
-                             `Authorization: Bearer <token>` (unset: one is generated at start and printed)
+  NOTIFY_PROVIDER_CALLBACK_TOKEN  comma-separated tokens the fake providers' callbacks, and receipts and texts
+                             in MMG's and Firetext's formats (/notifications/sms/mmg, /firetext, /receive/...),
+                             must carry as `Authorization: Bearer <token>` or as the basic auth password
+                             (unset: one is generated at start and printed)
 
 Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake):
   NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks (https://notify.example.org)

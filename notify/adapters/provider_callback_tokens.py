@@ -1,8 +1,11 @@
 """A shared-token check for provider callbacks (the fake providers; any provider that can send a fixed header).
-The callback carries `Authorization: Bearer <token>`; several tokens may be current, so one can be rotated."""
+The callback carries `Authorization: Bearer <token>`, or HTTP basic auth with the token as its password (how
+MMG and Firetext authenticate to Notify); several tokens may be current, so one can be rotated."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 from collections.abc import Sequence
 
@@ -15,11 +18,24 @@ class SharedTokenVerifier:
         self._tokens = tuple(t.encode() for t in tokens if t)
 
     def verify(self, request: ProviderCallback) -> None:
-        header = request.headers.get("authorization", "")
-        if header[:7].lower() != "bearer " or not header[7:].strip():
+        given = _presented(request.headers.get("authorization", ""))
+        if not given:
             raise MissingCredentials("Unauthorized: a provider callback must carry its token")
-        given = header[7:].strip().encode()
         # Compare with every token, never stopping early, so timing says nothing about which one came close.
         matched = [hmac.compare_digest(given, token) for token in self._tokens]
         if not any(matched):
             raise AuthenticationFailed("Invalid token: not this provider's callback token")
+
+
+def _presented(header: str) -> bytes:
+    """The token a bearer header carries, or a basic auth header's password; empty when there is none."""
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip().encode()
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            return b""
+        return decoded.partition(b":")[2]
+    return b""

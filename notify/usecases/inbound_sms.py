@@ -58,6 +58,31 @@ def receive_sms(notify: Notify, *, provider: str, source: str, destination: str,
     return inbound
 
 
+SEEN_KEEP = timedelta(days=2)  # longer than any provider retries a message
+
+
+def receive_sms_once(notify: Notify, *, replay_key: str, provider: str, source: str, destination: str,
+                     message: str, provider_reference: str | None = None,
+                     provider_date: datetime | None = None) -> InboundSms | None:
+    """receive_sms, but a provider's retry of a message it has posted already (the same `replay_key`) stores
+    nothing new."""
+    seen = f"inbound-sms-seen:{provider}:{replay_key}"
+    expires = notify.clock.now() + SEEN_KEEP
+    with notify.uow() as uow:
+        first = uow.counters.increment(seen, expires_at=expires) == 1
+        uow.commit()
+    if not first:
+        return None
+    try:
+        return receive_sms(notify, provider=provider, source=source, destination=destination, message=message,
+                           provider_reference=provider_reference, provider_date=provider_date)
+    except BaseException:
+        with notify.uow() as uow:  # not stored: the provider's retry must be taken
+            uow.counters.increment(seen, expires_at=expires, amount=-1)
+            uow.commit()
+        raise
+
+
 def list_received_texts(notify: Notify, auth: ServiceAuth, *, older_than: UUID | None = None,
                         limit: int = API_PAGE_SIZE) -> Sequence[InboundSms]:
     """The caller's service's messages, newest first, one page (GET /v2/received-text-messages)."""

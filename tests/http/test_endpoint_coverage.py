@@ -68,12 +68,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("GET", "/platform-stats/volumes-by-service"),
     # protected sender id
     ("GET", "/protected-sender-id/check"),
-    # provider callbacks (receipts/inbound)
-    ("POST", "/notifications/letter/status"),
-    ("POST", "/notifications/sms/firetext"),
-    ("POST", "/notifications/sms/mmg"),
-    ("POST", "/notifications/sms/receive/firetext"),
-    ("POST", "/notifications/sms/receive/mmg"),
     # report requests
     ("GET", "/service/<uuid:service_id>/report-request/<uuid:request_id>"),
     ("POST", "/service/<uuid:service_id>/report-request"),

@@ -3,6 +3,7 @@ the texts it receives, and inbound texts turned off (/service/{id}/inbound-sms/r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
@@ -10,6 +11,8 @@ import falcon
 import falcon.testing
 import pytest
 
+from notify.ports.unit_of_work import UnitOfWork
+from notify.testing import build_test_core
 from notify.usecases.app import Notify
 from notify.usecases.inbound_numbers import add_inbound_numbers
 
@@ -18,10 +21,11 @@ from ..fakes import PROVIDER_AUTH, FrozenClock, accept_provider_callbacks
 
 
 @pytest.fixture
-def notify(notify: Notify) -> Notify:
+def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
+    """The suite's core on each store (memory, PostgreSQL), taking the fake SMS provider's texts."""
     from notify.adapters.providers.fake import FakeSmsProvider
 
-    return accept_provider_callbacks(notify, [FakeSmsProvider(receipt_delay=None)])
+    return accept_provider_callbacks(build_test_core(clock, uow=new_uow), [FakeSmsProvider(receipt_delay=None)])
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import attrs
 import falcon
@@ -37,8 +37,15 @@ def wired(notify: Notify) -> Notify:
 
     from notify.adapters.providers.http_gateway import HttpSmsGateway
 
+    from notify.bootstrap import notify_format_verifiers
+    from notify.config import Settings
+
+    from ..fakes import PROVIDER_TOKEN
+
     gateway = HttpSmsGateway("sms-gateway", url="http://127.0.0.1:9/unused", secret=GATEWAY_SECRET)
-    notify = attrs.evolve(notify, uploads=InMemoryUploadStore(), provider_webhooks={gateway.name: gateway})
+    notify = attrs.evolve(notify, uploads=InMemoryUploadStore(), provider_webhooks={gateway.name: gateway},
+                          provider_callback_verifiers=notify_format_verifiers(
+                              Settings(provider_callback_tokens=(PROVIDER_TOKEN,))))
     return wire(notify, Fakes(FakeSmsProvider(receipt_delay=None), FakeEmailProvider(receipt_delay=None),
                               FakeLetterProvider(receipt_delay=None), SynchronousDeliveryQueue()))
 
@@ -139,6 +146,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                                      "confirm_email_before_download": False}}}).json
     ids["document_id"] = emailed["content"]["body"].split("/d/", 1)[1].split("/")[1].split(",")[0]
     from notify.usecases.inbound_numbers import add_inbound_numbers
+    from notify.usecases.notify_provider_receipts import letter_callback_token
 
     add_inbound_numbers(wired, ["07700900333"], provider="mmg")
     unprinted = factories.notification(sid, template_id=world.letter.id, notification_type=NotificationType.LETTER,
@@ -308,6 +316,16 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
          "gateway:gateway"),
         ("POST", "/notifications/{notification_type}/fake/{provider}", {"id": sms, "status": "delivered"}, "",
          "provider"),
+        ("POST", "/notifications/sms/mmg", {"status": "3", "CID": sms}, "", "provider"),
+        ("POST", "/notifications/sms/firetext", f"status=0&reference={sms}", "", "form"),
+        ("POST", "/notifications/sms/receive/mmg", {"MSISDN": "447700900222", "Number": "447700900111",
+                                                    "Message": "Hi", "ID": "mmg-1"}, "", "provider"),
+        ("POST", "/notifications/sms/receive/firetext", "source=447700900222&destination=447700900111&message=Hi",
+         "", "form"),
+        ("POST", "/notifications/letter/status", {
+            "id": "event-1", "time": "2026-06-15T15:00:00Z", "metadata": {"correlationId": "c-1"},
+            "data": {"jobId": sms, "jobStatus": "REJECTED", "transitionDate": "2026-06-15T15:00:00Z"}},
+         f"token={letter_callback_token(wired, UUID(sms))}", "none"),
         ("POST", "/user/{user_id}/{code_type}-code", {"to": "07700900123"}, "", "admin:sms_code"),
         ("POST", "/user/{user_id}/verify/code", {"code": "{sms_code}", "code_type": "sms"}, "", "admin"),
         ("POST", "/user/{user_id}/update-password", {"_password": "correct horse battery staple"}, "", "admin"),
@@ -392,6 +410,9 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             data = json.dumps(body).encode()
             result = raw.simulate_request(method, path, body=data, query_string=query,
                                           headers=signed_headers(GATEWAY_SECRET, data, clock.now()))
+        elif kind == "form":  # a provider posting a form, as Firetext does
+            result = raw.simulate_request(method, path, body=body, query_string=query, headers={
+                **PROVIDER_AUTH, "Content-Type": "application/x-www-form-urlencoded"})
         else:
             headers = PROVIDER_AUTH if kind == "provider" else {}
             result = raw.simulate_request(method, path, json=body, query_string=query, headers=headers)

@@ -103,7 +103,8 @@ def _accepts(notify: Notify, provider: str, token: str) -> bool:
 def test_serve_wires_the_fakes_callbacks_to_the_configured_token_or_a_generated_one() -> None:
     settings, notify = _started({"NOTIFY_PROVIDER_CALLBACK_TOKEN": "new-token, old-token"})
     try:
-        assert set(notify.provider_callback_verifiers) == {"fake-sms", "fake-email", "fake-letter", "fake"}
+        assert set(notify.provider_callback_verifiers) == {"fake-sms", "fake-email", "fake-letter", "fake",
+                                                              "mmg", "firetext"}  # Notify's SMS formats
         assert all(_accepts(notify, name, token) for name in notify.provider_callback_verifiers
                    for token in ("new-token", "old-token"))
         assert not _accepts(notify, "fake-sms", "")

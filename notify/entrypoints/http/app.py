@@ -19,6 +19,9 @@ from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
+from .notify_provider_callbacks import (
+    FiretextInboundResource, FiretextReceiptResource, LetterStatusResource, MmgInboundResource, MmgReceiptResource,
+)
 from .inbound_sms import FakeInboundSmsResource, InboundSmsResources
 from .documents import DownloadPageResource
 from .openapi import NotifyApp, OpenApiResource, RouteEntry
@@ -273,6 +276,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/billing/free-sms-fragment-limit", billing, "free_allowance"),
         ("/service/{service_id}/billing/monthly-usage", billing, "monthly_usage"),
         ("/service/{service_id}/billing/yearly-usage-summary", billing, "yearly_usage"),
+    ]
+    routes += [  # receipts and texts in the formats of Notify's own providers (no JWT: each provider's credentials)
+        ("/notifications/sms/mmg", MmgReceiptResource(notify), None),
+        ("/notifications/sms/firetext", FiretextReceiptResource(notify), None),
+        ("/notifications/sms/receive/mmg", MmgInboundResource(notify), None),
+        ("/notifications/sms/receive/firetext", FiretextInboundResource(notify), None),
+        ("/notifications/letter/status", LetterStatusResource(notify), None),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

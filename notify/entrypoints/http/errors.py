@@ -41,8 +41,12 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
 }
 
 
+# Routes Notify answers in the public API's error envelope although they are not under /v2/.
+PUBLIC_SHAPED_PATHS = frozenset({"/notifications/letter/status"})
+
+
 def is_public(req: falcon.Request) -> bool:
-    return req.path.startswith("/v2/")
+    return req.path.startswith("/v2/") or req.path in PUBLIC_SHAPED_PATHS
 
 
 def envelope(status: int, label: str, message: str) -> dict[str, Any]:
@@ -63,7 +67,8 @@ def body_for(req: falcon.Request, exc: errors.NotifyError, status: int, label: s
     if isinstance(exc, errors.AuthenticationFailed):
         return admin_body({"token": [exc.message]})
     if isinstance(exc, errors.ValidationFailed):
-        return admin_body(exc.errors)
+        # Problems with the request as a whole (no field) are a list, as Notify's provider callbacks answer.
+        return admin_body(exc.errors[""] if list(exc.errors) == [""] else exc.errors)
     if isinstance(exc, InvalidFile):
         return {**admin_body(exc.message),
                 "errors": [{"row": e.row, "column": e.column, "message": e.message} for e in exc.errors]}
