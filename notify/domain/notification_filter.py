@@ -28,6 +28,8 @@ class NotificationFilter:
     created_before: datetime | None = None  # a page after the one ending at a notification created then
     recipient_contains: str | None = None  # part of the normalised recipient (search_term makes it)
     reply_to_text: str | None = None  # sent from this sender exactly
+    template_id: UUID | None = None
+    without_api_key: bool = False  # only those sent from the admin side (an uploaded letter, a one-off send)
 
     def matches(self, notification: Notification) -> bool:
         n = notification
@@ -39,7 +41,9 @@ class NotificationFilter:
                 and (self.created_since is None or n.created_at >= self.created_since)
                 and (self.created_before is None or n.created_at < self.created_before)
                 and (self.recipient_contains is None or self.recipient_contains in (n.normalised_to or ""))
-                and (self.reply_to_text is None or n.reply_to_text == self.reply_to_text))
+                and (self.reply_to_text is None or n.reply_to_text == self.reply_to_text)
+                and (self.template_id is None or n.template_id == self.template_id)
+                and (not self.without_api_key or n.api_key_id is None))
 
 
 def search_term(raw: str) -> str:

@@ -108,3 +108,21 @@ def combined(counts: Iterable[TemplateCount]) -> list[TemplateCount]:
         totals[(c.period, c.template_id)] = totals.get((c.period, c.template_id), 0) + c.count
     return [TemplateCount(period, template_id, count)
             for (period, template_id), count in sorted(totals.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))]
+
+
+@frozen
+class TemplateStatusCount:
+    """How many notifications one template sent that are now in one status (test-key sends not counted)."""
+
+    template_id: UUID
+    status: NotificationStatus
+    count: int
+
+
+def combined_by_status(counts: Iterable[TemplateStatusCount]) -> list[TemplateStatusCount]:
+    """One count per template and status (kept notifications and history each bring theirs)."""
+    totals: dict[tuple[UUID, NotificationStatus], int] = {}
+    for c in counts:
+        totals[(c.template_id, c.status)] = totals.get((c.template_id, c.status), 0) + c.count
+    return [TemplateStatusCount(template_id, status, count)
+            for (template_id, status), count in sorted(totals.items(), key=lambda kv: (str(kv[0][0]), kv[0][1]))]

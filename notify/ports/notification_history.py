@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from notify.domain.constants import NotificationStatus
 from notify.domain.notification_history import Expiry, NotificationHistory
-from notify.domain.statistics import Period, StatusCount, TemplateCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount, TemplateStatusCount
 
 
 class NotificationHistoryRepository(Protocol):
@@ -24,3 +25,5 @@ class NotificationHistoryRepository(Protocol):
                       include_test_key: bool = False) -> Sequence[StatusCount]: ...  # as notifications'
     def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]: ...
     def counts_for_jobs(self, job_ids: Sequence[UUID]) -> Mapping[UUID, Mapping[NotificationStatus, int]]: ...
+    def template_status_counts(self, service_id: UUID, since: datetime) -> Sequence[TemplateStatusCount]: ...
+    def last_sent(self, service_id: UUID, template_id: UUID) -> datetime | None: ...

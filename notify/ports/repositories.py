@@ -22,7 +22,7 @@ from notify.domain.provider import ProviderDetails
 from notify.domain.letter_contact import ServiceLetterContact
 from notify.domain.sender import ServiceEmailReplyTo, ServiceSmsSender
 from notify.domain.service import GuestListEntry, Service, ServiceUser
-from notify.domain.statistics import Period, StatusCount, TemplateCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount, TemplateStatusCount
 from notify.domain.template import Template
 from notify.domain.user import User
 
@@ -181,6 +181,12 @@ class NotificationRepository(Protocol):
     def count_matching(self, service_id: UUID, where: NotificationFilter) -> int: ...
     def template_counts(self, service_id: UUID, periods: Sequence[Period]) -> Sequence[TemplateCount]:
         """Per period, how many each template sent (test-key sends left out); templates with none are absent."""
+        ...
+    def template_status_counts(self, service_id: UUID, since: datetime) -> Sequence[TemplateStatusCount]:
+        """How many notifications each template sent since then, per status (test-key sends left out)."""
+        ...
+    def last_sent(self, service_id: UUID, template_id: UUID) -> datetime | None:
+        """When the template last sent a notification (test-key sends left out); None when never."""
         ...
 
 

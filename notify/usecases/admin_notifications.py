@@ -74,7 +74,8 @@ def list_notifications(notify: Notify, service_id: UUID, where: NotificationFilt
                        limit_days: int | None = None, count: bool = False) -> AdminNotificationPage:
     """Newest first. One row past the page tells whether another page follows, without counting them all.
     An unknown service answers ServiceNotFound (a 404), never an empty page."""
-    where = evolve(where, created_since=_since(notify, limit_days).created_since)
+    if limit_days is not None:
+        where = evolve(where, created_since=_since(notify, limit_days).created_since)
     with notify.read_uow() as uow:
         uow.services.get(service_id)
         rows = uow.notifications.page_matching(service_id, where, offset=(page - 1) * page_size,

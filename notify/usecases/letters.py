@@ -150,8 +150,13 @@ def send_precompiled_letter(notify: Notify, auth: ServiceAuth, request: Precompi
 
 def get_letter_pdf(notify: Notify, auth: ServiceAuth, notification_id: UUID) -> bytes:
     """The letter as printed: the uploaded PDF byte for byte, or the one made when the letter was sent."""
+    return letter_pdf(notify, auth.service_id, notification_id)
+
+
+def letter_pdf(notify: Notify, service_id: UUID, notification_id: UUID) -> bytes:
+    """A letter of the service as printed (another service's notification is not found)."""
     with notify.uow() as uow:
-        notification = uow.notifications.get(auth.service_id, notification_id)
+        notification = uow.notifications.get(service_id, notification_id)
     if notification.notification_type is not NotificationType.LETTER:
         raise InvalidRequest("Notification is not a letter")
     if notification.status is NotificationStatus.VIRUS_SCAN_FAILED:

@@ -91,11 +91,7 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>/archive"),
     # template folders
     # template statistics
-    ("GET", "/service/<service_id>/template-statistics"),
-    ("GET", "/service/<service_id>/template-statistics/last-used/<uuid:template_id>"),
     # templates (admin)
-    ("GET", "/service/<uuid:service_id>/template/precompiled"),
-    ("GET", "/service/<uuid:service_id>/template/preview/<uuid:notification_id>/<file_type>"),
     # unsubscribe requests
     ("GET", "/service/<uuid:service_id>/unsubscribe-request-report/<uuid:batch_id>"),
     ("GET", "/service/<uuid:service_id>/unsubscribe-request-reports-summary"),
@@ -104,8 +100,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/process-unsubscribe-request-report/<uuid:batch_id>"),
     ("POST", "/unsubscribe/<uuid:notification_id>/<string:token>"),
     # uploads
-    ("GET", "/service/<uuid:service_id>/upload"),
-    ("GET", "/service/<uuid:service_id>/upload/uploaded-letters/<letter_print_date>"),
     # users
     ("POST", "/user/<uuid:user_id>/complete/webauthn-login"),
     # webauthn

@@ -371,6 +371,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/inbound-sms/most-recent-usage", None, "", "admin"),
         ("POST", "/inbound-number/service/{service_id}/off", None, "", "admin"),
         ("POST", "/service/{service_id}/inbound-sms/remove", {"archive": False}, "", "admin"),
+        ("GET", "/service/{service_id}/template-statistics", None, "whole_days=7", "admin"),
+        ("GET", "/service/{service_id}/template-statistics/last-used/{template_id}", None, "", "admin"),
+        ("GET", "/service/{service_id}/upload", None, "", "admin"),
+        ("GET", "/service/{service_id}/upload/uploaded-letters/{letter_print_date}", None, "", "admin:print_day"),
+        ("GET", "/service/{service_id}/template/precompiled", None, "", "admin"),
+        ("GET", "/service/{service_id}/template/preview/{notification_id}/{file_type}", None, "", "admin:letter_pdf"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
@@ -384,7 +390,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
-             "sms_code": {"code_type": "sms"},
+             "sms_code": {"code_type": "sms"}, "print_day": {"letter_print_date": "2026-06-15"},
              "empty_org": {"organisation_id": admin.post("/organisations", json={
                  "name": "Empty", "organisation_type": "central", "domains": ["empty.gov.uk"]}).json["id"]}}
     checked = set()
@@ -431,6 +437,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["letter_contact_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/v2/notifications/letter"):
             extra["letter"] = {"notification_id": result.json["id"]}
+            extra["letter_pdf"] = {"notification_id": result.json["id"], "file_type": "pdf"}
         if (method, route) == ("GET", "/service/{service_id}/inbound-sms"):
             ids["inbound_sms_id"] = result.json["data"][0]["id"]
         if (method, route) == ("POST", "/service/{service_id}/data-retention"):

@@ -35,7 +35,10 @@ from .providers import ProviderResources
 from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
 from .status import PlatformFactsResources, StatusResource
+from .precompiled import PrecompiledResources
 from .template_folders import TemplateFolderResources
+from .template_statistics import TemplateStatisticsResources
+from .uploads import UploadResources
 from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
@@ -283,6 +286,16 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/notifications/sms/receive/mmg", MmgInboundResource(notify), None),
         ("/notifications/sms/receive/firetext", FiretextInboundResource(notify), None),
         ("/notifications/letter/status", LetterStatusResource(notify), None),
+    ]
+    template_statistics, uploads, precompiled = (TemplateStatisticsResources(notify), UploadResources(notify),
+                                                 PrecompiledResources(notify))
+    routes += [  # how templates were used lately; what a team uploaded; precompiled letters
+        ("/service/{service_id}/template-statistics", template_statistics, None),
+        ("/service/{service_id}/template-statistics/last-used/{template_id}", template_statistics, "last_used"),
+        ("/service/{service_id}/upload", uploads, None),
+        ("/service/{service_id}/upload/uploaded-letters/{letter_print_date}", uploads, "letters"),
+        ("/service/{service_id}/template/precompiled", precompiled, None),
+        ("/service/{service_id}/template/preview/{notification_id}/{file_type}", precompiled, "preview"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -43,11 +43,7 @@ class JobResources:
         page = query.page
         result = usecases.list_jobs(self._notify, service_id, statuses=query.job_statuses(),
                                     limit_days=query.limit_days, page=page)
-        base = f"/service/{service_id}/job"
-        more = page * result.page_size < result.total
-        links = PageLinks(prev=f"{base}?page={page - 1}" if page > 1 else None,
-                          next=f"{base}?page={page + 1}" if more else None,
-                          last=f"{base}?page={-(-result.total // result.page_size)}" if more else None)
+        links = PageLinks.numbered(f"/service/{service_id}/job", page, result.page_size, result.total)
         return JobList(data=[JobOut.with_statistics(v) for v in result.jobs], page_size=result.page_size,
                        total=result.total, links=links)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 from uuid import UUID
 
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.statistics import Period, StatusCount, TemplateCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount, TemplateStatusCount
 
 from .base import MemoryRepository
 
@@ -69,3 +70,13 @@ class NotificationCounts(MemoryRepository[T]):
                     counts[key] = counts.get(key, 0) + 1
         return sorted((TemplateCount(label, template_id, count) for (label, template_id), count in counts.items()),
                       key=lambda c: (c.period, str(c.template_id)))
+
+    def template_status_counts(self, service_id: UUID, since: datetime) -> Sequence[TemplateStatusCount]:
+        counts = Counter((n.template_id, n.status) for n in self._rows.values()
+                         if n.service_id == service_id and n.key_type is not KeyType.TEST and n.created_at >= since)
+        return sorted((TemplateStatusCount(t, status, count) for (t, status), count in counts.items()),
+                      key=lambda c: (str(c.template_id), c.status.value))
+
+    def last_sent(self, service_id: UUID, template_id: UUID) -> datetime | None:
+        return max((n.created_at for n in self._rows.values() if n.service_id == service_id
+                    and n.template_id == template_id and n.key_type is not KeyType.TEST), default=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 from attrs import AttrsInstance
 
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.statistics import Period, StatusCount, TemplateCount
+from notify.domain.statistics import Period, StatusCount, TemplateCount, TemplateStatusCount
 
 from .. import rows as R
 from .base import SqlRepository
@@ -73,3 +74,21 @@ class NotificationCounts(SqlRepository[T]):
         counts = [TemplateCount(row.period, R.ROWS.structure(row.template_id, UUID), int(row._mapping["count"]))
                   for row in self._exec(query)]
         return sorted(counts, key=lambda c: (c.period, str(c.template_id)))
+
+    def template_status_counts(self, service_id: UUID, since: datetime) -> Sequence[TemplateStatusCount]:
+        n = self.table
+        rows = self._exec(sa.select(n.c.template_id, n.c.notification_status, sa.func.count().label("count"))
+                          .where(n.c.service_id == service_id, n.c.key_type != KeyType.TEST.value,
+                                 n.c.created_at >= since)
+                          .group_by(n.c.template_id, n.c.notification_status))
+        counts = [TemplateStatusCount(R.ROWS.structure(row.template_id, UUID),
+                                      NotificationStatus(row.notification_status), int(row._mapping["count"]))
+                  for row in rows]
+        return sorted(counts, key=lambda c: (str(c.template_id), c.status.value))
+
+    def last_sent(self, service_id: UUID, template_id: UUID) -> datetime | None:
+        n = self.table
+        last: datetime | None = self._exec(sa.select(sa.func.max(n.c.created_at)).where(
+            n.c.service_id == service_id, n.c.template_id == template_id,
+            n.c.key_type != KeyType.TEST.value)).scalar()
+        return None if last is None else R.ROWS.structure(last, datetime)

@@ -197,4 +197,8 @@ def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElem
         conditions.append(n.c.normalised_to.contains(where.recipient_contains, autoescape=True))
     if where.reply_to_text is not None:
         conditions.append(n.c.reply_to_text == where.reply_to_text)
+    if where.template_id is not None:
+        conditions.append(n.c.template_id == where.template_id)
+    if where.without_api_key:
+        conditions.append(n.c.api_key_id.is_(None))
     return conditions

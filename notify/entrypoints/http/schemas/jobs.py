@@ -127,6 +127,14 @@ class PageLinks:
     next: str | None = optional(omit_if_none=True)
     last: str | None = optional(omit_if_none=True)
 
+    @classmethod
+    def numbered(cls, base: str, page: int, page_size: int, total: int) -> PageLinks:
+        """Notify's links for numbered pages: previous, next and last where there are such pages."""
+        more = page * page_size < total
+        return cls(prev=f"{base}?page={page - 1}" if page > 1 else None,
+                   next=f"{base}?page={page + 1}" if more else None,
+                   last=f"{base}?page={-(-total // page_size)}" if more else None)
+
 
 @define(kw_only=True)
 class JobList:

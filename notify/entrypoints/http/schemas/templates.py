@@ -151,3 +151,11 @@ class TemplateListItem:
     def of(cls, t: Template) -> TemplateListItem:
         return cls(id=t.id, name=t.name, template_type=t.template_type, folder=t.folder_id,
                    is_precompiled_letter=t.hidden and t.template_type is TemplateType.LETTER)
+
+
+@define(kw_only=True)
+class LetterPreview:
+    """A sent letter's preview, as Notify's admin app reads it."""
+
+    content: str  # the PDF, base64
+    metadata: dict[str, str]
