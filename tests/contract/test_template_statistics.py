@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from uuid import uuid4
 
-from notify.domain.constants import KeyType, NotificationStatus
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.notification_history import Expiry
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.statistics import TemplateStatusCount
 from tests import factories
@@ -56,3 +57,22 @@ def test_the_filter_picks_a_template_and_sends_without_a_key(new_uow: NewUow) ->
         assert [n.id for n in uow.notifications.page_matching(service.id, no_key, offset=0, limit=10)] == [
             uploaded.id]
         assert uow.notifications.count_matching(service.id, no_key) == 1
+
+
+def test_history_answers_the_same_questions_once_notifications_are_purged(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    template_id = uuid4()
+    old = [factories.notification(service.id, template_id=template_id, created_at=later(minutes=m),
+                                  status=NotificationStatus.DELIVERED) for m in (1, 2)]
+    with new_uow() as uow:
+        uow.notifications.add_many(old)
+        uow.commit()
+    with new_uow() as uow:
+        expiry = Expiry(service_id=service.id, notification_type=NotificationType.SMS, created_before=later(minutes=3))
+        assert len(uow.notification_history.move_expired(expiry, limit=10)) == 2
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.last_sent(service.id, template_id) is None
+        assert uow.notification_history.last_sent(service.id, template_id) == later(minutes=2)
+        assert uow.notification_history.template_status_counts(service.id, later()) == [
+            TemplateStatusCount(template_id, NotificationStatus.DELIVERED, 2)]
