@@ -57,7 +57,8 @@ Provider callbacks (delivery receipts and inbound texts posted to /notifications
                              (unset: one is generated at start and printed)
 
 Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake):
-  NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks (https://notify.example.org)
+  NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks and one-click unsubscribe
+                             links in emails (https://notify.example.org; unset: http://localhost:6011)
   NOTIFY_SMTP_URL            email by SMTP: smtp[s]://user:password@host:port?starttls=auto|required|never&from=...
   NOTIFY_SES_REGION          email by Amazon SES (with NOTIFY_SES_FROM, the verified sender address)
   NOTIFY_TWILIO_ACCOUNT_SID  SMS by Twilio (with NOTIFY_TWILIO_AUTH_TOKEN, NOTIFY_TWILIO_FROM)
@@ -235,7 +236,7 @@ class ProviderSettings:
     """Real SMS and email providers; each is on when its first setting is set. Secrets come from here (the
     environment) and are never logged. Every provider call times out after `timeout` seconds."""
 
-    public_url: str | None = None  # NOTIFY_PUBLIC_URL: where providers post callbacks
+    public_url: str | None = None  # NOTIFY_PUBLIC_URL: where providers post callbacks and unsubscribe links point
     timeout: int = 10  # NOTIFY_PROVIDER_TIMEOUT: seconds, connect and each read/write
     concurrency: int = 8  # NOTIFY_PROVIDER_CONCURRENCY: a delivering process's hand-overs to real providers at once
     # Failover that learns: NOTIFY_PROVIDER_FAILURES errors within NOTIFY_PROVIDER_FAILURE_WINDOW seconds move a

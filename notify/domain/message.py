@@ -45,6 +45,7 @@ class Message:
     subject: str | None = None
     sms_text: str | None = None
     fragments: int = 0
+    has_unsubscribe_link: bool = False  # email: its template asks for a one-click unsubscribe link
 
 
 def _sms_list(values: list[Any]) -> str:
@@ -160,7 +161,7 @@ def render(template: Template, values: Mapping[str, Any], *, sms_prefix: str | N
         if size > EMAIL_BYTES_LIMIT:
             raise MessageTooLong(f"Your message is too long. Emails cannot be longer than {EMAIL_BYTES_LIMIT} "
                                  f"bytes. Your message is {size} bytes.")
-    return Message(template.template_type, body, subject)
+    return Message(template.template_type, body, subject, has_unsubscribe_link=template.has_unsubscribe_link)
 
 
 def preview(template: Template, values: Mapping[str, Any]) -> Message:
@@ -170,7 +171,8 @@ def preview(template: Template, values: Mapping[str, Any]) -> Message:
         body = _sms_body(template, prepared)
         return Message(template.template_type, body, None, body, sms_rules.fragment_count(body))
     subject = " ".join(_fill(template.subject or "", prepared).split()) or None
-    return Message(template.template_type, _fill(template.content, prepared).strip(), subject)
+    return Message(template.template_type, _fill(template.content, prepared).strip(), subject,
+                   has_unsubscribe_link=template.has_unsubscribe_link)
 
 
 def placeholder_names(template: Template) -> list[str]:

@@ -32,11 +32,13 @@ from .inbound_numbers import InboundNumberRepository
 from .notification_history import NotificationHistoryRepository
 from .facts import FactRepository
 from .retries import RetryRepository
+from .unsubscribe import UnsubscribeRequestReportRepository, UnsubscribeRequestRepository
 from .verify_codes import VerifyCodeRepository
 from .template_folders import TemplateFolderRepository
 from .contact_lists import ContactListRepository
 from .report_requests import ReportRequestRepository
 from .template_email_files import TemplateEmailFileRepository
+from .webauthn import WebauthnCredentialRepository
 from .invites import InvitedOrganisationUserRepository, InvitedUserRepository, ServiceJoinRequestRepository
 
 
@@ -107,6 +109,12 @@ class UnitOfWork(Protocol):
     def report_requests(self) -> ReportRequestRepository: ...
     @property
     def template_email_files(self) -> TemplateEmailFileRepository: ...
+    @property
+    def unsubscribe_requests(self) -> UnsubscribeRequestRepository: ...
+    @property
+    def unsubscribe_request_reports(self) -> UnsubscribeRequestReportRepository: ...
+    @property
+    def webauthn_credentials(self) -> WebauthnCredentialRepository: ...
 
     @property
     def facts(self) -> FactRepository: ...

@@ -42,6 +42,7 @@ class Notify:
     tokens: TokenVerifier
     admin_client_id: str = "notify-admin"
     admin_client_secrets: Sequence[str] = ()
+    public_url: str | None = None  # this API's public base URL, for links in emails (one-click unsubscribe)
     bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
     # Sending: the delivery queue (None: notifications wait in `created` for a sweep), the provider
     # adapters by channel (chosen by ProviderDetails priority), and the hot path's 2 s read cache.

@@ -65,6 +65,7 @@ from .auth import service_and_keys
 from .handover import HandOverRefused, begin_hand_overs, cancel_hand_overs
 from .provider_health import record_demotion
 from .status_callbacks import notify_status_changes
+from .unsubscribe import unsubscribe_url
 
 log = logging.getLogger("notify.delivery")
 
@@ -81,6 +82,7 @@ class _Plan:
     message: Message
     service: Service
     providers: list[Any]  # adapters to try in order; none for test keys
+    unsubscribe_url: str | None = None  # email: the List-Unsubscribe link
 
     @property
     def status(self) -> NotificationStatus:
@@ -224,7 +226,8 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
             log.exception("notification %s cannot be rendered", notification.id)
             unsendable.append(notification)
             continue
-        plans.append(_Plan(notification, message, service, providers))
+        plans.append(_Plan(notification, message, service, providers, unsubscribe_url(
+            notify, notification, template_asks=message.has_unsubscribe_link)))
     return plans, unsendable
 
 
@@ -346,7 +349,7 @@ def _send(provider: Any, plan: _Plan) -> ProviderReceipt:
         return email.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
                                    html=None, reference=n.id,
                                    from_address=f'"{sender_name}" <{local}@{NOTIFY_EMAIL_DOMAIN}>',
-                                   reply_to=n.reply_to_text, unsubscribe_url=n.one_click_unsubscribe_url)
+                                   reply_to=n.reply_to_text, unsubscribe_url=plan.unsubscribe_url)
     address = PostalAddress.from_personalisation(n.personalisation)
     letters: LetterProvider = provider
     return letters.send_letter(address=list(address.lines), content=message.body, reference=n.id,

@@ -32,6 +32,7 @@ from .app import Notify
 from .auth import ServiceAuth
 from .cache import CurrentTemplate, SendLimits
 from .trial_mode import cached_allowed_recipients
+from .unsubscribe import unsubscribe_url
 
 
 @frozen(kw_only=True)
@@ -147,6 +148,7 @@ class NotificationView:
     template: Template
     message: Message | None
     created_by_name: str | None = None  # the team member who sent it from the admin side (a job)
+    one_click_unsubscribe_url: str | None = None  # the sender's, or ours when the template asks for one
 
     @property
     def body(self) -> str:
@@ -157,7 +159,7 @@ class NotificationView:
         return self.message.subject if self.message else None
 
 
-def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUID, int], Template],
+def _view(notify: Notify, uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUID, int], Template],
           names: dict[UUID, str | None] | None = None) -> NotificationView:
     key = (notification.template_id, notification.template_version)
     if key not in templates:
@@ -168,7 +170,8 @@ def _view(uow: UnitOfWork, notification: Notification, templates: dict[tuple[UUI
     except InvalidRequest:
         message = None
     return NotificationView(notification, template, message,
-                            _sender_name(uow, notification.created_by_id, {} if names is None else names))
+                            _sender_name(uow, notification.created_by_id, {} if names is None else names),
+                            unsubscribe_url(notify, notification, template_asks=template.has_unsubscribe_link))
 
 
 def _sender_name(uow: UnitOfWork, user_id: UUID | None, names: dict[UUID, str | None]) -> str | None:
@@ -184,7 +187,7 @@ def get_notification(notify: Notify, auth: ServiceAuth, notification_id: UUID) -
     """Any key type of the caller's service may read it (as Notify); other services' ids are not found."""
     with notify.uow() as uow:
         notification = uow.notifications.get(auth.service_id, notification_id)
-        return _view(uow, notification, {})
+        return _view(notify, uow, notification, {})
 
 
 def list_notifications(notify: Notify, auth: ServiceAuth, *, statuses: Sequence[NotificationStatus] | None = None,
@@ -199,4 +202,4 @@ def list_notifications(notify: Notify, auth: ServiceAuth, *, statuses: Sequence[
             include_jobs=include_jobs, limit=limit)
         templates: dict[tuple[UUID, int], Template] = {}
         names: dict[UUID, str | None] = {}
-        return [_view(uow, n, templates, names) for n in rows]
+        return [_view(notify, uow, n, templates, names) for n in rows]

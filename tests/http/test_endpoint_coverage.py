@@ -91,15 +91,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>/archive"),
     # template folders
     # template statistics
-    # templates (admin)
-    # unsubscribe requests
-    ("GET", "/service/<uuid:service_id>/unsubscribe-request-report/<uuid:batch_id>"),
-    ("GET", "/service/<uuid:service_id>/unsubscribe-request-reports-summary"),
-    ("GET", "/service/<uuid:service_id>/unsubscribe-request-statistics"),
-    ("POST", "/service/<uuid:service_id>/create-unsubscribe-request-report"),
-    ("POST", "/service/<uuid:service_id>/process-unsubscribe-request-report/<uuid:batch_id>"),
-    ("POST", "/unsubscribe/<uuid:notification_id>/<string:token>"),
-    # uploads
     # users
     ("POST", "/user/<uuid:user_id>/complete/webauthn-login"),
     # webauthn

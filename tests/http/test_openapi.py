@@ -17,7 +17,7 @@ from notify.domain.constants import KeyType, NotificationType
 from notify.entrypoints.http import create_app
 from notify.entrypoints.http.openapi import build_document, routes, undocumented, wire_classes
 from notify.usecases.app import Notify
-from notify.usecases import platform_service
+from notify.usecases import platform_service, unsubscribe
 
 from .. import factories
 from ..conftest import AdminClient
@@ -298,6 +298,15 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/v2/notifications/email", {"email_address": "team.member@example.gov.uk",
                                              "template_id": str(world.email.id),
                                              "personalisation": {"name": "A"}}, "", "service"),
+        ("POST", "/unsubscribe/{notification_id}/{token}", "List-Unsubscribe=One-Click", "", "none:unsubscribe"),
+        ("GET", "/service/{service_id}/unsubscribe-request-statistics", None, "", "admin"),
+        ("GET", "/service/{service_id}/unsubscribe-request-reports-summary", None, "", "admin"),
+        ("POST", "/service/{service_id}/create-unsubscribe-request-report", {
+            "count": 1, "earliest_timestamp": "2000-01-01T00:00:00.000000Z",
+            "latest_timestamp": "2100-01-01T00:00:00.000000Z"}, "", "admin"),
+        ("GET", "/service/{service_id}/unsubscribe-request-report/{batch_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/process-unsubscribe-request-report/{batch_id}",
+         {"report_has_been_processed": True}, "", "admin"),
         ("POST", "/v2/notifications/letter", {"template_id": str(world.letter.id),
                                               "personalisation": {**ADDRESS, "name": "A"}}, "", "service"),
         ("GET", "/v2/notifications/{notification_id}/pdf", None, "", "service:letter"),
@@ -421,7 +430,11 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                 **PROVIDER_AUTH, "Content-Type": "application/x-www-form-urlencoded"})
         else:
             headers = PROVIDER_AUTH if kind == "provider" else {}
-            result = raw.simulate_request(method, path, json=body, query_string=query, headers=headers)
+            if isinstance(body, str):  # a form, as mail clients post a one-click unsubscribe
+                result = raw.simulate_request(method, path, body=body, query_string=query, headers={
+                    **headers, "Content-Type": "application/x-www-form-urlencoded"})
+            else:
+                result = raw.simulate_request(method, path, json=body, query_string=query, headers=headers)
         assert 200 <= result.status_code < 300, (method, route, result.status_code, result.text)
         schema = _schema(document, method, route, result.status_code)
         if schema is not None:
@@ -435,6 +448,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["reply_to_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/letter-contact"):
             ids["letter_contact_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/v2/notifications/email"):
+            with wired.uow() as uow:
+                emailed_now = uow.notifications.get(sid, UUID(result.json["id"]))
+            link = unsubscribe.unsubscribe_url(wired, emailed_now, template_asks=True) or ""
+            extra["unsubscribe"] = {"notification_id": emailed_now.id, "token": link.rsplit("/", 1)[1]}
+        if (method, route) == ("POST", "/service/{service_id}/create-unsubscribe-request-report"):
+            ids["batch_id"] = result.json["report_id"]
         if (method, route) == ("POST", "/v2/notifications/letter"):
             extra["letter"] = {"notification_id": result.json["id"]}
             extra["letter_pdf"] = {"notification_id": result.json["id"], "file_type": "pdf"}

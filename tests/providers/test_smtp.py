@@ -258,3 +258,35 @@ def test_a_batch_is_handed_over_on_several_connections_at_once_each_message_once
     assert sorted(received) == sorted(ids)  # every one, once
     assert 1 < adapter.connections_opened <= 6  # in parallel, on the pool's connections
     assert {r.get(nid).sent_by for nid in ids} == {"smtp"}
+
+
+def test_a_template_asking_for_an_unsubscribe_link_gets_ours_and_a_mail_client_can_post_it(
+        mail_rig: Rig, smtp_server: SmtpServer) -> None:
+    from urllib.parse import urlsplit
+
+    import falcon.testing
+
+    from notify.domain.constants import TemplateType
+    from notify.entrypoints.http import create_app
+    from notify.usecases import unsubscribe
+
+    world = mail_rig.world
+    newsletter = world.add_template(template_type=TemplateType.EMAIL, subject="News", content="Hello ((name))",
+                                    has_unsubscribe_link=True, created_by=world.user.id)
+    sent = world.client().post("/v2/notifications/email", json={
+        "email_address": "reader@example.com", "template_id": str(newsletter.id), "personalisation": {"name": "A"}})
+    assert sent.status_code == 201 and sent.json["content"]["one_click_unsubscribe_url"] is None  # as Notify's
+
+    (message,) = smtp_server.recorder.to("reader@example.com")
+    header = message.message["List-Unsubscribe"]
+    assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = urlsplit(header.strip().strip("<>"))  # long: folded onto its own line
+    assert f"{url.scheme}://{url.netloc}" == unsubscribe.DEFAULT_PUBLIC_URL
+    assert url.path.startswith(f"/unsubscribe/{sent.json['id']}/")
+
+    posted = falcon.testing.TestClient(create_app(mail_rig.notify)).simulate_post(
+        url.path, body="List-Unsubscribe=One-Click", headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert posted.status_code == 200 and posted.json == {"result": "success", "message": "Unsubscribe successful"}
+    with mail_rig.notify.uow() as uow:
+        [request] = uow.unsubscribe_requests.unbatched(world.service.id)
+    assert (request.email_address, str(request.notification_id)) == ("reader@example.com", sent.json["id"])

@@ -41,6 +41,8 @@ from .repositories.invites import (
     InMemoryInvitedOrganisationUserRepository, InMemoryInvitedUserRepository, InMemoryServiceJoinRequestRepository,
 )
 from .repositories.retries import InMemoryRetryRepository
+from .repositories.unsubscribe import InMemoryUnsubscribeRequestReportRepository, InMemoryUnsubscribeRequestRepository
+from .repositories.webauthn import InMemoryWebauthnCredentialRepository
 from .session import InMemorySession
 from .store import InMemoryStore
 
@@ -80,6 +82,9 @@ class InMemoryUnitOfWork:
     contact_lists = repository(InMemoryContactListRepository)
     report_requests = repository(InMemoryReportRequestRepository)
     template_email_files = repository(InMemoryTemplateEmailFileRepository)
+    unsubscribe_requests = repository(InMemoryUnsubscribeRequestRepository)
+    unsubscribe_request_reports = repository(InMemoryUnsubscribeRequestReportRepository)
+    webauthn_credentials = repository(InMemoryWebauthnCredentialRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

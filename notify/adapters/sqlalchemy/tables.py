@@ -838,3 +838,47 @@ annual_billing = sa.Table(
     sa.Column("updated_at", TS),
     sa.UniqueConstraint("service_id", "financial_year_start", name="uix_service_id_financial_year_start"),
 )
+
+
+# -- one-click unsubscribe requests and the reports services download ----------------------------------------
+
+unsubscribe_request_report = sa.Table(
+    "unsubscribe_request_report", metadata,
+    _id(),
+    _service_fk(index=True),
+    sa.Column("count", sa.BigInteger, nullable=False),
+    sa.Column("earliest_timestamp", TS, nullable=False),
+    sa.Column("latest_timestamp", TS, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("processed_by_service_at", TS),
+)
+
+unsubscribe_request = sa.Table(
+    "unsubscribe_request", metadata,
+    _id(),
+    # No foreign key: the notification may move to history (and its recipient be purged) before the request.
+    sa.Column("notification_id", UUID, nullable=False, index=True),
+    _service_fk(),
+    sa.Column("template_id", UUID, nullable=False),
+    sa.Column("template_version", sa.Integer, nullable=False),
+    sa.Column("email_address", sa.Text, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("unsubscribe_request_report_id", UUID,
+              sa.ForeignKey("unsubscribe_request_report.id", name="fk_unsubscribe_request_report_id"), index=True),
+    sa.Index("ix_unsubscribe_request_service_id_created_at", "service_id", "created_at"),
+)
+
+
+# -- users' security keys ----------------------------------------------------------------------------------
+
+webauthn_credential = sa.Table(
+    "webauthn_credential", metadata,
+    _id(),
+    sa.Column("user_id", UUID, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("name", sa.String, nullable=False),
+    sa.Column("credential_data", sa.String, nullable=False),
+    sa.Column("registration_response", sa.String, nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("updated_at", TS),
+    sa.Column("logged_in_at", TS),
+)

@@ -47,6 +47,10 @@ from .repositories.invites import (
     SqlAlchemyInvitedOrganisationUserRepository, SqlAlchemyInvitedUserRepository, SqlAlchemyServiceJoinRequestRepository,
 )
 from .repositories.retries import SqlAlchemyRetryRepository
+from .repositories.unsubscribe import (
+    SqlAlchemyUnsubscribeRequestReportRepository, SqlAlchemyUnsubscribeRequestRepository,
+)
+from .repositories.webauthn import SqlAlchemyWebauthnCredentialRepository
 from .session import Session, is_unavailable
 
 
@@ -85,6 +89,9 @@ class SqlAlchemyUnitOfWork:
     contact_lists = repository(SqlAlchemyContactListRepository)
     report_requests = repository(SqlAlchemyReportRequestRepository)
     template_email_files = repository(SqlAlchemyTemplateEmailFileRepository)
+    unsubscribe_requests = repository(SqlAlchemyUnsubscribeRequestRepository)
+    unsubscribe_request_reports = repository(SqlAlchemyUnsubscribeRequestReportRepository)
+    webauthn_credentials = repository(SqlAlchemyWebauthnCredentialRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

@@ -39,6 +39,7 @@ from .precompiled import PrecompiledResources
 from .template_folders import TemplateFolderResources
 from .template_statistics import TemplateStatisticsResources
 from .uploads import UploadResources
+from .unsubscribe import OneClickUnsubscribeResource, UnsubscribeRequestResources
 from .templates import TemplateResources
 from .users import UserResources
 from .v2_notifications import NotificationsResource, ReceivedTextMessagesResource
@@ -296,6 +297,15 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/upload/uploaded-letters/{letter_print_date}", uploads, "letters"),
         ("/service/{service_id}/template/precompiled", precompiled, None),
         ("/service/{service_id}/template/preview/{notification_id}/{file_type}", precompiled, "preview"),
+    ]
+    unsubscribe_requests = UnsubscribeRequestResources(notify)
+    routes += [  # one-click unsubscribe: mail clients post the link (no JWT: the link is the credential)
+        ("/unsubscribe/{notification_id}/{token}", OneClickUnsubscribeResource(notify), None),
+        ("/service/{service_id}/unsubscribe-request-statistics", unsubscribe_requests, "statistics"),
+        ("/service/{service_id}/unsubscribe-request-reports-summary", unsubscribe_requests, "summary"),
+        ("/service/{service_id}/create-unsubscribe-request-report", unsubscribe_requests, "create"),
+        ("/service/{service_id}/process-unsubscribe-request-report/{batch_id}", unsubscribe_requests, "process"),
+        ("/service/{service_id}/unsubscribe-request-report/{batch_id}", unsubscribe_requests, "report"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

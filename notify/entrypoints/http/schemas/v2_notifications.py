@@ -280,7 +280,7 @@ def notification(prefix: str, view: NotificationView) -> NotificationOut:
         body=view.body, subject=None if kind is NotificationType.SMS else view.subject,
         created_at=n.created_at, created_by_name=view.created_by_name, sent_at=n.sent_at,
         completed_at=n.updated_at if n.status in COMPLETED_STATUSES and n.updated_at else None,
-        scheduled_for=None, postage=n.postage, one_click_unsubscribe_url=n.one_click_unsubscribe_url,
+        scheduled_for=None, postage=n.postage, one_click_unsubscribe_url=view.one_click_unsubscribe_url,
         estimated_delivery=estimated_delivery(n.created_at, n.postage) if kind is NotificationType.LETTER else None,
         **_cost(view))
 
