@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -258,8 +258,12 @@ def _with_providers(notify: Notify, settings: Settings) -> Notify:
     from notify.usecases import delivery
     from notify.usecases.handover import GuardedProvider
 
+    from notify.usecases.providers import CredentialLookup
+
     fakes = fake_providers(settings)
-    real_sms, real_email = real_providers(settings, notify.clock)
+    lookup = CredentialLookup(notify)
+    notify = attrs.evolve(notify, credentials_changed=lookup.forget)
+    real_sms, real_email = real_providers(settings, notify.clock, lookup)
 
     def guarded(chosen: Any) -> list[Any]:
         return [p if getattr(p, "idempotent", False) else GuardedProvider(p, notify) for p in chosen]
@@ -533,42 +537,85 @@ def provider_health(settings: Settings) -> Any:
                                        cooldown=float(p.cooldown)))
 
 
-def real_providers(settings: Settings, clock: Any) -> tuple[list[Any], list[Any]]:
+def real_providers(settings: Settings, clock: Any, credentials: Callable[[str], Mapping[str, str]] | None = None
+                   ) -> tuple[list[Any], list[Any]]:
     """The SMS and email providers the settings configure (none: the fakes are used), named as their
-    ProviderDetails rows and their callback routes (/provider-callbacks/<name>)."""
-    p = settings.providers
+    ProviderDetails rows and their callback routes (/provider-callbacks/<name>). With `credentials` (a provider's
+    stored credentials by name, usecases.providers.CredentialLookup), each stored credential wins over the
+    environment's, a provider whose stored credentials suffice is on without its environment variables, and
+    each adapter is built again when its stored credentials change."""
+    stored: Callable[[str], Mapping[str, str]] = credentials or (lambda _: {})
     sms: list[Any] = []
     email: list[Any] = []
-    if p.smtp_url:
-        from notify.adapters.providers.smtp import SmtpEmailProvider
-
-        email.append(SmtpEmailProvider("smtp", p.smtp_url, pool_size=p.smtp_pool_size,
-                                       connect_timeout=float(p.timeout), send_timeout=float(p.timeout)))
-    if p.ses_region:
-        from notify.adapters.providers.ses import SesEmailProvider
-
-        email.append(SesEmailProvider(
-            "ses", region=p.ses_region, endpoint_url=p.ses_endpoint_url, access_key_id=p.ses_access_key_id,
-            secret_access_key=p.ses_secret_access_key, from_address=p.ses_from,
-            configuration_set=p.ses_configuration_set, topic_arns=p.sns_topic_arns,
-            cert_url_pattern=p.sns_cert_url_pattern, timeout=float(p.timeout)))
-    if p.twilio_account_sid:
-        from notify.adapters.providers.twilio import TwilioSmsProvider
-
-        if not p.twilio_auth_token:
-            raise StartupError("NOTIFY_TWILIO_AUTH_TOKEN is not set (NOTIFY_TWILIO_ACCOUNT_SID is)")
-        sms.append(TwilioSmsProvider("twilio", account_sid=p.twilio_account_sid, auth_token=p.twilio_auth_token,
-                                     base_url=p.twilio_base_url, public_url=p.public_url, from_number=p.twilio_from,
-                                     messaging_service_sid=p.twilio_messaging_service_sid,
-                                     timeout=float(p.timeout)))
-    if p.sms_gateway_url:
-        from notify.adapters.providers.http_gateway import HttpSmsGateway
-
-        if not (p.sms_gateway_token or p.sms_gateway_secret):
-            raise StartupError("NOTIFY_SMS_GATEWAY_URL needs NOTIFY_SMS_GATEWAY_TOKEN or NOTIFY_SMS_GATEWAY_SECRET")
-        sms.append(HttpSmsGateway("sms-gateway", url=p.sms_gateway_url, bearer_token=p.sms_gateway_token,
-                                  secret=p.sms_gateway_secret, timeout=float(p.timeout), clock=clock))
+    for name, build, channel in (("smtp", _smtp, email), ("ses", _ses, email), ("twilio", _twilio, sms),
+                                 ("sms-gateway", _sms_gateway, sms)):
+        adapter = build(settings, clock, stored(name))
+        if adapter is None:
+            continue
+        channel.append(adapter if credentials is None else _following(name, build, settings, clock, credentials))
     return sms, email
+
+
+def _following(name: str, build: Callable[[Settings, Any, Mapping[str, str]], Any], settings: Settings,
+               clock: Any, credentials: Callable[[str], Mapping[str, str]]) -> Any:
+    from notify.adapters.providers.stored_credentials import StoredCredentialsProvider
+
+    return StoredCredentialsProvider(name, lambda stored: build(settings, clock, stored), lambda: credentials(name))
+
+
+def _smtp(settings: Settings, clock: Any, stored: Mapping[str, str]) -> Any:
+    p = settings.providers
+    url = stored.get("url") or p.smtp_url
+    if not url:
+        return None
+    from notify.adapters.providers.smtp import SmtpEmailProvider
+
+    return SmtpEmailProvider("smtp", url, user=stored.get("user"), password=stored.get("password"),
+                             pool_size=p.smtp_pool_size, connect_timeout=float(p.timeout),
+                             send_timeout=float(p.timeout))
+
+
+def _ses(settings: Settings, clock: Any, stored: Mapping[str, str]) -> Any:
+    p = settings.providers
+    if not p.ses_region:
+        return None
+    from notify.adapters.providers.ses import SesEmailProvider
+
+    return SesEmailProvider(
+        "ses", region=p.ses_region, endpoint_url=p.ses_endpoint_url,
+        access_key_id=stored.get("access_key_id") or p.ses_access_key_id,
+        secret_access_key=stored.get("secret_access_key") or p.ses_secret_access_key, from_address=p.ses_from,
+        configuration_set=p.ses_configuration_set, topic_arns=p.sns_topic_arns,
+        cert_url_pattern=p.sns_cert_url_pattern, timeout=float(p.timeout))
+
+
+def _twilio(settings: Settings, clock: Any, stored: Mapping[str, str]) -> Any:
+    p = settings.providers
+    account_sid = stored.get("account_sid") or p.twilio_account_sid
+    if not account_sid:
+        return None
+    from notify.adapters.providers.twilio import TwilioSmsProvider
+
+    auth_token = stored.get("auth_token") or p.twilio_auth_token
+    if not auth_token:
+        raise StartupError("NOTIFY_TWILIO_AUTH_TOKEN is not set (NOTIFY_TWILIO_ACCOUNT_SID is)")
+    return TwilioSmsProvider("twilio", account_sid=account_sid, auth_token=auth_token, base_url=p.twilio_base_url,
+                             public_url=p.public_url, from_number=p.twilio_from,
+                             messaging_service_sid=p.twilio_messaging_service_sid, timeout=float(p.timeout))
+
+
+def _sms_gateway(settings: Settings, clock: Any, stored: Mapping[str, str]) -> Any:
+    p = settings.providers
+    url = stored.get("url") or p.sms_gateway_url
+    if not url:
+        return None
+    from notify.adapters.providers.http_gateway import HttpSmsGateway
+
+    token, secret = stored.get("token") or p.sms_gateway_token, stored.get("secret") or p.sms_gateway_secret
+    if not (token or secret):
+        raise StartupError("NOTIFY_SMS_GATEWAY_URL needs NOTIFY_SMS_GATEWAY_TOKEN or NOTIFY_SMS_GATEWAY_SECRET")
+    return HttpSmsGateway("sms-gateway", url=url, bearer_token=token, secret=secret, timeout=float(p.timeout),
+                          clock=clock)
 
 
 def describe_providers(settings: Settings) -> str:

@@ -56,7 +56,8 @@ Provider callbacks (delivery receipts and inbound texts posted to /notifications
                              must carry as `Authorization: Bearer <token>` or as the basic auth password
                              (unset: one is generated at start and printed)
 
-Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake):
+Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake;
+credentials stored through POST /provider-details/{id} win over these, field by field):
   NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks and one-click unsubscribe
                              links in emails (https://notify.example.org; unset: http://localhost:6011)
   NOTIFY_SMTP_URL            email by SMTP: smtp[s]://user:password@host:port?starttls=auto|required|never&from=...

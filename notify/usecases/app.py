@@ -73,6 +73,8 @@ class Notify:
     # (delivery receipts, inbound texts, complaints) by provider name (/provider-callbacks/<name>).
     provider_health: ProviderHealth = field(factory=ProviderHealth)
     provider_webhooks: Mapping[str, ProviderWebhooks] = field(factory=dict)
+    # Called after stored provider credentials changed: the adapters' lookup reads them again at once.
+    credentials_changed: Callable[[], None] = lambda: None
     send_pool: SendPool | None = None  # hand-overs of a batch in parallel (None: one after another)
     # Letters and files sent by email: the PDF library (None: the `letters` extra is not installed; template
     # letters then have no PDF and precompiled ones are refused), where letter PDFs and emailed files wait.

@@ -3,8 +3,10 @@ Every change writes a new version to the history."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -13,11 +15,14 @@ from attrs import frozen
 from notify.domain import errors
 from notify.domain.constants import NotificationType
 from notify.domain.provider import ProviderDetails
+from notify.domain.provider_credentials import changed_credentials
 from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
 from .provider_health import demoted_until
+
+log = logging.getLogger("notify.providers")
 
 
 @frozen
@@ -43,6 +48,7 @@ class ProviderView:
     provider: ProviderDetails
     created_by: User | None
     demoted_until: datetime | None = None  # failover moved it behind the others until then (provider_health)
+    credentials_set: tuple[str, ...] = ()  # the names of its stored credentials, never their values
 
 
 def default_specs(notify: Notify) -> tuple[ProviderSpec, ...]:
@@ -86,7 +92,9 @@ def list_providers(notify: Notify) -> Sequence[ProviderView]:
     with notify.uow() as uow:
         found = uow.providers.list()
         users = _users(uow, found)
-        return [ProviderView(p, users.get(p.created_by_id), demoted_until(uow, p.identifier, now=now))  # type: ignore[arg-type]
+        stored = uow.providers.credentials()
+        return [ProviderView(p, users.get(p.created_by_id), demoted_until(uow, p.identifier, now=now),  # type: ignore[arg-type]
+                             _names(stored.get(p.id)))
                 for p in found]
 
 
@@ -94,7 +102,8 @@ def get_provider(notify: Notify, provider_id: UUID) -> ProviderView:
     with notify.uow() as uow:
         provider = uow.providers.get(provider_id)
         return ProviderView(provider, _users(uow, [provider]).get(provider.created_by_id),  # type: ignore[arg-type]
-                            demoted_until(uow, provider.identifier, now=notify.clock.now()))
+                            demoted_until(uow, provider.identifier, now=notify.clock.now()),
+                            _names(uow.providers.credentials().get(provider.id)))
 
 
 def provider_versions(notify: Notify, provider_id: UUID, *, limit: int = 100) -> Sequence[ProviderView]:
@@ -107,8 +116,9 @@ def provider_versions(notify: Notify, provider_id: UUID, *, limit: int = 100) ->
 
 
 def update_provider(notify: Notify, provider_id: UUID, *, created_by: UUID | None = None,
-                    **changes: Any) -> ProviderView:
-    """Change `priority` and/or `active`; each change is a new version. No change, no version."""
+                    credentials: Mapping[str, str | None] | None = None, **changes: Any) -> ProviderView:
+    """Change `priority` and/or `active` (each change is a new version; no change, no version), and/or set or
+    remove (None) stored `credentials` (domain.provider_credentials; not versioned, never returned)."""
     unknown = set(changes) - {"priority", "active"}
     if unknown:
         raise errors.ValidationFailed({name: ["Not permitted to be updated"] for name in sorted(unknown)})
@@ -120,12 +130,60 @@ def update_provider(notify: Notify, provider_id: UUID, *, created_by: UUID | Non
                 user = uow.users.get(created_by)
             except errors.UserNotFound:
                 raise errors.InvalidRequest(f"No user found with id {created_by}", field="created_by") from None
-        if all(getattr(provider, key) == value for key, value in changes.items()):
-            return ProviderView(provider, _users(uow, [provider]).get(provider.created_by_id))  # type: ignore[arg-type]
-        updated = provider.changed(now=notify.clock.now(), created_by_id=created_by, **changes)
-        uow.providers.update(updated)
+        stored = dict(uow.providers.credentials().get(provider.id) or {})
+        if credentials is not None:
+            wanted = changed_credentials(provider.identifier, stored, credentials)
+            if wanted != stored:
+                uow.providers.set_credentials(provider.id, wanted)
+                stored = wanted
+        if not all(getattr(provider, key) == value for key, value in changes.items()):
+            provider = provider.changed(now=notify.clock.now(), created_by_id=created_by, **changes)
+            uow.providers.update(provider)
+        else:
+            user = _users(uow, [provider]).get(provider.created_by_id)  # type: ignore[arg-type]
         uow.commit()
-    return ProviderView(updated, user)
+    if credentials is not None:
+        notify.credentials_changed()
+    return ProviderView(provider, user, credentials_set=_names(stored))
+
+
+def stored_credentials(notify: Notify) -> dict[str, dict[str, str]]:
+    """Every provider's stored credentials, by identifier (for the composition root's provider adapters)."""
+    with notify.uow() as uow:
+        by_id = uow.providers.credentials()
+        return {p.identifier: dict(by_id[p.id]) for p in uow.providers.list() if p.id in by_id}
+
+
+class CredentialLookup:
+    """The stored credentials as this process last read them, read again at most every `ttl` seconds, and at
+    once after this process changed them: provider adapters ask on every call, and take a change without a
+    restart (within `ttl` in other processes)."""
+
+    def __init__(self, notify: Notify, ttl: float = 30.0) -> None:
+        self._notify = notify
+        self._ttl = timedelta(seconds=ttl)
+        self._lock = threading.Lock()
+        self._read_at: datetime | None = None
+        self._stored: dict[str, dict[str, str]] = {}
+
+    def __call__(self, identifier: str) -> Mapping[str, str]:
+        now = self._notify.clock.now()
+        with self._lock:
+            if self._read_at is None or now - self._read_at >= self._ttl:
+                try:
+                    self._stored = stored_credentials(self._notify)
+                except errors.StoreUnavailable:
+                    log.warning("stored provider credentials could not be read: using those read before")
+                self._read_at = now
+            return self._stored.get(identifier, {})
+
+    def forget(self) -> None:
+        with self._lock:
+            self._read_at = None
+
+
+def _names(credentials: Mapping[str, str] | None) -> tuple[str, ...]:
+    return tuple(sorted(credentials or ()))
 
 
 def _display(name: str) -> str:

@@ -3,11 +3,15 @@ wrong key fails loudly; several keys decrypt, so keys can be rotated. SQL stores
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 import sqlalchemy as sa
 
 from notify.adapters.sqlalchemy import Cipher, SqlAlchemyUnitOfWork, tables
+from notify.domain.constants import NotificationType
 from notify.domain.errors import StoredDataUnreadable
+from notify.domain.provider import ProviderDetails
 from tests import factories, storage
 
 from .helpers import add_service, api_key, callback
@@ -94,3 +98,23 @@ def test_a_generated_key_and_a_passphrase_are_both_accepted() -> None:
 
     for key in (generate_key(), "a passphrase of any length"):
         assert Cipher([key]).decrypt(Cipher([key]).encrypt("hello")) == "hello"
+
+
+
+def test_provider_credentials_are_stored_encrypted_and_read_back_plain(engine: sa.Engine) -> None:
+    cipher = Cipher(["key-one"])
+    provider = ProviderDetails(id=uuid4(), identifier="smtp", display_name="SMTP",
+                               notification_type=NotificationType.EMAIL, priority=100, active=True)
+    with SqlAlchemyUnitOfWork(engine, cipher) as uow:
+        uow.providers.add(provider)
+        uow.providers.set_credentials(provider.id, {"password": "plain-smtp-password", "user": "plain-user"})
+        uow.commit()
+    with engine.connect() as connection:
+        row = connection.execute(sa.select(tables.provider_credentials)).one()
+    stored = " ".join(str(value) for value in row)
+    assert "plain-smtp-password" not in stored and "plain-user" not in stored and "password" not in stored
+    with SqlAlchemyUnitOfWork(engine, cipher) as uow:
+        assert uow.providers.credentials() == {provider.id: {"password": "plain-smtp-password",
+                                                             "user": "plain-user"}}
+    with SqlAlchemyUnitOfWork(engine, Cipher(["another-key"])) as uow, pytest.raises(StoredDataUnreadable):
+        uow.providers.credentials()

@@ -40,6 +40,31 @@ def test_providers_list_by_type_then_priority_highest_first(new_uow: NewUow) -> 
         assert uow.providers.list() == [email, high, low]
 
 
+def test_provider_credentials_are_replaced_whole_removed_when_empty_and_not_versioned(new_uow: NewUow) -> None:
+    smtp, other = provider(identifier="smtp"), provider(identifier="twilio")
+    with new_uow() as uow:
+        uow.providers.add(smtp)
+        uow.providers.add(other)
+        assert uow.providers.credentials() == {}
+        uow.providers.set_credentials(smtp.id, {"url": "smtp://a.example.org", "password": "one"})
+        uow.providers.set_credentials(other.id, {"auth_token": "two"})
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.providers.credentials() == {smtp.id: {"url": "smtp://a.example.org", "password": "one"},
+                                               other.id: {"auth_token": "two"}}
+        uow.providers.set_credentials(smtp.id, {"password": "three"})
+        uow.providers.set_credentials(other.id, {})
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.providers.credentials() == {smtp.id: {"password": "three"}}
+        assert uow.providers.versions(smtp.id) == [smtp]
+        uow.providers.set_credentials(smtp.id, {"password": "rolled back"})  # no commit
+    with new_uow() as uow:
+        assert uow.providers.credentials() == {smtp.id: {"password": "three"}}
+        with pytest.raises(errors.ProviderNotFound):
+            uow.providers.set_credentials(uuid4(), {"password": "x"})
+
+
 def test_email_branding(new_uow: NewUow) -> None:
     b = email_branding(name="b", colour="#ff0000", brand_type=BrandType.BOTH, created_at=later(), text="t")
     a = email_branding(name="A")

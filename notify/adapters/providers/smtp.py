@@ -28,6 +28,7 @@ from email.utils import formataddr, parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
 
+import attrs
 from attrs import frozen
 
 from notify.domain.constants import NotificationStatus
@@ -86,10 +87,13 @@ class SmtpEmailProvider:
 
     idempotent = False  # an SMTP server delivers a message handed over twice twice
 
-    def __init__(self, name: str, url: str, *, pool_size: int = 8, connect_timeout: float = 10.0,
-                 send_timeout: float = 30.0, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(self, name: str, url: str, *, user: str | None = None, password: str | None = None,
+                 pool_size: int = 8, connect_timeout: float = 10.0, send_timeout: float = 30.0,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
+        """`user` and `password`, when given, replace the URL's (stored credentials may hold them apart)."""
         self.name = name
-        self.settings = SmtpSettings.from_url(url)
+        settings = SmtpSettings.from_url(url)
+        self.settings = attrs.evolve(settings, user=user or settings.user, password=password or settings.password)
         self.connect_timeout = connect_timeout
         self.send_timeout = send_timeout
         self._ssl = ssl_context or ssl.create_default_context()

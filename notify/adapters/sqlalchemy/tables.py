@@ -454,6 +454,13 @@ provider_details_history = sa.Table(
     sa.PrimaryKeyConstraint("id", "version"),
 )
 
+# An operator's credentials for a real provider: one encrypted JSON object, not versioned with the details.
+provider_credentials = sa.Table(
+    "provider_credentials", metadata,
+    sa.Column("provider_id", UUID, sa.ForeignKey("provider_details.id"), primary_key=True),
+    sa.Column("credentials", sa.Text, nullable=False),
+)
+
 # -- jobs and notifications ------------------------------------------------------------------------
 
 jobs = sa.Table(

@@ -1,4 +1,5 @@
-"""Admin API: /provider-details — list, read, change priority and active flag, and the history."""
+"""Admin API: /provider-details — list, read, change priority, active flag and stored credentials, and the
+history."""
 
 from __future__ import annotations
 
@@ -36,9 +37,10 @@ class ProviderResources:
 
     @operation(body=UpdateProvider, source=checked_body(only_changeable), response=ProviderItem)
     def on_post_item(self, req: falcon.Request, provider_id: UUID, body: UpdateProvider) -> ProviderItem:
-        """Change a provider's priority and/or whether it is used (a new version)."""
+        """Change a provider's priority and/or whether it is used (a new version), and/or its stored credentials
+        (kept encrypted, never shown)."""
         view = usecases.update_provider(self._notify, provider_id, created_by=body.created_by,
-                                        **body.provider_changes())
+                                        credentials=body.credential_changes(), **body.provider_changes())
         return ProviderItem(provider_details=ProviderOut.of(view))
 
     # /provider-details/{provider_id}/versions

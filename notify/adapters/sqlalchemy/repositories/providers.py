@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -47,3 +47,17 @@ class SqlAlchemyProviderRepository(VersionedRepository[ProviderDetails]):
     def versions(self, provider_id: UUID) -> Sequence[ProviderDetails]:
         h = self.history_table
         return self._history(h.c.id == provider_id, order=[h.c.version.desc()])
+
+    def set_credentials(self, provider_id: UUID, credentials: Mapping[str, str]) -> None:
+        self.get(provider_id)
+        c = t.provider_credentials
+        self._exec(sa.delete(c).where(c.c.provider_id == provider_id))
+        if credentials:
+            self._exec(sa.insert(c).values(provider_id=provider_id,
+                                           credentials=self._session.cipher.encrypt_json(dict(credentials))))
+
+    def credentials(self) -> Mapping[UUID, Mapping[str, str]]:
+        c = t.provider_credentials
+        decrypt = self._session.cipher.decrypt_json
+        return {R.ROWS.structure(row.provider_id, UUID): decrypt(row.credentials, "provider credentials")
+                for row in self._exec(sa.select(c.c.provider_id, c.c.credentials))}

@@ -1,4 +1,5 @@
-"""Providers: what may be changed (priority, active) and how a provider and its versions are shown."""
+"""Providers: what may be changed (priority, active, stored credentials) and how a provider and its versions
+are shown (a credential's name, never its value)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from notify.usecases.providers import ProviderView
 from .fields import Changes, optional
 
 CHANGEABLE = ("priority", "active")
-ACCEPTED = ("created_by", "reason")  # sent by Notify's admin app alongside a change
+ACCEPTED = ("created_by", "reason", "credentials")  # Notify's admin app sends the first two alongside a change
 
 
 @define(kw_only=True)
@@ -25,9 +26,15 @@ class UpdateProvider(Changes):
     active: bool = optional()
     created_by: UUID | None = optional()
     reason: str | None = optional()  # accepted as Notify's admin app sends it; not stored yet
+    # {"password": "...", "user": null}: set (a string) or remove (null) stored credentials, by name
+    # (domain.provider_credentials says which each provider takes); the others are kept.
+    credentials: dict[str, Any] = optional()
 
     def provider_changes(self) -> dict[str, Any]:
         return {name: value for name, value in self.changed().items() if name in CHANGEABLE}
+
+    def credential_changes(self) -> dict[str, Any] | None:
+        return self.credentials if "credentials" in self.given else None
 
 
 def only_changeable(data: dict[str, Any]) -> None:
@@ -52,6 +59,9 @@ class ProviderOut:
     current_month_billable_sms: int
     # Failover moved this provider behind the others (its recent sends failed) until then; null: it is not.
     demoted_until: datetime | None = None
+    # Whether credentials are stored for it (they win over the environment), and which: never their values.
+    credentials_set: bool = False
+    credentials_fields: list[str] = attrs.field(factory=list)
 
     @classmethod
     def of(cls, view: ProviderView) -> ProviderOut:
@@ -60,7 +70,8 @@ class ProviderOut:
                    notification_type=p.notification_type, active=p.active, updated_at=p.updated_at,
                    supports_international=p.supports_international,
                    created_by_name=view.created_by.name if view.created_by else None, reason=None,
-                   current_month_billable_sms=0, demoted_until=view.demoted_until)
+                   current_month_billable_sms=0, demoted_until=view.demoted_until,
+                   credentials_set=bool(view.credentials_set), credentials_fields=list(view.credentials_set))
 
 
 @define(kw_only=True)
