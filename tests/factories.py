@@ -120,3 +120,20 @@ def create_api_key(notify: Notify, service_: Service, **overrides: Any) -> "ApiK
 
     values: dict[str, Any] = {"name": unique("Key"), "key_type": KeyType.NORMAL, "created_by": service_.created_by}
     return api_keys.create_api_key(notify, service_.id, **{**values, **overrides})
+
+
+# -- notifications as a provider left them: stored directly, read back by id --
+
+def store_notification(notify: Notify, service_id: UUID, **overrides: Any) -> UUID:
+    stored = notification(service_id, **overrides)
+    with notify.uow() as uow:
+        uow.notifications.add(stored)
+        uow.commit()
+    return stored.id
+
+
+def status_of(notify: Notify, notification_id: UUID) -> NotificationStatus:
+    with notify.read_uow() as uow:
+        found = uow.notifications.find(notification_id)
+    assert found is not None
+    return found.status

@@ -127,6 +127,9 @@ class NotificationRepository(Protocol):
     def update(self, notification: Notification) -> None: ...
     def get(self, service_id: UUID, notification_id: UUID) -> Notification: ...
     def find(self, notification_id: UUID) -> Notification | None: ...  # any service: for provider receipts
+    def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
+        """Any service's notifications with one of these provider references (the printer's returned letters)."""
+        ...
     def list_for_service(
         self,
         service_id: UUID,

@@ -29,6 +29,7 @@ from .annual_billing import AnnualBillingRepository
 from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .inbound_numbers import InboundNumberRepository
+from .returned_letters import ReturnedLetterRepository
 from .notification_history import NotificationHistoryRepository
 from .facts import FactRepository
 from .retries import RetryRepository
@@ -93,6 +94,8 @@ class UnitOfWork(Protocol):
     def data_retention(self) -> DataRetentionRepository: ...
     @property
     def inbound_numbers(self) -> InboundNumberRepository: ...
+    @property
+    def returned_letters(self) -> ReturnedLetterRepository: ...
     @property
     def verify_codes(self) -> VerifyCodeRepository: ...
     @property

@@ -71,11 +71,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # report requests
     ("GET", "/service/<uuid:service_id>/report-request/<uuid:request_id>"),
     ("POST", "/service/<uuid:service_id>/report-request"),
-    # returned letters
-    ("GET", "/service/<uuid:service_id>/returned-letter-statistics"),
-    ("GET", "/service/<uuid:service_id>/returned-letter-summary"),
-    ("GET", "/service/<uuid:service_id>/returned-letters"),
-    ("POST", "/letters/returned"),
     # sender settings (reply-to, SMS sender, letter contact)
     ("POST", "/service/<uuid:service_id>/email-reply-to/verify"),
     # service invites

@@ -43,20 +43,12 @@ def raw(app: falcon.App) -> falcon.testing.TestClient:
     return falcon.testing.TestClient(app)
 
 
-def _sent(notify: Notify, service: dict[str, Any], status: NotificationStatus = NotificationStatus.SENDING,
-          **kw: Any) -> UUID:
-    notification = factories.notification(UUID(service["id"]), status=status, **kw)
-    with notify.uow() as uow:
-        uow.notifications.add(notification)
-        uow.commit()
-    return notification.id
+def _sent(notify: Notify, service: dict[str, Any], **kw: Any) -> UUID:
+    return factories.store_notification(notify, UUID(service["id"]), status=NotificationStatus.SENDING, **kw)
 
 
 def _status(notify: Notify, notification_id: UUID) -> str:
-    with notify.read_uow() as uow:
-        found = uow.notifications.find(notification_id)
-    assert found is not None
-    return found.status.value
+    return factories.status_of(notify, notification_id).value
 
 
 def mmg(raw: falcon.testing.TestClient, body: dict[str, Any], headers: dict[str, str] = PROVIDER_AUTH) -> Any:

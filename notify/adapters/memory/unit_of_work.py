@@ -34,6 +34,7 @@ from .repositories.report_requests import InMemoryReportRequestRepository
 from .repositories.template_email_files import InMemoryTemplateEmailFileRepository
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.inbound_numbers import InMemoryInboundNumberRepository
+from .repositories.returned_letters import InMemoryReturnedLetterRepository
 from .repositories.notification_history import InMemoryNotificationHistoryRepository
 from .repositories.facts import InMemoryFactRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
@@ -72,6 +73,7 @@ class InMemoryUnitOfWork:
     complaints = repository(InMemoryComplaintRepository)
     data_retention = repository(InMemoryDataRetentionRepository)
     inbound_numbers = repository(InMemoryInboundNumberRepository)
+    returned_letters = repository(InMemoryReturnedLetterRepository)
     facts = repository(InMemoryFactRepository)
     annual_billing = repository(InMemoryAnnualBillingRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)

@@ -40,6 +40,7 @@ from .repositories.report_requests import SqlAlchemyReportRequestRepository
 from .repositories.template_email_files import SqlAlchemyTemplateEmailFileRepository
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.inbound_numbers import SqlAlchemyInboundNumberRepository
+from .repositories.returned_letters import SqlAlchemyReturnedLetterRepository
 from .repositories.notification_history import SqlAlchemyNotificationHistoryRepository
 from .repositories.facts import SqlAlchemyFactRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
@@ -79,6 +80,7 @@ class SqlAlchemyUnitOfWork:
     complaints = repository(SqlAlchemyComplaintRepository)
     data_retention = repository(SqlAlchemyDataRetentionRepository)
     inbound_numbers = repository(SqlAlchemyInboundNumberRepository)
+    returned_letters = repository(SqlAlchemyReturnedLetterRepository)
     facts = repository(SqlAlchemyFactRepository)
     annual_billing = repository(SqlAlchemyAnnualBillingRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)

@@ -19,6 +19,7 @@ from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
+from .returned_letters import ReturnedLetterResources
 from .notify_provider_callbacks import (
     FiretextInboundResource, FiretextReceiptResource, LetterStatusResource, MmgInboundResource, MmgReceiptResource,
 )
@@ -306,6 +307,13 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/create-unsubscribe-request-report", unsubscribe_requests, "create"),
         ("/service/{service_id}/process-unsubscribe-request-report/{batch_id}", unsubscribe_requests, "process"),
         ("/service/{service_id}/unsubscribe-request-report/{batch_id}", unsubscribe_requests, "report"),
+    ]
+    returned_letters = ReturnedLetterResources(notify)
+    routes += [  # letters the printer reports returned to sender
+        ("/letters/returned", returned_letters, None),
+        ("/service/{service_id}/returned-letter-statistics", returned_letters, "statistics"),
+        ("/service/{service_id}/returned-letter-summary", returned_letters, "summary"),
+        ("/service/{service_id}/returned-letters", returned_letters, "letters"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -54,6 +54,10 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
     def find(self, notification_id: UUID) -> Notification | None:
         return self._rows.get(notification_id)
 
+    def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
+        wanted = set(references)
+        return sorted((n for n in self._rows.values() if n.reference in wanted), key=lambda n: (n.created_at, n.id))
+
     def list_for_service(
         self,
         service_id: UUID,

@@ -56,6 +56,12 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
     def find(self, notification_id: UUID) -> Notification | None:
         return self._one_or_none(sa.select(self.table).where(self.table.c.id == notification_id))
 
+    def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
+        if not references:
+            return []
+        n = self.table
+        return self._all(sa.select(n).where(n.c.reference.in_(list(references))).order_by(n.c.created_at, n.c.id))
+
     def list_for_service(
         self,
         service_id: UUID,
