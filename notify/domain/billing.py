@@ -120,36 +120,38 @@ class Usage:
 
 
 @frozen
-class _Priced:
+class Priced:
     fact: BillingFact
     cost: float
     free_allowance_used: int
     charged_units: int
+    free_left: int
 
 
-def _priced(facts: Iterable[BillingFact], free_allowance: int) -> list[_Priced]:
-    """Each fact's cost: texts use the allowance up in date order before they cost anything."""
+def priced(facts: Iterable[BillingFact], free_allowance: int) -> list[Priced]:
+    """Each fact's cost, in date order: texts use the allowance up before they cost anything (`free_left` is
+    what is left of it after the fact)."""
     left = free_allowance
-    priced = []
+    found = []
     for fact in sorted(facts, key=lambda f: (f.bst_date, f.notification_type.value, f.rate)):
         units = fact.chargeable_units
         if fact.notification_type is NotificationType.SMS:
             free = min(left, units)
             left -= free
             charged = units - free
-            priced.append(_Priced(fact, charged * fact.rate, free, charged))
+            found.append(Priced(fact, charged * fact.rate, free, charged, left))
         elif fact.notification_type is NotificationType.LETTER:
-            priced.append(_Priced(fact, fact.notifications_sent * fact.rate, 0, fact.notifications_sent))
+            found.append(Priced(fact, fact.notifications_sent * fact.rate, 0, fact.notifications_sent, left))
         else:
-            priced.append(_Priced(fact, 0.0, 0, fact.billable_units))
-    return priced
+            found.append(Priced(fact, 0.0, 0, fact.billable_units, left))
+    return found
 
 
 def usage(facts: Iterable[BillingFact], free_allowance: int, *, by_month: bool) -> list[Usage]:
     """A financial year's facts summed by rate and channel (and postage and month when `by_month`), ordered
     as Notify orders them: by month, channel, then rate."""
     sums: dict[tuple[date | None, NotificationType, float, str], list[float]] = {}
-    for p in _priced(facts, free_allowance):
+    for p in priced(facts, free_allowance):
         f = p.fact
         month = f.bst_date.replace(day=1) if by_month else None
         postage = f.postage if by_month else ""

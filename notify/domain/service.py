@@ -58,6 +58,11 @@ class Service:
         """What its text messages start with ("<name>: "), or None when the service turned the prefix off."""
         return self.name if self.prefix_sms else None
 
+    @property
+    def is_live(self) -> bool:
+        """Live as Notify counts it: active, out of trial mode, and not marked as not counting."""
+        return self.active and not self.restricted and self.count_as_live
+
     def changed(self, *, now: datetime, **changes: object) -> Service:
         """A new version of this service with `changes` applied (history keeps every version)."""
         return evolve(self, **changes, version=self.version + 1, updated_at=now)  # type: ignore[arg-type]

@@ -75,7 +75,8 @@ def set_free_allowance(notify: Notify, service_id: UUID, free_sms_fragment_limit
         uow.commit()
 
 
-def _allowance(uow: UnitOfWork, service: Service, year: int) -> int:
+def allowance_in_year(uow: UnitOfWork, service: Service, year: int) -> int:
+    """The service's free fragments for the year: its own where stored, else the default it would get."""
     held = uow.annual_billing.get(service.id, year)
     return held.free_sms_fragment_limit if held is not None else default_allowance(service.organisation_type, year)
 
@@ -85,7 +86,7 @@ def _usage(notify: Notify, service_id: UUID, year: int, *, by_month: bool) -> li
     with notify.read_uow() as uow:
         service = uow.services.get(service_id)
         return usage(uow.facts.billing_between(first, last, service_ids=[service_id]),
-                     _allowance(uow, service, year), by_month=by_month)
+                     allowance_in_year(uow, service, year), by_month=by_month)
 
 
 def monthly_usage(notify: Notify, service_id: UUID, year: int) -> list[Usage]:

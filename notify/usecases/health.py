@@ -22,6 +22,6 @@ class LiveCounts:
 def live_counts(notify: Notify) -> LiveCounts:
     """Live services as Notify counts them: active, out of trial mode, and not marked as not counting."""
     with notify.read_uow() as uow:
-        live = [s for s in uow.services.list(only_active=True) if not s.restricted and s.count_as_live]
+        live = [s for s in uow.services.list(only_active=True) if s.is_live]
     return LiveCounts(organisations=len({s.organisation_id for s in live if s.organisation_id is not None}),
                       services=len(live))

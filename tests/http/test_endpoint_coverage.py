@@ -51,21 +51,13 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("DELETE", "/organisations/<uuid:organisation_id>/letter-branding-pool/<uuid:letter_branding_id>"),
     ("GET", "/organisations/<uuid:organisation_id>/email-branding-pool"),
     ("GET", "/organisations/<uuid:organisation_id>/letter-branding-pool"),
-    ("GET", "/organisations/<uuid:organisation_id>/services-with-usage"),
     ("POST", "/organisations/<uuid:organisation_id>/email-branding-pool"),
     ("POST", "/organisations/<uuid:organisation_id>/letter-branding-pool"),
     ("POST", "/organisations/notify-org-member-about-next-steps-of-go-live-request/<uuid:service_id>"),
     ("POST", "/organisations/notify-service-member-of-rejected-go-live-request/<uuid:service_id>"),
     ("POST", "/organisations/notify-users-of-request-to-go-live/<uuid:service_id>"),
     # performance dashboard
-    ("GET", "/performance-dashboard"),
     # platform stats
-    ("GET", "/platform-stats"),
-    ("GET", "/platform-stats/daily-sms-provider-volumes-report"),
-    ("GET", "/platform-stats/daily-volumes-report"),
-    ("GET", "/platform-stats/data-for-billing-report"),
-    ("GET", "/platform-stats/data-for-dvla-billing-report"),
-    ("GET", "/platform-stats/volumes-by-service"),
     # protected sender id
     ("GET", "/protected-sender-id/check"),
     # report requests
@@ -76,8 +68,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # service invites
     # service join requests
     # services (core)
-    ("GET", "/service/live-services-data"),
-    ("GET", "/service/monthly-data-by-service"),
     # template email files
     ("GET", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files"),
     ("GET", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>"),

@@ -14,6 +14,9 @@ from .job_stats import ScheduledJobStatsResource
 from .template_usage import TemplateUsageResource
 from .auth import AuthMiddleware
 from .billing import BillingResources
+from .platform_stats import (
+    OrganisationUsageResource, PerformanceDashboardResource, PlatformStatsResources, ServiceReportResources,
+)
 from .branding import EmailBrandingResources, LetterBrandingResources
 from .branding_usage import BrandingUsersResource
 from .callback_apis import CallbackApiResources
@@ -314,6 +317,19 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/returned-letter-statistics", returned_letters, "statistics"),
         ("/service/{service_id}/returned-letter-summary", returned_letters, "summary"),
         ("/service/{service_id}/returned-letters", returned_letters, "letters"),
+    ]
+    platform_stats, service_reports = PlatformStatsResources(notify), ServiceReportResources(notify)
+    routes += [  # the platform's statistics and billing reports, from the daily facts
+        ("/platform-stats", platform_stats, None),
+        ("/platform-stats/daily-volumes-report", platform_stats, "daily_volumes"),
+        ("/platform-stats/daily-sms-provider-volumes-report", platform_stats, "provider_volumes"),
+        ("/platform-stats/volumes-by-service", platform_stats, "service_volumes"),
+        ("/platform-stats/data-for-billing-report", platform_stats, "billing_report"),
+        ("/platform-stats/data-for-dvla-billing-report", platform_stats, "letters_report"),
+        ("/performance-dashboard", PerformanceDashboardResource(notify), None),
+        ("/service/live-services-data", service_reports, "live"),
+        ("/service/monthly-data-by-service", service_reports, "monthly"),
+        ("/organisations/{organisation_id}/services-with-usage", OrganisationUsageResource(notify), None),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
