@@ -352,7 +352,8 @@ def purge_now(settings: Settings, say: Say) -> int:
 
 def wire_callbacks(notify: Notify, settings: Settings) -> Notify:
     """Delivery-status callbacks to services: posted over HTTP (standard library, 5 s timeout) by worker
-    threads of this process, retried as NOTIFY_CALLBACK_RETRY_DELAY / NOTIFY_CALLBACK_MAX_RETRIES say.
+    threads of this process, retried as NOTIFY_CALLBACK_RETRY_DELAY / NOTIFY_CALLBACK_MAX_RETRIES say; and
+    background reports, made by a thread of their own.
     Collaborators already on `notify` (a test's fakes) are kept."""
     from notify.adapters.callbacks import BackgroundTaskRunner, UrllibCallbackSender
     from notify.domain.callback_api import CallbackRetry
@@ -360,6 +361,7 @@ def wire_callbacks(notify: Notify, settings: Settings) -> Notify:
     return attrs.evolve(
         notify, callbacks=notify.callbacks or UrllibCallbackSender(),
         callback_runner=notify.callback_runner or BackgroundTaskRunner("notify-callbacks", workers=4),
+        report_runner=notify.report_runner or BackgroundTaskRunner("notify-reports", workers=1),
         callback_retry=CallbackRetry(max_retries=settings.callback_max_retries,
                                      delay_seconds=float(settings.callback_retry_delay)))
 

@@ -64,6 +64,7 @@ class Notify:
     callbacks: CallbackSender | None = None
     callback_runner: TaskRunner | None = None
     callback_retry: CallbackRetry = field(factory=CallbackRetry)
+    report_runner: TaskRunner | None = None  # where background reports are made (None: on the caller's thread)
     # Providers' callbacks (delivery receipts, inbound texts) by provider name: who may report for that provider.
     # A provider with no verifier has no callback route (404).
     provider_callback_verifiers: Mapping[str, ProviderCallbackVerifier] = field(factory=dict)

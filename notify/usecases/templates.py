@@ -15,6 +15,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .user_refs import named_user
 from .letter_contacts import check_template_reply_to
 from .template_folders import check_folder
 
@@ -114,10 +115,7 @@ def preview_template(notify: Notify, service_id: UUID, template_id: UUID, person
 
 
 def _user(uow: UnitOfWork, user_id: UUID) -> User:
-    try:
-        return uow.users.get(user_id)
-    except errors.UserNotFound:
-        raise errors.InvalidRequest(f"No user found with id {user_id}", field="created_by") from None
+    return named_user(uow, user_id, field="created_by")
 
 
 def _find_user(uow: UnitOfWork, user_id: UUID) -> User | None:

@@ -25,10 +25,6 @@ SAMPLE_BY_CONVERTER = {"uuid": str(UUID(int=1)), "int": "1"}
 NOT_YET_ROUTED: set[tuple[str, str]] = {
     # billing
     # contact lists
-    ("DELETE", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
-    ("GET", "/service/<uuid:service_id>/contact-list"),
-    ("GET", "/service/<uuid:service_id>/contact-list/<uuid:contact_list_id>"),
-    ("POST", "/service/<uuid:service_id>/contact-list"),
     # email branding
     ("POST", "/email-branding/<uuid:email_branding_id>/archive"),
     ("POST", "/email-branding/get-name-for-alt-text/"),
@@ -61,19 +57,12 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # protected sender id
     ("GET", "/protected-sender-id/check"),
     # report requests
-    ("GET", "/service/<uuid:service_id>/report-request/<uuid:request_id>"),
-    ("POST", "/service/<uuid:service_id>/report-request"),
     # sender settings (reply-to, SMS sender, letter contact)
     ("POST", "/service/<uuid:service_id>/email-reply-to/verify"),
     # service invites
     # service join requests
     # services (core)
     # template email files
-    ("GET", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files"),
-    ("GET", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>"),
-    ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files"),
-    ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>"),
-    ("POST", "/service/<uuid:service_id>/templates/<uuid:template_id>/template_email_files/<uuid:template_email_file_id>/archive"),
     # template folders
     # template statistics
     # users

@@ -383,6 +383,25 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/service/{service_id}/template-folder/contents", {"templates": [str(world.sms.id)], "folders": []},
          "", "admin"),
         ("DELETE", "/service/{service_id}/template-folder/{template_folder_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/contact-list", {"id": str(uuid4()), "original_file_name": "people.csv",
+                                                        "row_count": 3, "template_type": "email",
+                                                        "created_by": str(uid)}, "", "admin"),
+        ("GET", "/service/{service_id}/contact-list", None, "", "admin"),
+        ("GET", "/service/{service_id}/contact-list/{contact_list_id}", None, "", "admin"),
+        ("DELETE", "/service/{service_id}/contact-list/{contact_list_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/report-request", {"user_id": str(uid), "report_type": "notifications_report"},
+         "", "admin"),
+        ("GET", "/service/{service_id}/report-request/{request_id}", None, "", "admin"),
+        ("POST", "/service/{service_id}/templates/{template_id}/template_email_files",
+         {"filename": "guide.pdf", "created_by_id": str(uid)}, "", "admin:email_template"),
+        ("POST", "/service/{service_id}/templates/{template_id}/template_email_files/{template_email_file_id}",
+         {"pending": False}, "", "admin:email_template"),
+        ("GET", "/service/{service_id}/templates/{template_id}/template_email_files", None, "",
+         "admin:email_template"),
+        ("GET", "/service/{service_id}/templates/{template_id}/template_email_files/{template_email_file_id}", None, "",
+         "admin:email_template"),
+        ("POST", "/service/{service_id}/templates/{template_id}/template_email_files/{template_email_file_id}/archive",
+         {"archived_by_id": str(uid)}, "", "admin:email_template"),
         ("GET", "/inbound-number", None, "", "admin"),
         ("GET", "/inbound-number/available", None, "", "admin"),
         ("POST", "/inbound-number/service/{service_id}", {}, "", "admin"),
@@ -414,6 +433,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
              "sms_code": {"code_type": "sms"}, "print_day": {"letter_print_date": "2026-06-15"},
+             "email_template": {"template_id": world.email.id},
              "empty_org": {"organisation_id": admin.post("/organisations", json={
                  "name": "Empty", "organisation_type": "central", "domains": ["empty.gov.uk"]}).json["id"]}}
     checked = set()
@@ -492,6 +512,12 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["token"] = invitation.personalisation["url"].rsplit("/", 1)[1]
         if (method, route) == ("POST", "/service/{service_id}/template-folder"):
             ids["template_folder_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/contact-list"):
+            ids["contact_list_id"] = result.json["id"]
+        if (method, route) == ("POST", "/service/{service_id}/report-request"):
+            ids["request_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/service/{service_id}/templates/{template_id}/template_email_files"):
+            ids["template_email_file_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}

@@ -39,7 +39,10 @@ from .providers import ProviderResources
 from .senders import EmailReplyToResources, SmsSenderResources
 from .services import ServiceResources
 from .status import PlatformFactsResources, StatusResource
+from .contact_lists import ContactListResources
 from .precompiled import PrecompiledResources
+from .report_requests import ReportRequestResources
+from .template_email_files import TemplateEmailFileResources
 from .template_folders import TemplateFolderResources
 from .template_statistics import TemplateStatisticsResources
 from .uploads import UploadResources
@@ -269,6 +272,19 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/template-folder/{template_folder_id}", template_folders, "item"),
         ("/service/{service_id}/template-folder/{template_folder_id}/contents", template_folders,
          "contents"),
+    ]
+    contact_lists, report_requests = ContactListResources(notify), ReportRequestResources(notify)
+    email_files = TemplateEmailFileResources(notify)
+    routes += [  # saved recipient lists, reports made in the background, files sent as links in emails
+        ("/service/{service_id}/contact-list", contact_lists, None),
+        ("/service/{service_id}/contact-list/{contact_list_id}", contact_lists, "item"),
+        ("/service/{service_id}/report-request", report_requests, None),
+        ("/service/{service_id}/report-request/{request_id}", report_requests, "item"),
+        ("/service/{service_id}/templates/{template_id}/template_email_files", email_files, None),
+        ("/service/{service_id}/templates/{template_id}/template_email_files/{template_email_file_id}", email_files,
+         "item"),
+        ("/service/{service_id}/templates/{template_id}/template_email_files/{template_email_file_id}/archive",
+         email_files, "archive"),
     ]
     inbound_numbers, inbound_settings = InboundNumberResources(notify), InboundSmsSettingsResources(notify)
     routes += [  # the pool of numbers services are texted on

@@ -165,7 +165,7 @@ def _operation(route: Route, components: Components) -> Schema:
         ok["content"] = {NOT_JSON[(route.method, route.path)][1]: {"schema": {}}}
     error = {"$ref": "#/components/schemas/V2Error" if public and auth != "none" else
              "#/components/schemas/AdminError"}
-    responses: Schema = {status: ok}
+    responses: Schema = {status: ok, **{str(code): ok for code in (spec.also if spec is not None else ())}}
     for code, text in ERROR_STATUSES.items():
         if code in ("401", "403") and auth == "none":
             continue

@@ -25,6 +25,7 @@ class Operation:
     status: int = 200
     aliases: Mapping[str, str] = attrs.field(factory=dict)  # path parameter -> its name in messages
     source: BodySource | None = None  # where the body's JSON comes from, when not simply the request's body
+    also: tuple[int, ...] = ()  # other success statuses, with the same body: the responder sets req.context.status
 
     @property
     def status_line(self) -> str:
@@ -40,9 +41,9 @@ ATTRIBUTE = "__wire_operation__"
 def operation(*, response: Any = None, key: str | None = None, body: type | None = None,
               query: type | None = None, status: int = 200,
               aliases: Mapping[str, str] | None = None,
-              source: BodySource | None = None) -> Callable[[Responder], Responder]:
+              source: BodySource | None = None, also: tuple[int, ...] = ()) -> Callable[[Responder], Responder]:
     spec = Operation(response=response, key=key, body=body, query=query, status=status, aliases=aliases or {},
-                     source=source)
+                     source=source, also=also)
 
     def decorate(function: Responder) -> Responder:
         @functools.wraps(function)
@@ -57,7 +58,8 @@ def operation(*, response: Any = None, key: str | None = None, body: type | None
                 kwargs["body"] = read_body(req, spec.body) if spec.source is None else \
                     structure(spec.source(resource, req, kwargs), spec.body, dialect_for(req))
             result = function(resource, req, **kwargs)
-            resp.status = spec.status_line
+            answered = req.context.get("status")
+            resp.status = falcon.code_to_http_status(answered) if answered in spec.also else spec.status_line
             if spec.response is type(None):  # a bare JSON null, as Notify answers some calls
                 resp.content_type, resp.text = falcon.MEDIA_JSON, "null"
             elif spec.response is not None:
