@@ -30,6 +30,7 @@ from .complaints import ComplaintRepository
 from .data_retention import DataRetentionRepository
 from .inbound_numbers import InboundNumberRepository
 from .returned_letters import ReturnedLetterRepository
+from .letter_attachments import LetterAttachmentRepository
 from .notification_history import NotificationHistoryRepository
 from .facts import FactRepository
 from .retries import RetryRepository
@@ -96,6 +97,8 @@ class UnitOfWork(Protocol):
     def inbound_numbers(self) -> InboundNumberRepository: ...
     @property
     def returned_letters(self) -> ReturnedLetterRepository: ...
+    @property
+    def letter_attachments(self) -> LetterAttachmentRepository: ...
     @property
     def verify_codes(self) -> VerifyCodeRepository: ...
     @property

@@ -32,10 +32,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/events"),
     # jobs
     ("POST", "/service/<uuid:service_id>/job/<job_id>/cancel-letter-job"),
-    # letter attachments
-    ("GET", "/letter-attachment/<uuid:letter_attachment_id>"),
-    ("POST", "/letter-attachment"),
-    ("POST", "/letter-attachment/<uuid:letter_attachment_id>/archive"),
     # letter branding
     ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)

@@ -149,6 +149,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     from notify.usecases.notify_provider_receipts import letter_callback_token
 
     add_inbound_numbers(wired, ["07700900333"], provider="mmg")
+    attachment_id = uuid4()
+    ids["letter_attachment_id"] = attachment_id
     unprinted = factories.notification(sid, template_id=world.letter.id, notification_type=NotificationType.LETTER,
                                        to="A", created_at=clock.now())
     with wired.uow() as uow:  # a letter still waiting for its print run, for the cancel call
@@ -416,6 +418,11 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/template/precompiled", None, "", "admin"),
         ("GET", "/service/{service_id}/template/preview/{notification_id}/{file_type}", None, "", "admin:letter_pdf"),
         ("POST", "/letters/returned", {"references": ["REF0000000000001"]}, "", "admin"),
+        ("POST", "/letter-attachment", {"upload_id": str(attachment_id), "created_by_id": str(uid),
+                                        "original_filename": "extra.pdf", "page_count": 1,
+                                        "template_id": str(world.letter.id)}, "", "admin"),
+        ("GET", "/letter-attachment/{letter_attachment_id}", None, "", "admin"),
+        ("POST", "/letter-attachment/{letter_attachment_id}/archive", {"archived_by": str(uid)}, "", "admin"),
         ("GET", "/service/{service_id}/returned-letter-statistics", None, "", "admin"),
         ("GET", "/service/{service_id}/returned-letter-summary", None, "", "admin"),
         ("GET", "/service/{service_id}/returned-letters", None, "reported_at=2026-06-15", "admin"),

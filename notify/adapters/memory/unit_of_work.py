@@ -35,6 +35,7 @@ from .repositories.template_email_files import InMemoryTemplateEmailFileReposito
 from .repositories.data_retention import InMemoryDataRetentionRepository
 from .repositories.inbound_numbers import InMemoryInboundNumberRepository
 from .repositories.returned_letters import InMemoryReturnedLetterRepository
+from .repositories.letter_attachments import InMemoryLetterAttachmentRepository
 from .repositories.notification_history import InMemoryNotificationHistoryRepository
 from .repositories.facts import InMemoryFactRepository
 from .repositories.verify_codes import InMemoryVerifyCodeRepository
@@ -74,6 +75,7 @@ class InMemoryUnitOfWork:
     data_retention = repository(InMemoryDataRetentionRepository)
     inbound_numbers = repository(InMemoryInboundNumberRepository)
     returned_letters = repository(InMemoryReturnedLetterRepository)
+    letter_attachments = repository(InMemoryLetterAttachmentRepository)
     facts = repository(InMemoryFactRepository)
     annual_billing = repository(InMemoryAnnualBillingRepository)
     verify_codes = repository(InMemoryVerifyCodeRepository)

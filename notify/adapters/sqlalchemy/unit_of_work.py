@@ -41,6 +41,7 @@ from .repositories.template_email_files import SqlAlchemyTemplateEmailFileReposi
 from .repositories.data_retention import SqlAlchemyDataRetentionRepository
 from .repositories.inbound_numbers import SqlAlchemyInboundNumberRepository
 from .repositories.returned_letters import SqlAlchemyReturnedLetterRepository
+from .repositories.letter_attachments import SqlAlchemyLetterAttachmentRepository
 from .repositories.notification_history import SqlAlchemyNotificationHistoryRepository
 from .repositories.facts import SqlAlchemyFactRepository
 from .repositories.verify_codes import SqlAlchemyVerifyCodeRepository
@@ -81,6 +82,7 @@ class SqlAlchemyUnitOfWork:
     data_retention = repository(SqlAlchemyDataRetentionRepository)
     inbound_numbers = repository(SqlAlchemyInboundNumberRepository)
     returned_letters = repository(SqlAlchemyReturnedLetterRepository)
+    letter_attachments = repository(SqlAlchemyLetterAttachmentRepository)
     facts = repository(SqlAlchemyFactRepository)
     annual_billing = repository(SqlAlchemyAnnualBillingRepository)
     verify_codes = repository(SqlAlchemyVerifyCodeRepository)

@@ -23,6 +23,7 @@ from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
 from .returned_letters import ReturnedLetterResources
+from .letter_attachments import LetterAttachmentResources
 from .notify_provider_callbacks import (
     FiretextInboundResource, FiretextReceiptResource, LetterStatusResource, MmgInboundResource, MmgReceiptResource,
 )
@@ -346,6 +347,12 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/live-services-data", service_reports, "live"),
         ("/service/monthly-data-by-service", service_reports, "monthly"),
         ("/organisations/{organisation_id}/services-with-usage", OrganisationUsageResource(notify), None),
+    ]
+    letter_attachments = LetterAttachmentResources(notify)
+    routes += [  # pages printed after a letter template's own
+        ("/letter-attachment", letter_attachments, None),
+        ("/letter-attachment/{letter_attachment_id}", letter_attachments, "item"),
+        ("/letter-attachment/{letter_attachment_id}/archive", letter_attachments, "archive"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)

@@ -24,6 +24,9 @@ class InMemoryTemplateRepository(VersionedRepository[Template]):
     def update(self, template: Template) -> None:
         self._update_versioned(template)
 
+    def find(self, template_id: UUID) -> Template | None:
+        return self._rows.get(template_id)
+
     def get(self, service_id: UUID, template_id: UUID) -> Template:
         template = self._get(template_id)
         if template.service_id != service_id:

@@ -30,6 +30,9 @@ class SqlAlchemyTemplateRepository(VersionedRepository[Template]):
     def get(self, service_id: UUID, template_id: UUID) -> Template:
         return self._get_by_id(template_id, self.table.c.service_id == service_id)
 
+    def find(self, template_id: UUID) -> Template | None:
+        return self._one_or_none(sa.select(self.table).where(self.table.c.id == template_id))
+
     def get_version(self, service_id: UUID, template_id: UUID, version: int) -> Template:
         h = self.history_table
         found = self._one_or_none(sa.select(h).where(h.c.id == template_id, h.c.version == version,
