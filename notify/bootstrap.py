@@ -15,6 +15,7 @@ from notify.adapters.admissions import GroupCommitAdmissions
 from notify.adapters.jwt import PyJwtTokens
 from notify.adapters.memory import InMemoryStore, InMemoryUnitOfWork
 from notify.adapters.system import BcryptPasswordHasher, SystemClock, Uuid4Generator
+from notify.adapters.webauthn import PyWebauthnVerifier
 from notify.config import DEFAULT_SQLITE_FILE, MEMORY, Settings
 from notify.domain.errors import StoreUnavailable
 from notify.ports.unit_of_work import UnitOfWork
@@ -168,6 +169,7 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
         admin_client_id=settings.admin_client_id,
         admin_client_secrets=settings.admin_client_secrets,
         public_url=settings.providers.public_url,
+        webauthn=PyWebauthnVerifier(),
         used_tokens=stores.used_tokens if settings.token_replay_check else None,
         **file_stores(settings, stores),
     )

@@ -21,6 +21,7 @@ from notify.ports.tasks import TaskRunner
 from notify.ports.tokens import TokenVerifier
 from notify.ports.unit_of_work import UnitOfWork
 from notify.ports.uploads import UploadStore
+from notify.ports.webauthn import WebauthnVerifier
 from notify.ports.used_tokens import UsedTokens
 
 from .admission import TransactionPerSend
@@ -43,6 +44,7 @@ class Notify:
     admin_client_id: str = "notify-admin"
     admin_client_secrets: Sequence[str] = ()
     public_url: str | None = None  # this API's public base URL, for links in emails (one-click unsubscribe)
+    webauthn: WebauthnVerifier | None = None  # security keys' registration and sign-in checks
     bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
     # Sending: the delivery queue (None: notifications wait in `created` for a sweep), the provider
     # adapters by channel (chosen by ProviderDetails priority), and the hot path's 2 s read cache.

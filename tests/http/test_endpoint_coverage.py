@@ -62,12 +62,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # template folders
     # template statistics
     # users
-    ("POST", "/user/<uuid:user_id>/complete/webauthn-login"),
-    # webauthn
-    ("DELETE", "/user/<uuid:user_id>/webauthn/<uuid:webauthn_credential_id>"),
-    ("GET", "/user/<uuid:user_id>/webauthn"),
-    ("POST", "/user/<uuid:user_id>/webauthn"),
-    ("POST", "/user/<uuid:user_id>/webauthn/<uuid:webauthn_credential_id>"),
 }
 
 

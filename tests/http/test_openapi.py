@@ -426,6 +426,11 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/returned-letter-statistics", None, "", "admin"),
         ("GET", "/service/{service_id}/returned-letter-summary", None, "", "admin"),
         ("GET", "/service/{service_id}/returned-letters", None, "reported_at=2026-06-15", "admin"),
+        ("POST", "/user/{user_id}/webauthn", {"name": "Key", **_registered_key()}, "", "admin"),
+        ("GET", "/user/{user_id}/webauthn", None, "", "admin"),
+        ("POST", "/user/{user_id}/webauthn/{webauthn_credential_id}", {"name": "Office key"}, "", "admin"),
+        ("POST", "/user/{user_id}/complete/webauthn-login", {"successful": True}, "", "admin"),
+        ("DELETE", "/user/{user_id}/webauthn/{webauthn_credential_id}", None, "", "admin"),
         ("POST", "/service/{service_id}/api-key/revoke/{key_id}", {}, "", "admin"),
         ("POST", "/service/{service_id}/archive", None, "", "admin"),
         ("GET", "/organisations/by-domain", None, "domain=empty.gov.uk", "admin"),
@@ -489,6 +494,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
             ids["reply_to_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/service/{service_id}/letter-contact"):
             ids["letter_contact_id"] = result.json["data"]["id"]
+        if (method, route) == ("POST", "/user/{user_id}/webauthn"):
+            ids["webauthn_credential_id"] = result.json["data"]["id"]
         if (method, route) == ("POST", "/v2/notifications/email"):
             with wired.uow() as uow:
                 emailed_now = uow.notifications.get(sid, UUID(result.json["id"]))
@@ -528,6 +535,18 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}
+
+
+def _registered_key() -> dict[str, str]:
+    """A security key as the admin app posts it once it has verified the registration."""
+    from notify.adapters.webauthn import PyWebauthnVerifier
+
+    from ..software_authenticator import ORIGIN, RP_ID, SoftwareAuthenticator
+
+    challenge = b"a registration challenge"
+    key = PyWebauthnVerifier().verify_registration(SoftwareAuthenticator().register(challenge), challenge=challenge,
+                                                   origin=ORIGIN, rp_id=RP_ID)
+    return {"credential_data": key.credential_data, "registration_response": key.registration_response}
 
 
 def test_documented_error_shapes_match_what_the_app_answers(app: falcon.App, admin: AdminClient) -> None:

@@ -47,6 +47,7 @@ from .template_email_files import TemplateEmailFileResources
 from .template_folders import TemplateFolderResources
 from .template_statistics import TemplateStatisticsResources
 from .uploads import UploadResources
+from .webauthn import WebauthnResources
 from .unsubscribe import OneClickUnsubscribeResource, UnsubscribeRequestResources
 from .templates import TemplateResources
 from .users import UserResources
@@ -353,6 +354,12 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/letter-attachment", letter_attachments, None),
         ("/letter-attachment/{letter_attachment_id}", letter_attachments, "item"),
         ("/letter-attachment/{letter_attachment_id}/archive", letter_attachments, "archive"),
+    ]
+    webauthn = WebauthnResources(notify)
+    routes += [  # users' security keys
+        ("/user/{user_id}/webauthn", webauthn, None),
+        ("/user/{user_id}/webauthn/{webauthn_credential_id}", webauthn, "item"),
+        ("/user/{user_id}/complete/webauthn-login", webauthn, "login"),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
