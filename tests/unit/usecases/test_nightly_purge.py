@@ -24,3 +24,30 @@ def test_due_once_a_uk_day_from_its_hour() -> None:
     assert not nightly.due(notify)
     clock.advance(hours=3)
     assert nightly.due(notify)
+
+
+def test_the_delivery_sweep_starts_the_nights_purge_once() -> None:
+    import threading
+    from datetime import timedelta
+
+    from notify.bootstrap import sweep_deliveries
+    from notify.config import Settings
+    from tests import factories
+
+    clock = FrozenClock(datetime(2026, 6, 15, 3, 0, tzinfo=timezone.utc))
+    notify = build_test_core(clock)
+    service = factories.create_service(notify)
+    old = factories.notification(service.id, created_at=clock.now() - timedelta(days=10))
+    with notify.uow() as uow:
+        uow.notifications.add(old)
+        uow.commit()
+    nightly = NightlyPurge(hour=3)
+
+    sweep_deliveries(notify, Settings(), nightly)
+    for thread in [t for t in threading.enumerate() if t.name == "notify-purge"]:
+        thread.join(30)
+
+    with notify.uow() as uow:
+        assert uow.notifications.find(old.id) is None
+        assert uow.notification_history.find(old.id) is not None
+    assert not nightly.due(notify)  # tonight's is done
