@@ -60,6 +60,7 @@ class Senders:
         self.samples: list[tuple[float, float]] = []  # (finished at, seconds)
         self.statuses: Counter[int] = Counter()
         self.ids: list[str] = []
+        self.refusal = ""  # the first answer that was not a 201
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         self.threads = [threading.Thread(target=self._run, args=(n,), daemon=True) for n in range(clients)]
@@ -78,7 +79,8 @@ class Senders:
         n = 0
         while not self.stopping.is_set():
             token = jwt.encode({"iss": self.service_id, "iat": int(time.time())}, self.secret, algorithm="HS256")
-            body = {"phone_number": f"07700900{n % 500 + 300:03d}",  # none of Notify's simulated numbers "template_id": self.template_id,
+            # Numbers from 300 on: none of Notify's simulated ones (answered 201, never stored).
+            body = {"phone_number": f"07700900{n % 500 + 300:03d}", "template_id": self.template_id,
                     "personalisation": {"name": "Ada", "ref": f"{client}-{n}"}}
             n += 1
             began = time.perf_counter()
@@ -94,6 +96,8 @@ class Senders:
                 self.samples.append((ended, ended - began))
                 if response is not None and status == 201:
                     self.ids.append(response.json()["id"])
+                elif response is not None and not self.refusal:
+                    self.refusal = response.text[:300]
 
     def between(self, start: float, end: float) -> list[float]:
         with self._lock:
@@ -186,12 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     # ending as the process did.
     window = (purge_end - seconds, purge_end) if seconds == seconds else (purge_start, purge_end)
     print(f"sends during the purge: {describe(senders.between(*window), window[1] - window[0])}")
-    print(f"send statuses: {dict(senders.statuses)}")
+    print(f"send statuses: {dict(senders.statuses)}" + (f"; first refusal: {senders.refusal}" if senders.refusal else ""))
     print(f"load average (1, 5, 15 min) at the purge's start {load_before[0]:.2f} {load_before[1]:.2f} "
           f"{load_before[2]:.2f}, at its end {load_during[0]:.2f} {load_during[1]:.2f} {load_during[2]:.2f}; "
           f"{os.cpu_count()} CPUs")
     sent = len(senders.ids)
-    ok = (left and left[0] == 0) and (history and history[0] == args.rows) and (kept and kept[0] == sent) \
+    ok = sent > 0 and set(senders.statuses) == {201} and (left and left[0] == 0) and (history and history[0] == args.rows) and (kept and kept[0] == sent) \
         and (personal and personal[0] == 0)
     print(f"check: expired left {left[0] if left else '?'}, in history {history[0] if history else '?'}, "
           f"sends kept {kept[0] if kept else '?'} of {sent}, personal columns in history "
