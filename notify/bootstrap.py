@@ -321,7 +321,8 @@ def run_purge(notify: Notify, say: Say) -> None:
     started = time.monotonic()
     report = purge_expired(notify)
     say(f"notify purge: {report.moved} notifications past retention moved to history, "
-        f"{report.letters_removed} letter PDFs and {report.jobs_archived} job spreadsheets removed "
+        f"{report.letters_removed} letter PDFs, {report.jobs_archived} job spreadsheets and "
+        f"{report.documents_removed} files sent by email removed "
         f"in {time.monotonic() - started:.1f} s")
 
 

@@ -176,3 +176,9 @@ class StoredDocument:
             return self.filename
         extension = next((ext for ext, kind in EXTENSIONS.items() if kind == self.mimetype), "bin")
         return f"file.{extension}"
+
+
+def kept_past_retention(metadata: Mapping[str, str], now: datetime) -> bool:
+    """A stored file (by its metadata) whose retention has ended; one kept without an end is left alone."""
+    expires_at = metadata.get("expires_at")
+    return bool(expires_at) and now >= datetime.fromisoformat(str(expires_at))

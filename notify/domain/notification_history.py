@@ -96,10 +96,11 @@ class PurgeReport:
     moved: int = 0  # notifications to history (or deleted, for test keys)
     letters_removed: int = 0  # their PDFs
     jobs_archived: int = 0  # and their spreadsheets removed
+    documents_removed: int = 0  # files sent by email, past their own retention
 
     def __add__(self, other: PurgeReport) -> PurgeReport:
         return PurgeReport(self.moved + other.moved, self.letters_removed + other.letters_removed,
-                           self.jobs_archived + other.jobs_archived)
+                           self.jobs_archived + other.jobs_archived, self.documents_removed + other.documents_removed)
 
 
 def purge_due(last_day: date | None, now: datetime, hour: int) -> bool:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 from uuid import UUID
 
@@ -22,3 +22,6 @@ class UploadStore(Protocol):
         """Raises notify.domain.job.UploadNotFound."""
         ...
     def delete(self, service_id: UUID, upload_id: UUID) -> None: ...
+    def list(self, service_id: UUID) -> Sequence[tuple[UUID, Mapping[str, str]]]:
+        """Every upload the service has here, as (id, metadata), without the data: for the nightly purge."""
+        ...

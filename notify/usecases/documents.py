@@ -24,6 +24,7 @@ from notify.domain.document import (
     check_file,
     email_digest,
     is_file,
+    kept_past_retention,
 )
 from notify.domain.errors import InvalidRequest
 from notify.domain.job import UploadNotFound
@@ -118,3 +119,15 @@ def download_document(notify: Notify, service_id: UUID, document_id: UUID,
     if document.email_digest is not None and not document.confirms(email_address or ""):
         raise WrongEmailAddress()
     return document
+
+
+def remove_expired_documents(notify: Notify, service_id: UUID) -> int:
+    """Delete the service's files whose retention has ended (the nightly purge); returns how many."""
+    if notify.documents is None:
+        return 0
+    now = notify.clock.now()
+    expired = [document_id for document_id, metadata in notify.documents.list(service_id)
+               if kept_past_retention(metadata, now)]
+    for document_id in expired:
+        notify.documents.delete(service_id, document_id)
+    return len(expired)

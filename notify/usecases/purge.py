@@ -1,6 +1,6 @@
 """The nightly purge: notifications past their service's retention for their channel leave for history (without
 recipient or content; test keys' are deleted), with their letter PDFs; jobs past it lose their spreadsheet and
-are archived. Batched, a transaction each, so sends never wait long behind it; safe in any number of processes
+are archived; files sent by email go once their own retention has ended. Batched, a transaction each, so sends never wait long behind it; safe in any number of processes
 at once (each batch takes rows nobody else holds) and to run again (what is gone stays gone)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from notify.domain.notification_history import (
 )
 
 from .app import Notify
+from .documents import remove_expired_documents
 
 
 def purge_expired(notify: Notify, *, batch: int = PURGE_BATCH) -> PurgeReport:
@@ -35,6 +36,7 @@ def purge_expired(notify: Notify, *, batch: int = PURGE_BATCH) -> PurgeReport:
         report += _move_notifications(notify, expiry, batch)
     for service_id in service_ids:
         report += _archive_jobs(notify, service_id, [e for e in every if e.service_id == service_id], now)
+        report += PurgeReport(documents_removed=remove_expired_documents(notify, service_id))
     return report
 
 

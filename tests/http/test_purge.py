@@ -6,6 +6,7 @@ channels keep theirs, and a second purge finds nothing to do."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -195,3 +196,21 @@ def test_a_second_purge_finds_nothing_and_new_sends_are_untouched(world: World, 
     assert purge_expired(world.notify, batch=2).moved == 3  # two batches
     assert purge_expired(world.notify) == PurgeReport()
     assert all(gone(api, n) for n in old) and listed(api) == {new}
+
+
+def test_files_sent_by_email_go_once_their_own_retention_has_ended(world: World, clock: FrozenClock) -> None:
+    from notify.usecases import documents
+
+    store = world.notify.documents
+    assert store is not None
+    now = clock.now()
+    for document_id, weeks in ((UUID(int=1), 1), (UUID(int=2), 26)):
+        store.put(world.service.id, document_id, b"%PDF", {"mimetype": "application/pdf", "filename": "",
+                                                            "expires_at": (now + timedelta(weeks=weeks)).isoformat(),
+                                                            "email_digest": ""})
+    clock.advance(days=8)
+
+    assert purge_expired(world.notify).documents_removed == 1
+    assert [document_id for document_id, _ in store.list(world.service.id)] == [UUID(int=2)]
+    with pytest.raises(documents.DocumentNotFound):
+        documents.get_document(world.notify, world.service.id, UUID(int=1))

@@ -3,7 +3,7 @@ columns): files sent by email and letter PDFs hold personal data, and the disk n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from notify.ports.uploads import Upload, UploadStore
@@ -22,8 +22,13 @@ class EncryptedUploadStore:
 
     def get(self, service_id: UUID, upload_id: UUID) -> Upload:
         found = self._inner.get(service_id, upload_id)
-        return Upload(self._cipher.decrypt_bytes(found.data.decode("ascii"), "upload"),
-                      {k: self._cipher.decrypt(v, "upload metadata") for k, v in found.metadata.items()})
+        return Upload(self._cipher.decrypt_bytes(found.data.decode("ascii"), "upload"), self._open(found.metadata))
 
     def delete(self, service_id: UUID, upload_id: UUID) -> None:
         self._inner.delete(service_id, upload_id)
+
+    def list(self, service_id: UUID) -> Sequence[tuple[UUID, Mapping[str, str]]]:
+        return [(upload_id, self._open(metadata)) for upload_id, metadata in self._inner.list(service_id)]
+
+    def _open(self, metadata: Mapping[str, str]) -> dict[str, str]:
+        return {k: self._cipher.decrypt(v, "upload metadata") for k, v in metadata.items()}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from uuid import UUID
 
@@ -18,8 +18,11 @@ class FileSystemUploadStore:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
 
+    def _folder(self, service_id: UUID) -> Path:
+        return self.root / f"service-{UUID(str(service_id))}-notify"
+
     def _path(self, service_id: UUID, upload_id: UUID) -> Path:
-        return self.root / f"service-{UUID(str(service_id))}-notify" / f"{UUID(str(upload_id))}.csv"
+        return self._folder(service_id) / f"{UUID(str(upload_id))}.csv"
 
     def put(self, service_id: UUID, upload_id: UUID, data: bytes, metadata: Mapping[str, str]) -> None:
         path = self._path(service_id, upload_id)
@@ -42,3 +45,12 @@ class FileSystemUploadStore:
         path = self._path(service_id, upload_id)
         for target in (path, path.with_suffix(".json")):
             target.unlink(missing_ok=True)
+
+    def list(self, service_id: UUID) -> Sequence[tuple[UUID, Mapping[str, str]]]:
+        found = []
+        for meta in sorted(self._folder(service_id).glob("*.json")):
+            try:
+                found.append((UUID(meta.stem), json.loads(meta.read_text())))
+            except (ValueError, FileNotFoundError):  # not an upload's, or deleted meanwhile
+                continue
+        return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from notify.domain.job import UploadNotFound
@@ -29,3 +29,8 @@ class InMemoryUploadStore:
     def delete(self, service_id: UUID, upload_id: UUID) -> None:
         with self._lock:
             self._uploads.pop((service_id, upload_id), None)
+
+    def list(self, service_id: UUID) -> Sequence[tuple[UUID, Mapping[str, str]]]:
+        with self._lock:
+            return [(upload_id, dict(upload.metadata)) for (owner, upload_id), upload in self._uploads.items()
+                    if owner == service_id]
