@@ -8,7 +8,13 @@
 The SMTP server is aiosmtpd in a process of its own (it must not share the measured process's interpreter),
 taking every message and counting it; the app is built as `notify serve` builds it with NOTIFY_SMTP_URL
 pointing there (a Markdown template rendered to text + HTML per message). wrk posts emails for `--seconds`;
-the figure is the SMTP server's count over the window in which it was receiving. Needs `wrk` on PATH."""
+the figure is the SMTP server's count over the window in which it was receiving. Needs `wrk` on PATH.
+
+Also printed: the share of a core the SMTP server's process used meanwhile (near 100%, the server would be what
+limits the figure), and the measured process's CPU per email (API and delivery together), which a shared
+machine's load moves far less than the rate. Hand-overs wait on SMTP round trips (and, on a loaded machine,
+on the server process being scheduled), so the rate follows NOTIFY_PROVIDER_CONCURRENCY; sends accepted at
+once follow `notify serve --threads` (bigger group commits)."""
 
 from __future__ import annotations
 
@@ -46,7 +52,7 @@ Dear ((name)),
 Visit https://www.gov.uk/appointments to change it."""
 
 SINK = r"""
-import asyncio, sys, time
+import asyncio, os, sys, time
 from aiosmtpd.controller import Controller
 
 class Count:
@@ -60,7 +66,8 @@ controller.start()
 print("ready", flush=True)
 while True:
     time.sleep(0.25)
-    print(f"{time.monotonic():.3f} {Count.n}", flush=True)
+    cpu = os.times()
+    print(f"{time.monotonic():.3f} {Count.n} {cpu.user + cpu.system:.3f}", flush=True)
 """
 
 
@@ -78,11 +85,23 @@ class Sink:
             time.sleep(0.05)
 
     def samples(self) -> list[tuple[float, int]]:
+        return [(t, n) for t, n, _ in self._lines()]
+
+    def busy(self) -> float:
+        """The share of one core the sink used while it was receiving: near 1.0, it would be what limits."""
+        lines = self._lines()
+        moving = [i for i in range(1, len(lines)) if lines[i][1] > lines[i - 1][1]]
+        if not moving:
+            return 0.0
+        first, last = lines[moving[0] - 1], lines[moving[-1]]
+        return (last[2] - first[2]) / (last[0] - first[0])
+
+    def _lines(self) -> list[tuple[float, int, float]]:
         found = []
         for line in self.log.read_text().splitlines():
             parts = line.split()
-            if len(parts) == 2 and parts[1].isdigit():
-                found.append((float(parts[0]), int(parts[1])))
+            if len(parts) == 3 and parts[1].isdigit():
+                found.append((float(parts[0]), int(parts[1]), float(parts[2])))
         return found
 
     def stop(self) -> None:
@@ -131,9 +150,13 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="default: a fresh database on the local PostgreSQL")
     parser.add_argument("--secret-key", default="bench-secret-key-0123456789abcdef0123456789")
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--waitress-threads", type=int, default=8, help="as `notify serve`")
-    parser.add_argument("--pool-size", type=int, default=8, help="NOTIFY_SMTP_POOL_SIZE")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--waitress-threads", type=int, default=16,
+                        help="as `notify serve --threads 16`: more sends at once make bigger group commits")
+    parser.add_argument("--pool-size", type=int, default=ProviderSettings().smtp_pool_size,
+                        help="NOTIFY_SMTP_POOL_SIZE")
+    parser.add_argument("--concurrency", type=int, default=ProviderSettings().concurrency,
+                        help="NOTIFY_PROVIDER_CONCURRENCY")
     parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
     parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
     args = parser.parse_args()
@@ -150,12 +173,14 @@ def main() -> None:
     smtp_url = f"smtp://127.0.0.1:{smtp_port}?starttls=never&from=bench@example.org"
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir,
-                            providers=ProviderSettings(smtp_url=smtp_url, smtp_pool_size=args.pool_size))
+                            providers=ProviderSettings(smtp_url=smtp_url, smtp_pool_size=args.pool_size,
+                                                       concurrency=args.concurrency))
     worker = None
     if args.worker:
         settings = attrs.evolve(settings, queue_url=args.broker, queue_name=f"notify-bench-{uuid4().hex[:12]}")
         os.environ["NOTIFY_SMTP_URL"] = smtp_url  # the worker process reads its settings from the environment
         os.environ["NOTIFY_SMTP_POOL_SIZE"] = str(args.pool_size)
+        os.environ["NOTIFY_PROVIDER_CONCURRENCY"] = str(args.concurrency)
     app, key, template, description, notify = setup(settings)
     if args.worker:
         worker = send_bench.start_worker(settings, workdir)
@@ -166,6 +191,7 @@ def main() -> None:
     body = json.dumps({"email_address": "someone@example.com", "template_id": str(template.id),
                        "personalisation": {"name": "Ada", "date": "1 March"}})
     token = jwt.encode({"iss": str(key.service_id), "iat": int(time.time())}, key.secret, algorithm="HS256")
+    cpu_before = os.times()
     posted = send_bench.run_wrk(port, token, body, seconds=args.seconds, connections=args.connections, threads=2,
                                 path="/v2/notifications/email")
     settle_until = time.monotonic() + 60
@@ -174,12 +200,19 @@ def main() -> None:
         samples = sink.samples()
         if len(samples) > 8 and samples[-1][1] == samples[-8][1]:
             break
+    cpu_after = os.times()
     per_second, delivered, window = rate(sink.samples())
+    cpu = (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system)
     where = "a notify worker process (RabbitMQ)" if args.worker else "notify serve's delivery threads"
-    print(f"store: {description}; delivery: {where}; SMTP pool {args.pool_size}; "
+    print(f"store: {description}; delivery: {where}; SMTP pool {args.pool_size}, "
+          f"provider concurrency {args.concurrency}; "
           f"wrk -c{args.connections} -d{args.seconds}s")
     print(f"API accepted {posted['rps']:.1f} emails/s (non-2xx {int(posted['non2xx'])})")
-    print(f"SMTP server received {delivered} emails in {window:.1f} s: {per_second:.1f} emails/s")
+    print(f"SMTP server received {delivered} emails in {window:.1f} s: {per_second:.1f} emails/s "
+          f"(the server's own process busy {100 * sink.busy():.0f}% of one core meanwhile)")
+    if delivered and not args.worker:  # the figure a shared machine's load does not move: CPU of one process
+        print(f"notify serve's CPU: {1000 * cpu / delivered:.2f} ms per email accepted and delivered "
+              f"(one free core: ~{delivered / cpu:.0f} emails/s)")
     if worker is not None:
         worker.terminate()
         worker.wait(30)
