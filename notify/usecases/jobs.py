@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from notify.domain import message as messages
 from notify.domain import sending
@@ -53,7 +53,9 @@ from notify.domain.job import (
     merged_counts,
     recipient_columns,
 )
+from notify.domain.letter_cancellation import letter_job_refusal
 from notify.domain.notification import Notification
+from notify.domain.notification_filter import NotificationFilter
 from notify.domain.placeholders import key as placeholder_key
 from notify.domain.service import Service
 from notify.domain.template import Template
@@ -318,6 +320,30 @@ def cancel_job(notify: Notify, service_id: UUID, job_id: UUID) -> JobView:
             raise NotFound()
         uow.commit()
         return _views(uow, service, [cancelled])[0]
+
+
+def cancel_letter_job(notify: Notify, service_id: UUID, job_id: UUID) -> int:
+    """Cancel every letter of a spreadsheet not yet printed, and the job; InvalidRequest in Notify's words when
+    any letter has gone on, the job is still making them, or it is not a letter job. Returns how many letters.
+    Each letter is cancelled by compare-and-set: one the print run took meanwhile refuses the whole cancel."""
+    now = notify.clock.now()
+    with notify.uow() as uow:
+        job = uow.jobs.get(service_id, job_id)
+        template = uow.templates.get(service_id, job.template_id)
+        letters = uow.notifications.page_matching(
+            service_id, NotificationFilter(job_id=job.id, include_test_key=True), offset=0,
+            limit=MAX_ROWS)
+        refusal = letter_job_refusal(job, template.template_type, (n.status for n in letters), now=now)
+        if refusal:
+            raise InvalidRequest(refusal)
+        for letter in letters:
+            cancelled = evolve(letter, status=NotificationStatus.CANCELLED, billable_units=0, updated_at=now)
+            if not uow.notifications.update_if_status(cancelled, expected={letter.status}):
+                raise InvalidRequest("It’s too late to cancel sending, these letters have already been sent.")
+        if not uow.jobs.update_if_unchanged(job.changed(now=now, job_status=JobStatus.CANCELLED), previous=job):
+            raise InvalidRequest("We are still processing these letters, please try again in 5 minutes.")
+        uow.commit()
+    return len(letters)
 
 
 # -- processing ----------------------------------------------------------------------------------------------

@@ -30,8 +30,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/email-branding/get-name-for-alt-text/"),
     # events
     ("POST", "/events"),
-    # jobs
-    ("POST", "/service/<uuid:service_id>/job/<job_id>/cancel-letter-job"),
     # letter branding
     ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)

@@ -269,3 +269,69 @@ def test_a_job_whose_processor_died_is_resumed_after_its_last_stored_row(admin: 
     assert rows == [0, 1, 2, 3, 4]
     left = {n.job_row_number for n in job_notifications(world, job["id"]) if n.status is NotificationStatus.CREATED}
     assert left == {0, 1}  # committed but never handed over: the delivery sweep re-enqueues them
+
+
+LETTER_CSV = "address_line_1,address_line_2,postcode,name\nThe Occupier,1 High Street,SW1A 1AA,Ann\n" \
+             "The Occupier,2 High Street,SW1A 1AA,Bob\n"
+
+
+def _letter_job(admin: AdminClient, world: World) -> dict[str, Any]:
+    uploaded = upload(admin, world, LETTER_CSV, template_id=world.letter.id)
+    assert uploaded.status_code == 201, uploaded.json
+    return admin.post(f"/service/{world.service.id}/job", json={"id": uploaded.json["data"]["id"],
+                                                               "created_by": str(world.user.id)}).json["data"]
+
+
+def _make_letters(world: World, job: dict[str, Any]) -> None:
+    """Process the job with no delivery queue: its letters wait in `created` for the print run."""
+    jobs.process_job(attrs.evolve(world.notify, queue=None), UUID(job["id"]))
+
+
+def test_a_letter_job_is_cancelled_whole_before_printing(admin: AdminClient, world: World) -> None:
+    job = _letter_job(admin, world)
+    path = f"/service/{world.service.id}/job/{job['id']}/cancel-letter-job"
+    early = admin.post(path)
+    assert (early.status_code, early.json) == (400, {
+        "result": "error", "message": "We are still processing these letters, please try again in 5 minutes."})
+    _make_letters(world, job)
+    assert {n.status for n in job_notifications(world, job["id"])} == {NotificationStatus.CREATED}
+    cancelled = admin.post(path)
+    assert (cancelled.status_code, cancelled.json) == (200, 2)
+    assert {(n.status, n.billable_units) for n in job_notifications(world, job["id"])} == {
+        (NotificationStatus.CANCELLED, 0)}
+    assert admin.get(f"/service/{world.service.id}/job/{job['id']}").json["data"]["job_status"] == "cancelled"
+    again = admin.post(path)
+    assert (again.status_code, again.json["message"]) == (
+        400, "We are still processing these letters, please try again in 5 minutes.")
+
+
+def test_a_letter_job_past_the_print_cut_off_or_not_of_letters_is_refused(
+        admin: AdminClient, world: World, clock: FrozenClock) -> None:
+    letters = _letter_job(admin, world)
+    _make_letters(world, letters)
+    texts = create(admin, world, SMS_CSV)
+    jobs.process_job(world.notify, UUID(texts["id"]))
+    not_letters = admin.post(f"/service/{world.service.id}/job/{texts['id']}/cancel-letter-job")
+    assert (not_letters.status_code, not_letters.json["message"]) == (
+        400, "Only letter jobs can be cancelled through this endpoint. This is not a letter job.")
+    with world.notify.uow() as uow:  # one letter handed on to the printer: the others stay as they are
+        first = job_notifications(world, letters["id"])[0]
+        uow.notifications.update(attrs.evolve(first, status=NotificationStatus.SENDING))
+        uow.commit()
+    sent = admin.post(f"/service/{world.service.id}/job/{letters['id']}/cancel-letter-job")
+    assert (sent.status_code, sent.json["message"]) == (
+        400, "It’s too late to cancel sending, these letters have already been sent.")
+    clock.advance(days=1)
+    late = admin.post(f"/service/{world.service.id}/job/{letters['id']}/cancel-letter-job")
+    assert (late.status_code, late.json["message"]) == (
+        400, "It’s too late to cancel sending, these letters have already been sent.")
+    assert {n.status for n in job_notifications(world, letters["id"])} == {NotificationStatus.CREATED,
+                                                                            NotificationStatus.SENDING}
+
+
+def test_another_services_letter_job_is_a_404(admin: AdminClient, world: World) -> None:
+    job = _letter_job(admin, world)
+    other = admin.post("/service", json={"name": "Other", "user_id": str(world.user.id)}).json["data"]
+    assert admin.post(f"/service/{other['id']}/job/{job['id']}/cancel-letter-job").status_code == 404
+    assert admin.post(f"/service/{world.service.id}/job/{uuid4()}/cancel-letter-job").status_code == 404
+    assert admin.post(f"/service/{world.service.id}/job/not-a-uuid/cancel-letter-job").status_code in (400, 404)

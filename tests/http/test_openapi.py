@@ -151,6 +151,13 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     add_inbound_numbers(wired, ["07700900333"], provider="mmg")
     attachment_id = uuid4()
     ids["letter_attachment_id"] = attachment_id
+    letter_job = admin.post(f"/service/{sid}/job/upload", json={
+        "template_id": str(world.letter.id), "original_file_name": "letters.csv",
+        "csv": "address_line_1,address_line_2,postcode,name\nThe Occupier,1 High Street,SW1A 1AA,A\n"}).json["data"]["id"]
+    admin.post(f"/service/{sid}/job", json={"id": letter_job, "created_by": str(uid)})
+    from notify.usecases import jobs
+
+    jobs.process_job(attrs.evolve(wired, queue=None), UUID(letter_job))  # letters wait for the print run
     unprinted = factories.notification(sid, template_id=world.letter.id, notification_type=NotificationType.LETTER,
                                        to="A", created_at=clock.now())
     with wired.uow() as uow:  # a letter still waiting for its print run, for the cancel call
@@ -418,6 +425,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/template/precompiled", None, "", "admin"),
         ("GET", "/service/{service_id}/template/preview/{notification_id}/{file_type}", None, "", "admin:letter_pdf"),
         ("POST", "/letters/returned", {"references": ["REF0000000000001"]}, "", "admin"),
+        ("POST", "/service/{service_id}/job/{job_id}/cancel-letter-job", None, "", "admin:letter_job"),
         ("POST", "/letter-attachment", {"upload_id": str(attachment_id), "created_by_id": str(uid),
                                         "original_filename": "extra.pdf", "page_count": 1,
                                         "template_id": str(world.letter.id)}, "", "admin"),
@@ -444,7 +452,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
              "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
              "letter_branding": {"branding_id": letter_branding.json.get("id")},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
-             "sms_code": {"code_type": "sms"}, "print_day": {"letter_print_date": "2026-06-15"},
+             "sms_code": {"code_type": "sms"}, "letter_job": {"job_id": letter_job}, "print_day": {"letter_print_date": "2026-06-15"},
              "email_template": {"template_id": world.email.id},
              "empty_org": {"organisation_id": admin.post("/organisations", json={
                  "name": "Empty", "organisation_type": "central", "domains": ["empty.gov.uk"]}).json["id"]}}

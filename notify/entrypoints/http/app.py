@@ -119,6 +119,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/service/{service_id}/job/upload", jobs, "upload"),
         ("/service/{service_id}/job/{job_id}", jobs, "item"),
         ("/service/{service_id}/job/{job_id}/cancel", jobs, "cancel"),
+        ("/service/{service_id}/job/{job_id}/cancel-letter-job", jobs, "cancel_letters"),
         ("/service/{service_id}/job/{job_id}/notification_count", jobs, "count"),
         ("/user", users, None),
         ("/user/{user_id}", users, "item"),

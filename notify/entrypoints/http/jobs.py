@@ -59,6 +59,12 @@ class JobResources:
         """Cancel a scheduled job."""
         return JobOut.of(usecases.cancel_job(self._notify, service_id, job_id))
 
+    # /service/{service_id}/job/{job_id}/cancel-letter-job
+    @operation(response=int)
+    def on_post_cancel_letters(self, req: falcon.Request, service_id: UUID, job_id: UUID) -> int:
+        """Cancel a spreadsheet of letters not yet printed: how many were cancelled (a bare number, as Notify)."""
+        return usecases.cancel_letter_job(self._notify, service_id, job_id)
+
     # /service/{service_id}/job/{job_id}/notification_count
     @operation(response=NotificationCount)
     def on_get_count(self, req: falcon.Request, service_id: UUID, job_id: UUID) -> NotificationCount:
