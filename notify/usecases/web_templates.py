@@ -12,7 +12,7 @@ from attrs import frozen
 from notify.domain import errors, message, sms
 from notify.domain.constants import TemplateType, UserPermission
 from notify.domain.service import Service
-from notify.domain.template import new_template
+from notify.domain.template import Template, new_template
 from notify.domain.user import User
 
 from .app import Notify
@@ -24,9 +24,14 @@ EVERY_PERMISSION = frozenset(p.value for p in UserPermission)
 class Membership:
     service: Service
     permissions: frozenset[str]
+    folders: frozenset[UUID] | None = None  # the template folders shared with the member (None: all of them)
 
     def can(self, permission: UserPermission) -> bool:
         return permission.value in self.permissions
+
+    def sees(self, template: Template) -> bool:
+        """Templates at the top are everyone's; one in a folder, of those the folder is shared with."""
+        return template.folder_id is None or self.folders is None or template.folder_id in self.folders
 
 
 def service_for(notify: Notify, user: User, service_id: UUID) -> Membership:
@@ -37,7 +42,9 @@ def service_for(notify: Notify, user: User, service_id: UUID) -> Membership:
         if member is None and not user.platform_admin:
             raise errors.ServiceNotFound()
         service = uow.services.get(service_id)
-    return Membership(service, EVERY_PERMISSION if user.platform_admin else member.permissions)  # type: ignore[union-attr]
+    if member is None or user.platform_admin:
+        return Membership(service, EVERY_PERMISSION)
+    return Membership(service, member.permissions, member.folder_permissions)
 
 
 @frozen

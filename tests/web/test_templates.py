@@ -4,8 +4,11 @@ service's pages are not found."""
 from __future__ import annotations
 
 import re
+from uuid import UUID
 
+from notify.domain.constants import TemplateType
 from notify.embedded import Platform
+from notify.usecases import services, template_folders, templates
 
 from .conftest import Browser, sign_in
 
@@ -95,3 +98,27 @@ def test_unknown_templates_and_types_are_not_found(signed_in: Browser) -> None:
     service_id = new_service(signed_in)
     assert signed_in.get(f"/admin-ui/services/{service_id}/templates/new?type=fax").status_code == 404
     assert signed_in.get(f"/admin-ui/services/{service_id}/templates/{service_id}").status_code == 404
+
+
+def test_a_template_in_a_folder_not_shared_with_a_member_is_hidden_from_them(signed_in: Browser,
+                                                                            platform: Platform) -> None:
+    service_id = new_service(signed_in)
+    service = UUID(service_id)
+    member = platform.create_user(name="Member", email_address="member@example.gov.uk", password="a long password")
+    services.add_user_to_service(platform.core, service, member.id, permissions=["view_activity"])
+    with platform.core.uow() as uow:
+        ada = uow.users.find_by_email("ada@example.gov.uk")
+    assert ada is not None
+    private = template_folders.create_folder(platform.core, service, name="Private", parent_id=None)
+    template_folders.update_folder(platform.core, service, private.folder.id, name="Private",
+                                   users_with_permission=[ada.id])
+    hidden = templates.create_template(platform.core, service, name="Hidden one", template_type=TemplateType.SMS,
+                                       content="Hi", created_by=ada.id, folder_id=private.folder.id)
+    shown = new_template(signed_in, service_id)
+    assert "Hidden one" in signed_in.get(f"/admin-ui/services/{service_id}/templates").text  # shared with Ada
+    signed_in.post("/admin-ui/sign-out", {})
+    sign_in(signed_in, platform, "member@example.gov.uk", "a long password")
+    listed = signed_in.get(f"/admin-ui/services/{service_id}/templates")
+    assert listed.status_code == 200 and shown in listed.text and "Hidden one" not in listed.text
+    assert signed_in.get(f"/admin-ui/services/{service_id}/templates/{hidden.id}").status_code == 404
+    assert signed_in.get(f"/admin-ui/services/{service_id}/templates/{shown}").status_code == 200

@@ -24,7 +24,7 @@ class UploadPage(Page):
     def _allowed(self, req: falcon.Request, service_id: str, template_id: str) -> tuple[Any, Any, Any]:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id)
-        template = _template(self, membership.service.id, template_id)
+        template = _template(self, membership, template_id)
         if not membership.can(SEND_PERMISSION[template.template_type]):
             raise falcon.HTTPForbidden(title="Forbidden", description="You do not have permission to send these")
         return user, membership.service, template
@@ -81,7 +81,7 @@ class StartJobPage(Page):
         checked = self.session(req).get("upload") or ["", ""]
         if checked[0] != upload_id:  # only a file this user uploaded and was shown the check page for
             raise PageNotFound()
-        template = _template(self, membership.service.id, checked[1])
+        template = _template(self, membership, checked[1])
         if not membership.can(SEND_PERMISSION[template.template_type]):
             raise falcon.HTTPForbidden(title="Forbidden", description="You do not have permission to send these")
         try:

@@ -46,7 +46,7 @@ class SendPage(Page):
     def _allowed(self, req: falcon.Request, service_id: str, template_id: str) -> tuple[object, Template]:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id)
-        template = _template(self, membership.service.id, template_id)
+        template = _template(self, membership, template_id)
         if not membership.can(SEND_PERMISSION[template.template_type]):
             raise falcon.HTTPForbidden(title="Forbidden", description="You do not have permission to send these")
         return membership, template

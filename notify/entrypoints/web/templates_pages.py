@@ -3,7 +3,6 @@ many parts it is sent in), one template, its versions, archiving it."""
 
 from __future__ import annotations
 
-from typing import Any
 
 import falcon
 
@@ -17,12 +16,13 @@ from .pages import Page, PageNotFound, page_id, problems_of
 TYPE_NAMES = {TemplateType.SMS: "Text message", TemplateType.EMAIL: "Email", TemplateType.LETTER: "Letter"}
 
 
-def _template(page: Page, service_id: Any, template_id: str) -> Template:
+def _template(page: Page, membership: web_templates.Membership, template_id: str) -> Template:
+    """A template the member may see: one in a folder not shared with them is not found."""
     try:
-        template = templates.get_template(page.notify, service_id, page_id(template_id))
+        template = templates.get_template(page.notify, membership.service.id, page_id(template_id))
     except errors.NotFound:
         raise PageNotFound() from None
-    if template.archived:
+    if template.archived or not membership.sees(template):
         raise PageNotFound()
     return template
 
@@ -32,7 +32,8 @@ class TemplatesPage(Page):
         user = self.signed_in(req)
         membership = self.member(req, user, service_id)
         self.render(req, resp, "templates.html", signed_in=user, service=membership.service,
-                    templates=templates.list_templates(self.notify, membership.service.id), type_names=TYPE_NAMES,
+                    templates=[t for t in templates.list_templates(self.notify, membership.service.id)
+                               if membership.sees(t)], type_names=TYPE_NAMES,
                     can_manage=membership.can(UserPermission.MANAGE_TEMPLATES))
 
 
@@ -51,7 +52,7 @@ class TemplateFormPage(Page):
                template_id: str | None = None) -> None:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id, UserPermission.MANAGE_TEMPLATES)
-        existing = _template(self, membership.service.id, template_id) if template_id else None
+        existing = _template(self, membership, template_id) if template_id else None
         values = {"name": existing.name, "subject": existing.subject or "", "content": existing.content} \
             if existing else {}
         self.render(req, resp, "template_form.html", signed_in=user, service=membership.service,
@@ -63,7 +64,7 @@ class TemplateFormPage(Page):
         user = self.signed_in(req)
         membership = self.member(req, user, service_id, UserPermission.MANAGE_TEMPLATES)
         service = membership.service
-        existing = _template(self, service.id, template_id) if template_id else None
+        existing = _template(self, membership, template_id) if template_id else None
         kind = self._type(req, existing)
         form = self.form(req)
         values = {k: form.get(k, "") for k in ("name", "subject", "content")}
@@ -107,7 +108,7 @@ class TemplatePage(Page):
     def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str, template_id: str) -> None:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id)
-        template = _template(self, membership.service.id, template_id)
+        template = _template(self, membership, template_id)
         preview = web_templates.preview_draft(
             membership.service, user.id, template_type=template.template_type, name=template.name,
             content=template.content, subject=template.subject, now=self.notify.clock.now())
@@ -120,7 +121,7 @@ class VersionsPage(Page):
     def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str, template_id: str) -> None:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id)
-        template = _template(self, membership.service.id, template_id)
+        template = _template(self, membership, template_id)
         self.render(req, resp, "versions.html", signed_in=user, service=membership.service, template=template,
                     versions=templates.list_template_versions(self.notify, membership.service.id, template.id))
 
@@ -132,12 +133,12 @@ class ArchivePage(Page):
         user = self.signed_in(req)
         membership = self.member(req, user, service_id, UserPermission.MANAGE_TEMPLATES)
         self.render(req, resp, "archive.html", signed_in=user, service=membership.service,
-                    template=_template(self, membership.service.id, template_id))
+                    template=_template(self, membership, template_id))
 
     def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str, template_id: str) -> None:
         user = self.signed_in(req)
         membership = self.member(req, user, service_id, UserPermission.MANAGE_TEMPLATES)
-        template = _template(self, membership.service.id, template_id)
+        template = _template(self, membership, template_id)
         self.form(req)
         templates.archive_template(self.notify, membership.service.id, template.id, by=user.id)
         self.redirect(req, resp, f"/services/{membership.service.id}/templates")
