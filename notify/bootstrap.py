@@ -322,8 +322,8 @@ def run_purge(notify: Notify, say: Say) -> None:
     report = purge_expired(notify)
     say(f"notify purge: {report.moved} notifications past retention moved to history, "
         f"{report.letters_removed} letter PDFs, {report.jobs_archived} job spreadsheets and "
-        f"{report.documents_removed} files sent by email removed "
-        f"in {time.monotonic() - started:.1f} s")
+        f"{report.documents_removed} files sent by email removed, {report.unsubscribe_requests_removed} "
+        f"unsubscribe requests archived in {time.monotonic() - started:.1f} s")
 
 
 def _nightly_purge(notify: Notify) -> None:

@@ -86,8 +86,15 @@ def unbatched_summary(newest_first: Sequence[UnsubscribeRequest]) -> UnbatchedSu
 
 
 def archived_at(at: datetime) -> datetime:
-    """Midnight, London time, at the start of the day `at` falls on."""
-    return london_midnight(at.astimezone(LONDON).date())
+    """The London midnight that ends the day `at` falls on: the first nightly purge after it removes them."""
+    return london_midnight(at.astimezone(LONDON).date() + timedelta(days=1))
+
+
+def archive_cutoffs(now: datetime) -> tuple[datetime, datetime]:
+    """Requests in reports made before the first instant, and requests in no report made before the second, are
+    archived (the nightly purge removes them, their email addresses with them)."""
+    today = now.astimezone(LONDON).date()
+    return london_midnight(today - REPORT_KEPT_FOR), london_midnight(today - UNBATCHED_KEPT_FOR)
 
 
 def still_waiting(request: UnsubscribeRequest, report: UnsubscribeRequestReport | None) -> bool:

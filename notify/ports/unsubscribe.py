@@ -22,6 +22,11 @@ class UnsubscribeRequestRepository(Protocol):
         how many were."""
         ...
 
+    def remove_archived(self, *, reports_made_before: datetime, unreported_made_before: datetime) -> int:
+        """Every service's requests in reports made before the first instant, and those in no report made before
+        the second: removed; how many."""
+        ...
+
     def statistics(self, service_id: UUID) -> UnsubscribeStatistics:
         """Requests not in a report, or in one the service has not processed; the newest request's time."""
         ...

@@ -24,6 +24,7 @@ from notify.domain.unsubscribe import (
     UnsubscribeRequestReport,
     UnsubscribeRequestReportNotFound,
     UnsubscribeStatistics,
+    archive_cutoffs,
     still_waiting,
     unbatched_summary,
     unsubscribe_path,
@@ -86,6 +87,17 @@ def unsubscribe(notify: Notify, notification_id: UUID, token: str) -> None:
             template_id=notification.template_id, template_version=notification.template_version,
             email_address=email_address, created_at=notify.clock.now()))
         uow.commit()
+
+
+def remove_archived_requests(notify: Notify) -> int:
+    """Nightly, as Notify archives them: requests a week after their report was made, a request in no report
+    90 days after it came. Its report then no longer shows in the summary."""
+    reported_before, unreported_before = archive_cutoffs(notify.clock.now())
+    with notify.uow() as uow:
+        removed = uow.unsubscribe_requests.remove_archived(reports_made_before=reported_before,
+                                                           unreported_made_before=unreported_before)
+        uow.commit()
+    return removed
 
 
 # -- the service's side ---------------------------------------------------------------------------------------

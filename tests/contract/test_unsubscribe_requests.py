@@ -106,3 +106,26 @@ def test_reports_are_read_only_by_their_service(new_uow: NewUow) -> None:
         uow.commit()
     with new_uow() as uow:
         assert uow.unsubscribe_request_reports.get(service.id, batch.id).processed_by_service_at == later(hours=3)
+
+
+def test_archived_requests_are_removed_from_every_service(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    old_report, new_report = report(service.id, created_at=later(days=1)), report(service.id, created_at=later(days=5))
+    in_old, in_new = request(service.id, 1), request(service.id, 2)
+    stale, fresh, theirs = request(service.id, 3), request(service.id, 60 * 24 * 4), request(other.id, 4)
+    store(new_uow, old_report, new_report, in_old, in_new, stale, fresh, theirs)
+    with new_uow() as uow:
+        uow.unsubscribe_requests.assign_to_report(service.id, old_report.id, earliest=later(minutes=1),
+                                                  latest=later(minutes=1))
+        uow.unsubscribe_requests.assign_to_report(service.id, new_report.id, earliest=later(minutes=2),
+                                                  latest=later(minutes=2))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.unsubscribe_requests.remove_archived(reports_made_before=later(days=3),
+                                                        unreported_made_before=later(days=2)) == 3
+        uow.commit()
+    with new_uow() as uow:
+        assert [r.id for r in uow.unsubscribe_requests.unbatched(service.id)] == [fresh.id]
+        assert uow.unsubscribe_requests.unbatched(other.id) == []
+        assert [r.id for r in uow.unsubscribe_requests.in_report(service.id, new_report.id)] == [in_new.id]
+        assert uow.unsubscribe_request_reports.list_with_requests(service.id) == [new_report]

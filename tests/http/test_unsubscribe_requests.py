@@ -4,6 +4,7 @@ service's reports are out of reach and bad bodies are 400s."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -233,3 +234,24 @@ def test_a_link_still_works_once_its_notification_is_purged_to_history(
         "count": 1, "earliest_timestamp": LONG_AGO, "latest_timestamp": FAR_AHEAD}).json["report_id"]
     [row] = admin.get(f"/service/{service.id}/unsubscribe-request-report/{batch_id}").json["unsubscribe_requests"]
     assert row["email_address"] == "reader@example.com" and row["template_sent_at"] == "2026-06-15 13:00:00"  # London time
+
+
+def test_the_nightly_purge_archives_requests_as_the_summary_says(
+        notify: Notify, raw: falcon.testing.TestClient, admin: AdminClient, service: Service,
+        newsletter: Template, clock: FrozenClock) -> None:
+    from notify.usecases import purge
+
+    base = f"/service/{service.id}"
+    click(raw, link_path(notify, emailed(notify, newsletter, "reported@example.com")))
+    admin.post(f"{base}/create-unsubscribe-request-report", json={
+        "count": 1, "earliest_timestamp": LONG_AGO, "latest_timestamp": FAR_AHEAD})
+    click(raw, link_path(notify, emailed(notify, newsletter, "waiting@example.com")))
+    reported, waiting = admin.get(f"{base}/unsubscribe-request-reports-summary").json[::-1]
+    clock.set(datetime.fromisoformat(reported["will_be_archived_at"].replace("Z", "+00:00")) - timedelta(minutes=1))
+    assert purge.purge_expired(notify).unsubscribe_requests_removed == 0
+    clock.advance(minutes=2)
+    assert purge.purge_expired(notify).unsubscribe_requests_removed == 1
+    assert [s["is_a_batched_report"] for s in admin.get(f"{base}/unsubscribe-request-reports-summary").json] == [False]
+    clock.set(datetime.fromisoformat(waiting["will_be_archived_at"].replace("Z", "+00:00")) + timedelta(minutes=1))
+    assert purge.purge_expired(notify).unsubscribe_requests_removed == 1
+    assert admin.get(f"{base}/unsubscribe-request-reports-summary").json == []

@@ -46,6 +46,16 @@ class InMemoryUnsubscribeRequestRepository(MemoryRepository[UnsubscribeRequest])
             self._session.put(self.table_name, request.id, evolve(request, unsubscribe_request_report_id=report_id))
         return len(chosen)
 
+    def remove_archived(self, *, reports_made_before: datetime, unreported_made_before: datetime) -> int:
+        reports = self._session.table(InMemoryUnsubscribeRequestReportRepository.table_name)
+        gone = [r.id for r in self._rows.values()
+                if (r.unsubscribe_request_report_id is None and r.created_at < unreported_made_before)
+                or (r.unsubscribe_request_report_id is not None
+                    and reports[r.unsubscribe_request_report_id].created_at < reports_made_before)]
+        for request_id in gone:
+            self._session.delete(self.table_name, request_id)
+        return len(gone)
+
     def statistics(self, service_id: UUID) -> UnsubscribeStatistics:
         reports = self._session.table(InMemoryUnsubscribeRequestReportRepository.table_name)
         mine = [r for r in self._rows.values() if r.service_id == service_id]

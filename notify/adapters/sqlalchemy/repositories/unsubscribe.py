@@ -53,6 +53,14 @@ class SqlAlchemyUnsubscribeRequestRepository(SqlRepository[UnsubscribeRequest]):
             r.created_at >= earliest, r.created_at <= latest).values(unsubscribe_request_report_id=report_id))
         return int(result.rowcount)
 
+    def remove_archived(self, *, reports_made_before: datetime, unreported_made_before: datetime) -> int:
+        r, report = self.table.c, t.unsubscribe_request_report
+        old_reports = sa.select(report.c.id).where(report.c.created_at < reports_made_before)
+        reported = self._exec(sa.delete(self.table).where(r.unsubscribe_request_report_id.in_(old_reports)))
+        unreported = self._exec(sa.delete(self.table).where(r.unsubscribe_request_report_id.is_(None),
+                                                            r.created_at < unreported_made_before))
+        return int(reported.rowcount) + int(unreported.rowcount)
+
     def statistics(self, service_id: UUID) -> UnsubscribeStatistics:
         r, report = self.table, t.unsubscribe_request_report
         waiting = sa.func.count().filter(sa.or_(r.c.unsubscribe_request_report_id.is_(None),
