@@ -210,12 +210,13 @@ def admission_lanes(settings: Settings, stores: Stores) -> int:
 def start_background(notify: Notify, settings: Settings) -> Notify:
     """What `notify serve` runs beside the API: the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
-    stale claims) and the job runner (with the scheduler tick). Returns the Notify the app must be built on;
-    threads are daemons. With NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and
-    nothing runs here."""
+    stale claims) and the job runner (with the scheduler tick), a job's work making way for the API's requests
+    (adapters.fair_share). Returns the Notify the app must be built on; threads are daemons. With
+    NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and nothing runs here."""
     if settings.queue_url:
         return wire_celery(notify, settings)
     notify = wire_callbacks(notify, settings)
+    from notify.adapters.fair_share import ForegroundFirst
     from notify.adapters.queue import InProcessDeliveryQueue, InProcessJobRunner
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
@@ -224,7 +225,7 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     wired = _with_providers(attrs.evolve(
         notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
-        retry_policy=retry_policy(settings)), settings)
+        retry_policy=retry_policy(settings), fair_share=notify.fair_share or ForegroundFirst()), settings)
     ensure_default_providers(wired)  # a ProviderDetails row per adapter, so admins can see and rank them
     if wired.queue is queue:
         nightly = NightlyPurge(settings.purge_hour)

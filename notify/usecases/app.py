@@ -10,6 +10,7 @@ from notify.domain.callback_api import CallbackRetry
 from notify.domain.limits import Admission
 from notify.ports.admissions import Admissions
 from notify.ports.callbacks import CallbackSender
+from notify.ports.fair_share import FairShare
 from notify.ports.provider_callbacks import ProviderCallbackVerifier
 from notify.ports.provider_webhooks import ProviderWebhooks
 from notify.ports.providers import EmailProvider, LetterProvider, SmsProvider
@@ -84,6 +85,8 @@ class Notify:
     letter_pdfs: LetterPdfs | None = None
     letter_store: UploadStore | None = None
     documents: UploadStore | None = None
+    # Requests before background work in this process (None: no pauses; background work runs elsewhere).
+    fair_share: FairShare | None = None
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""
@@ -92,3 +95,8 @@ class Notify:
     def admit(self, admission: Admission) -> None:
         """Count and store a checked send, or raise its refusal (ports.admissions)."""
         (self.admissions or TransactionPerSend(self.uow)).admit(admission)
+
+    def make_way(self) -> None:
+        """Background work's checkpoint between small steps: pauses while requests are in flight here."""
+        if self.fair_share is not None:
+            self.fair_share.make_way()

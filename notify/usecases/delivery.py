@@ -74,6 +74,7 @@ PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
 ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
 _NOT_READ: Any = object()
+MAKE_WAY_EVERY = 50  # notifications planned or handed over between a job's pauses for requests (Notify.make_way)
 
 
 @frozen
@@ -139,7 +140,10 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
         [(n, None) for n in found if n.status is NotificationStatus.CREATED]
     if not waiting:
         return []
-    plans, unsendable = _plan(notify, details, waiting)
+    # A job's rows make way for requests in flight every few steps; a batch with a send made through the API
+    # does not: someone is waiting for that one too.
+    make_way = notify.make_way if all(n.job_id is not None for n, _ in waiting) else _carry_on
+    plans, unsendable = _plan(notify, details, waiting, make_way)
     handovers: list[Handover] = []
     simulated: list[DeliveryReceipt] = []
     unsent: list[_Plan] = []
@@ -154,8 +158,14 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
             to_providers.append(plan)
     ledger = _Ledger(begin_hand_overs(notify, [p.notification.id for p in to_providers if _guarded(p.providers)]))
     hand_over: Callable[[_Plan], _Outcome] = lambda plan: _hand_over(notify, plan, ledger)  # noqa: E731
-    outcomes = notify.send_pool.map(hand_over, to_providers) if notify.send_pool is not None \
-        else [hand_over(plan) for plan in to_providers]
+    if notify.send_pool is not None:
+        outcomes = notify.send_pool.map(hand_over, to_providers)
+    else:
+        outcomes = []
+        for index, plan in enumerate(to_providers):
+            if index % MAKE_WAY_EVERY == 0:
+                make_way()
+            outcomes.append(hand_over(plan))
     cancel_hand_overs(notify, [plan.notification.id for plan, outcome in zip(to_providers, outcomes, strict=True)
                                if outcome is _UNSENT and ledger.may_give_back(plan.notification.id)])
     for plan, outcome in zip(to_providers, outcomes, strict=True):
@@ -192,15 +202,21 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
     return moved
 
 
-def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[tuple[Notification, Message | None]]
-          ) -> tuple[list[_Plan], list[Notification]]:
+def _carry_on() -> None:
+    pass
+
+
+def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[tuple[Notification, Message | None]],
+          make_way: Callable[[], None] = _carry_on) -> tuple[list[_Plan], list[Notification]]:
     """What to send to whom, for each waiting notification; and those that cannot be sent at all."""
     plans: list[_Plan] = []
     unsendable: list[Notification] = []
     services: dict[UUID, Service | None] = {}  # a batch is mostly one service and one template
     templates: dict[tuple[UUID, int], Template] = {}
     routes: dict[tuple[NotificationType, bool], list[Any]] = {}  # providers to try, by channel and reach
-    for notification, message in waiting:
+    for index, (notification, message) in enumerate(waiting):
+        if index % MAKE_WAY_EVERY == 0:
+            make_way()
         try:
             service = services.get(notification.service_id, _NOT_READ)
             if service is _NOT_READ:
@@ -390,18 +406,29 @@ def _shift_priority(uow: UnitOfWork, failing: ProviderDetails, others: list[Prov
 # -- receipts ------------------------------------------------------------------------------------------------
 
 RECEIPT_RACE_ATTEMPTS = 3
+RECEIPTS_PER_STEP = 100  # receipts recorded in one transaction, between pauses for requests in flight
 
 
 def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[Notification]:
-    """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), in
-    one transaction. Returns the notifications that moved; receipts for unknown ids, late or duplicate ones
-    and those from countries whose receipts are not trusted change nothing."""
+    """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), a
+    transaction per RECEIPTS_PER_STEP, making way for requests in flight between them. Returns the
+    notifications that moved; receipts for unknown ids, late or duplicate ones and those from countries whose
+    receipts are not trusted change nothing."""
     first: dict[UUID, DeliveryReceipt] = {}
     for receipt in receipts:
         first.setdefault(receipt.notification_id, receipt)  # a second receipt in the same batch is late
-    if not first:
-        return []
-    now = notify.clock.now()
+    ids = list(first)
+    updated_ones: list[Notification] = []
+    for start in range(0, len(ids), RECEIPTS_PER_STEP):
+        if start:
+            notify.make_way()
+        updated_ones += _record_receipts({i: first[i] for i in ids[start:start + RECEIPTS_PER_STEP]},
+                                         notify.clock.now(), notify)
+    notify_status_changes(notify, updated_ones)
+    return updated_ones
+
+
+def _record_receipts(first: dict[UUID, DeliveryReceipt], now: datetime, notify: Notify) -> list[Notification]:
     updated_ones: list[Notification] = []
     # A receipt can race its own hand-over being recorded (created -> sending between the read and the
     # compare-and-set); the ones that lost are read again and applied to what is there now.
@@ -421,7 +448,6 @@ def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list
         if not lost:
             break
         first = {i: first[i] for i in lost}
-    notify_status_changes(notify, updated_ones)
     return updated_ones
 
 

@@ -66,7 +66,8 @@ from .trial_mode import allowed_recipients
 
 log = logging.getLogger("notify.jobs")
 
-BATCH_SIZE = 2000  # rows per transaction while processing
+BATCH_SIZE = 500  # rows per transaction while processing: its COPY cannot stop for a request in flight
+MAKE_WAY_EVERY = 100  # rows made between the processor's pauses for requests in flight (Notify.make_way)
 STALLED_AFTER = timedelta(minutes=2)  # an `in progress` job without a heartbeat for this long is resumed
 MAX_SCHEDULE_AHEAD = timedelta(days=7)
 PAGE_SIZE = 50
@@ -380,9 +381,12 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
     recipient_column = sheet.column(recipient_columns(template.template_type)[0])
     reference_column = sheet.column(REFERENCE_COLUMN)
     for first in range(start, len(sheet.rows), batch_size):
-        batch = [_notification(notify, job, service, template, index, sheet.rows[index], recipient_column,
-                               reference_column, allowed)
-                 for index in range(first, min(first + batch_size, len(sheet.rows)))]
+        batch: list[Notification | None] = []
+        for index in range(first, min(first + batch_size, len(sheet.rows))):
+            if index % MAKE_WAY_EVERY == 0:
+                notify.make_way()
+            batch.append(_notification(notify, job, service, template, index, sheet.rows[index], recipient_column,
+                                       reference_column, allowed))
         created = [n for n in batch if n is not None]
         now = notify.clock.now()
         with notify.uow() as uow:

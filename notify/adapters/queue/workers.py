@@ -7,7 +7,8 @@ With `linger`, a worker that has taken one item waits up to that many seconds fo
 batch over: under load, batches grow, and the cost of each transaction is shared by more items.
 
 Items are put in lanes (0 first): a worker takes what waits in a lower lane before anything in a higher one,
-so a few urgent items are not stuck behind a long run of bulk ones. `wait_below` lets a producer hold back
+so a few urgent items are not stuck behind a long run of bulk ones, and a batch holds one lane's items (the
+handler may treat a bulk batch differently, pausing it for more urgent work). `wait_below` lets a producer hold back
 until its lane's backlog (put and not yet handled) has drained below a bound."""
 
 from __future__ import annotations
@@ -120,6 +121,10 @@ class WorkerPool(Generic[T]):
                     wait = deadline - time.monotonic()
                     item = self._queue.get(timeout=wait) if wait > 0 else self._queue.get_nowait()
                 except queue.Empty:
+                    break
+                if lanes and item[0] != lanes[0]:  # another lane's: back in its place, for the next batch
+                    self._queue.put(item)
+                    self._queue.task_done()
                     break
                 stop = self._take(batch, lanes, item)
             try:

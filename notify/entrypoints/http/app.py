@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import falcon
 
+from notify.ports.fair_share import FairShare
 from notify.usecases.app import Notify
 
 from . import errors
@@ -79,8 +80,24 @@ class BodySizeLimit:
                 title="PayloadTooLargeError", description=f"Request body must not be larger than {self._max} bytes")
 
 
+class Foreground:
+    """Marks each request in flight for the process's fair share (first in, so its response hook runs for
+    every request, refused ones included): background work here makes way for it."""
+
+    def __init__(self, fair_share: FairShare) -> None:
+        self._fair_share = fair_share
+
+    def process_request(self, req: falcon.Request, resp: falcon.Response) -> None:
+        self._fair_share.foreground_started()
+
+    def process_response(self, req: falcon.Request, resp: falcon.Response, resource: object,
+                         req_succeeded: bool) -> None:
+        self._fair_share.foreground_ended()
+
+
 def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> NotifyApp:
-    app = NotifyApp(middleware=[BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
+    foreground = [Foreground(notify.fair_share)] if notify.fair_share is not None else []
+    app = NotifyApp(middleware=[*foreground, BodySizeLimit(max_body_bytes), AuthMiddleware(notify)])
     app.req_options.strip_url_path_trailing_slash = True
     errors.install(app)
 

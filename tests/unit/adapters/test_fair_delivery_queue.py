@@ -91,3 +91,22 @@ def test_a_stopped_queue_holds_no_job_back() -> None:
     assert queue.join(5)
     queue.stop()
     assert delivered == [n.id for n in rows]
+
+
+def test_a_batch_holds_one_lanes_items_so_a_send_is_never_batched_with_a_jobs_rows() -> None:
+    pool: WorkerPool[str] = WorkerPool("test", batch_size=10, linger=0.5)
+    pool.put_many(["bulk-1", "bulk-2"], lane=1)
+    pool.put_many(["send-1", "send-2"], lane=0)
+    batches: list[list[str]] = []
+    done = threading.Event()
+
+    def handle(batch: list[str]) -> None:
+        batches.append(batch)
+        if sum(map(len, batches)) == 4:
+            done.set()
+
+    pool.start(handle)
+    assert done.wait(5)
+    pool.stop()
+    assert batches == [["send-1", "send-2"], ["bulk-1", "bulk-2"]]
+    assert pool.backlog(0) == 0 and pool.backlog(1) == 0
