@@ -50,6 +50,15 @@ def free_allowance(notify: Notify, service_id: UUID, year: int | None = None) ->
     return billing
 
 
+def new_service_allowance(notify: Notify, service: Service) -> AnnualBilling:
+    """This financial year's allowance for a service being created: the default for its organisation type
+    (Notify stores it with the service, so reports that list services with an allowance include it)."""
+    year = current_financial_year(notify)
+    return AnnualBilling(id=notify.ids.new(), service_id=service.id, financial_year_start=year,
+                         free_sms_fragment_limit=default_allowance(service.organisation_type, year),
+                         created_at=notify.clock.now())
+
+
 def _stored(notify: Notify, service_id: UUID, year: int) -> AnnualBilling:
     with notify.uow() as uow:
         found = uow.annual_billing.get(service_id, year)
@@ -96,7 +105,10 @@ def monthly_usage(notify: Notify, service_id: UUID, year: int) -> list[Usage]:
     with notify.read_uow() as uow:
         uow.services.get(service_id)
     if first <= today <= last:
-        facts.build_day(notify, today, service_ids=[service_id])
+        try:
+            facts.build_day(notify, today, service_ids=[service_id])
+        except errors.AlreadyExists:  # another request built today's facts at the same moment: they are as new
+            pass
     return [u for u in _usage(notify, service_id, year, by_month=True)
             if u.notification_type is not NotificationType.EMAIL]
 

@@ -19,6 +19,7 @@ from notify.domain.user import User
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .billing import new_service_allowance
 from .senders import default_sms_sender
 
 ALL_USER_PERMISSIONS = frozenset(
@@ -59,6 +60,7 @@ def create_service(notify: Notify, *, name: str, user_id: UUID, created_by: UUID
         )
         uow.services.add(service)
         uow.sms_senders.add(default_sms_sender(notify, service))  # every service starts sending as GOVUK
+        uow.annual_billing.put(new_service_allowance(notify, service))
         uow.service_users.add(ServiceUser(service_id=service.id, user_id=user_id,
                                           permissions=ALL_USER_PERMISSIONS, created_at=now))
         uow.commit()

@@ -10,7 +10,7 @@ import pytest
 
 from notify.domain.constants import KeyType, NotificationStatus as S, NotificationType as T
 from notify.domain.service import Service
-from notify.usecases import facts, services
+from notify.usecases import facts
 from notify.usecases.app import Notify
 
 from .. import factories
@@ -38,8 +38,7 @@ def letter(postage: str, sheets: int, **kw: Any) -> dict[str, Any]:
 
 
 def central_service(notify: Notify) -> Service:
-    service = factories.create_service(notify)
-    return services.update_service(notify, service.id, {"organisation_type": "central"})
+    return factories.create_service(notify, organisation_type="central")
 
 
 @pytest.fixture

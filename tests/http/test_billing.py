@@ -96,6 +96,8 @@ def test_monthly_usage_counts_today_live(notify: Notify, admin: AdminClient) -> 
 def test_a_year_without_an_allowance_gets_notify_s_default_for_the_organisation_type(
         notify: Notify, admin: AdminClient) -> None:
     central, other = central_service(notify), factories.create_service(notify)
+    with notify.read_uow() as uow:  # stored with the service, as Notify does
+        assert uow.annual_billing.get(central.id, 2026).free_sms_fragment_limit == 20_000  # type: ignore[union-attr]
     path = "/service/{}/billing/free-sms-fragment-limit"
     assert admin.get(path.format(central.id)).json == {"free_sms_fragment_limit": 20_000, "financial_year_start": 2026}
     assert admin.get(path.format(central.id), query_string="financial_year_start=2023").json == {

@@ -146,11 +146,13 @@ def test_the_performance_dashboard(admin: AdminClient, live: tuple[Service, Serv
 def test_live_services_data_and_monthly_statuses_by_service(
         notify: Notify, admin: AdminClient, live: tuple[Service, Service]) -> None:
     mine, theirs = live
-    trial = central_service(notify)
-    billing.set_free_allowance(notify, trial.id, 5)
+    central_service(notify)  # in trial mode: not live
+    services.update_service(notify, mine.id, {"go_live_at": T0 - timedelta(days=10)})
+    services.update_service(notify, theirs.id, {"go_live_at": T0 - timedelta(days=30)})
     data = admin.get("/service/live-services-data").json["data"]
-    assert [d["service_id"] for d in data] == [str(mine.id)]  # theirs has no allowance, trial is not live
-    assert {k: data[0][k] for k in ("organisation_name", "organisation_type", "email_totals", "sms_totals",
+    assert [d["service_id"] for d in data] == [str(theirs.id), str(mine.id)]  # by the day they went live
+    assert data[1]["live_date"] is not None and data[0]["free_sms_fragment_limit"] == 20_000
+    assert {k: data[1][k] for k in ("organisation_name", "organisation_type", "email_totals", "sms_totals",
                                     "letter_totals", "free_sms_fragment_limit")} == {
         "organisation_name": "Department of Tests", "organisation_type": None, "email_totals": 2, "sms_totals": 6,
         "letter_totals": 4, "free_sms_fragment_limit": 10}
