@@ -21,12 +21,11 @@ from uuid import uuid4
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notify.adapters.sqlalchemy import Cipher, SqlAlchemyUnitOfWork, create_engine, migrate  # noqa: E402
+from bench.bench_store import add_services, bench_engine, describe, migrated_store  # noqa: E402
 from notify.domain.billing import financial_year_dates  # noqa: E402
 from notify.domain.constants import NotificationStatus as S, NotificationType as T  # noqa: E402
 from notify.domain.notification import Notification  # noqa: E402
 from notify.domain.service import Service  # noqa: E402
-from notify.domain.user import User  # noqa: E402
 from notify.testing import FrozenClock, build_test_core  # noqa: E402
 from notify.usecases import billing, facts  # noqa: E402
 
@@ -41,19 +40,8 @@ def main() -> int:
     parser.add_argument("--services", type=int, default=50)
     parser.add_argument("--templates", type=int, default=5, help="templates per service")
     args = parser.parse_args()
-    url = args.url
-    cleanup = None
-    if not url:
-        from tests.postgres_server import cleanup, database_url_for_this_run
-
-        url = database_url_for_this_run()
-    engine = create_engine(url)
-    try:
+    with bench_engine(args.url) as engine:
         return run(engine, args)
-    finally:
-        engine.dispose()
-        if cleanup:
-            cleanup()
 
 
 def notification(i: int, service: Service, templates: list[object]) -> Notification:
@@ -68,22 +56,9 @@ def notification(i: int, service: Service, templates: list[object]) -> Notificat
 
 
 def run(engine, args) -> int:  # type: ignore[no-untyped-def]
-    migrate.upgrade(engine)
-    cipher = Cipher(["bench-key"])
-
-    def uow() -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, cipher)
-
-    owner = User(id=uuid4(), name="Bench", email_address=f"bench-{uuid4().hex[:8]}@example.gov.uk",
-                 password_hash="x", created_at=DAY_START)
-    services = [Service(id=uuid4(), name=f"Bench service {uuid4().hex[:8]}", created_by=owner.id,
-                        created_at=DAY_START) for _ in range(args.services)]
+    uow = migrated_store(engine)
+    services = add_services(uow, args.services, DAY_START)
     templates = {s.id: [uuid4() for _ in range(args.templates)] for s in services}
-    with uow() as u:
-        u.users.add(owner)
-        for service in services:
-            u.services.add(service)
-        u.commit()
     for start in range(0, args.rows, 5_000):
         batch = [notification(i, services[i % len(services)], templates[services[i % len(services)].id])
                  for i in range(start, min(start + 5_000, args.rows))]
@@ -114,8 +89,7 @@ def run(engine, args) -> int:  # type: ignore[no-untyped-def]
         t = time.perf_counter()
         usage = billing.yearly_usage(notify, service.id, 2026)
         reads.append((time.perf_counter() - t) * 1000)
-    print(f"database: {engine.url.render_as_string(hide_password=True)} "
-          f"({engine.dialect.name} {'.'.join(map(str, engine.dialect.server_version_info or ()))})")
+    print(describe(engine))
     print(f"day: {args.rows:,} notifications of one UK day, {args.services} services x {args.templates} templates")
     print(f"build: {built.billing_facts:,} billing facts and {built.status_facts:,} status facts in {first_ms:,.0f} ms; "
           f"built again (idempotent, same rows): median {statistics.median(again):,.0f} ms")

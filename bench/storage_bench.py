@@ -22,11 +22,9 @@ from uuid import uuid4
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from notify.adapters.sqlalchemy import Cipher, SqlAlchemyUnitOfWork, create_engine, migrate  # noqa: E402
+from bench.bench_store import add_services, bench_engine, describe, migrated_store  # noqa: E402
 from notify.domain.constants import NotificationStatus, NotificationType  # noqa: E402
 from notify.domain.notification import Notification  # noqa: E402
-from notify.domain.service import Service  # noqa: E402
-from notify.domain.user import User  # noqa: E402
 
 T0 = datetime(2026, 6, 1, tzinfo=timezone.utc)
 
@@ -40,38 +38,13 @@ def main() -> int:
     parser.add_argument("--writers", type=int, default=1, help="threads inserting batches at once, each its own "
                         "unit of work (as concurrent job workers would)")
     args = parser.parse_args()
-    url = args.url
-    if not url:
-        from tests.postgres_server import cleanup, database_url_for_this_run
-
-        url = database_url_for_this_run()
-    else:
-        cleanup = None
-    engine = create_engine(url)
-    try:
+    with bench_engine(args.url) as engine:
         return run(engine, args)
-    finally:
-        engine.dispose()
-        if cleanup:
-            cleanup()
 
 
 def run(engine, args) -> int:  # type: ignore[no-untyped-def]
-    migrate.upgrade(engine)
-    cipher = Cipher(["bench-key"])
-
-    def uow() -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(engine, cipher)
-
-    owner = User(id=uuid4(), name="Bench", email_address=f"bench-{uuid4().hex[:8]}@example.gov.uk",
-                 password_hash="x", created_at=T0)
-    services = [Service(id=uuid4(), name=f"Bench service {uuid4().hex[:8]}", created_by=owner.id, created_at=T0)
-                for _ in range(args.services)]
-    with uow() as u:
-        u.users.add(owner)
-        for service in services:
-            u.services.add(service)
-        u.commit()
+    uow = migrated_store(engine)
+    services = add_services(uow, args.services, T0)
     template_id = uuid4()
     notifications = [
         Notification(id=uuid4(), service_id=services[i % len(services)].id, template_id=template_id,
@@ -115,8 +88,7 @@ def run(engine, args) -> int:  # type: ignore[no-untyped-def]
         next_page = u.notifications.list_for_service(service.id, older_than=anchor, limit=250)
         next_ms = (time.perf_counter() - t) * 1000
         assert len(next_page) == 250
-    print(f"database: {engine.url.render_as_string(hide_password=True)} "
-          f"({engine.dialect.name} {'.'.join(map(str, engine.dialect.server_version_info or ()))})")
+    print(describe(engine))
     print(f"insert: {args.rows:,} notifications via add_many, batches of {args.batch:,}: "
           f"{args.writers} writer(s): {elapsed:.2f} s = {args.rows / elapsed:,.0f} rows/s (personalisation encrypted)")
     print(f"page: 250 newest of one service (of {args.rows // len(services):,}) by service_id, created_at: "
