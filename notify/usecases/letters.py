@@ -10,11 +10,13 @@ import base64
 import binascii
 from collections.abc import Sequence
 from datetime import datetime
+from urllib.parse import unquote
 from uuid import UUID
 
 from attrs import frozen
 
-from notify.domain.constants import NotificationStatus, NotificationType, Postage, ServicePermission
+from notify.domain import errors
+from notify.domain.constants import KeyType, NotificationStatus, NotificationType, Postage, ServicePermission
 from notify.domain.errors import InvalidRequest
 from notify.domain.job import UploadNotFound
 from notify.domain.limits import Admission
@@ -133,17 +135,66 @@ def send_precompiled_letter(notify: Notify, auth: ServiceAuth, request: Precompi
         created_at=now, key_type=auth.key_type, api_key_id=auth.api_key.id,
         personalisation={"address_line_1": PROVIDED_AS_PDF}, client_reference=request.reference,
         postage=request.postage or template.postage or Postage.SECOND.value, billable_units=sheet_count)
-    store.put(service.id, notification.id, data, {"content_type": "application/pdf"})
+    _keep_and_admit(notify, store, service, notification, data)
+    return notification
+
+
+def _keep_and_admit(notify: Notify, store: UploadStore, service: Service, notification: Notification,
+                    pdf: bytes) -> None:
+    """Keep the letter's PDF, admit the letter as any send is admitted (rate and daily limits), and hand it to
+    delivery. A refused letter's PDF goes; AlreadyExists (the same letter sent by another request) keeps it."""
+    store.put(service.id, notification.id, pdf, {"content_type": "application/pdf"})
     try:
         notify.admit(Admission(notification, True, sending.limits_for_send(
-            notify, service, auth.key_type, NotificationType.LETTER, international_sms=False, count_daily=True,
-            now=now)))
+            notify, service, notification.key_type, NotificationType.LETTER, international_sms=False,
+            count_daily=True, now=notification.created_at)))
+    except errors.AlreadyExists:
+        raise
     except Exception:
         store.delete(service.id, notification.id)
         raise
     if notify.queue is not None:
         notify.queue.enqueue(notification.id)
-    return notification
+
+
+def send_uploaded_letter(notify: Notify, service_id: UUID, *, file_id: UUID, filename: str, created_by: UUID,
+                         recipient_address: str, postage: Postage | None) -> UUID:
+    """Send a PDF a team member uploaded through the admin app (kept in the uploads store under `file_id`): the
+    letter takes the upload's id, so sending it twice (two browser tabs) sends it once. Checked as any
+    precompiled letter, admitted as any send; the PDF then moves to the letters store."""
+    pdfs, store = _letters_or_refuse(notify)
+    with notify.uow() as uow:
+        service = uow.services.get(service_id)
+        if not service.has_permission(ServicePermission.LETTER):
+            raise InvalidRequest("Service is not allowed to send letters")
+        user = uow.users.get(created_by)
+        if uow.service_users.find(service_id, created_by) is None:
+            raise InvalidRequest(f"Can’t create notification - {user.name} is not part of the "
+                                 f"\"{service.name}\" service")
+        if uow.notifications.find(file_id) is not None:
+            return file_id
+    if notify.uploads is None:
+        raise InvalidRequest(NOT_INSTALLED)
+    try:
+        data = notify.uploads.get(service_id, file_id).data
+    except UploadNotFound:
+        raise InvalidRequest(f"Letter {file_id} was not uploaded") from None
+    sheet_count = check_precompiled(pdfs.page_sizes(data), len(data))
+    template = precompiled_template(notify, service)
+    now = notify.clock.now()
+    to = unquote(recipient_address)
+    notification = Notification(
+        id=file_id, service_id=service.id, template_id=template.id, template_version=template.version,
+        notification_type=NotificationType.LETTER, to=to, normalised_to=to.lower(), created_at=now,
+        key_type=KeyType.NORMAL, personalisation={"address_line_1": filename}, client_reference=filename,
+        created_by_id=created_by, postage=postage.value if postage else template.postage or Postage.SECOND.value,
+        billable_units=sheet_count)
+    try:
+        _keep_and_admit(notify, store, service, notification, data)
+    except errors.AlreadyExists:  # the other tab's send got there first
+        return file_id
+    notify.uploads.delete(service_id, file_id)
+    return notification.id
 
 
 # -- GET /v2/notifications/{id}/pdf --------------------------------------------------------------------------

@@ -35,7 +35,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # notifications (admin)
     ("POST", "/service/<uuid:service_id>/notifications"),
     ("POST", "/service/<uuid:service_id>/send-notification"),
-    ("POST", "/service/<uuid:service_id>/send-pdf-letter"),
     # organisations
     ("DELETE", "/organisations/<uuid:organisation_id>/email-branding-pool/<uuid:email_branding_id>"),
     ("DELETE", "/organisations/<uuid:organisation_id>/letter-branding-pool/<uuid:letter_branding_id>"),

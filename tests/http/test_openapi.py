@@ -151,6 +151,11 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
     add_inbound_numbers(wired, ["07700900333"], provider="mmg")
     attachment_id = uuid4()
     ids["letter_attachment_id"] = attachment_id
+    from ..pdfs import make_pdf
+
+    uploaded_pdf = uuid4()
+    assert wired.uploads is not None
+    wired.uploads.put(sid, uploaded_pdf, make_pdf(), {"content_type": "application/pdf"})
     letter_job = admin.post(f"/service/{sid}/job/upload", json={
         "template_id": str(world.letter.id), "original_file_name": "letters.csv",
         "csv": "address_line_1,address_line_2,postcode,name\nThe Occupier,1 High Street,SW1A 1AA,A\n"}).json["data"]["id"]
@@ -425,6 +430,9 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/template/precompiled", None, "", "admin"),
         ("GET", "/service/{service_id}/template/preview/{notification_id}/{file_type}", None, "", "admin:letter_pdf"),
         ("POST", "/letters/returned", {"references": ["REF0000000000001"]}, "", "admin"),
+        ("POST", "/service/{service_id}/send-pdf-letter", {
+            "file_id": str(uploaded_pdf), "filename": "letter.pdf", "created_by": str(uid),
+            "recipient_address": "The Occupier%0A1 High Street%0ASW1A 1AA", "postage": "second"}, "", "admin"),
         ("POST", "/service/{service_id}/job/{job_id}/cancel-letter-job", None, "", "admin:letter_job"),
         ("POST", "/letter-attachment", {"upload_id": str(attachment_id), "created_by_id": str(uid),
                                         "original_filename": "extra.pdf", "page_count": 1,

@@ -25,6 +25,7 @@ from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
 from .returned_letters import ReturnedLetterResources
 from .letter_attachments import LetterAttachmentResources
+from .uploaded_letters import UploadedLetterResource
 from .notify_provider_callbacks import (
     FiretextInboundResource, FiretextReceiptResource, LetterStatusResource, MmgInboundResource, MmgReceiptResource,
 )
@@ -379,6 +380,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/user/{user_id}/webauthn/{webauthn_credential_id}", webauthn, "item"),
         ("/user/{user_id}/complete/webauthn-login", webauthn, "login"),
     ]
+    routes.append(("/service/{service_id}/send-pdf-letter", UploadedLetterResource(notify), None))
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)
