@@ -17,6 +17,7 @@ from notify.domain.service import ServiceUser
 
 from . import account_links, platform_service
 from .app import Notify
+from .template_folders import own_folders
 from .verify_codes import DEFAULT_ADMIN_BASE_URL
 
 SERVICE_INVITATION = "service-invitation"
@@ -100,7 +101,8 @@ def accept_invite(notify: Notify, invite_id: UUID, user_id: UUID) -> InvitedUser
         if uow.service_users.find(invite.service_id, user_id) is None:
             uow.service_users.add(ServiceUser(service_id=invite.service_id, user_id=user_id,
                                               permissions=frozenset(invite.permission_list),
-                                              folder_permissions=frozenset(invite.folder_ids), created_at=now))
+                                              folder_permissions=own_folders(uow, invite.service_id, invite.folder_ids),
+                                              created_at=now))
         accepted = invite.with_status(InviteStatus.ACCEPTED)
         uow.invited_users.update(accepted)
         uow.commit()

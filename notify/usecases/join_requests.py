@@ -15,6 +15,7 @@ from notify.domain.user import User
 
 from . import platform_service
 from .app import Notify
+from .template_folders import own_folders
 from .verify_codes import DEFAULT_ADMIN_BASE_URL
 
 
@@ -71,7 +72,8 @@ def decide_join_request(notify: Notify, service_id: UUID, request_id: UUID, *, s
         if status is JoinRequestStatus.APPROVED and uow.service_users.find(service_id, request.requester_id) is None:
             uow.service_users.add(ServiceUser(service_id=service_id, user_id=request.requester_id,
                                               permissions=frozenset(permissions),
-                                              folder_permissions=frozenset(folder_permissions), created_at=now))
+                                              folder_permissions=own_folders(uow, service_id, folder_permissions),
+                                              created_at=now))
         uow.service_join_requests.update(decided)
         uow.commit()
         return JoinRequestView(decided, uow.users.get(request.requester_id), uow.users.get(changed_by))

@@ -21,6 +21,7 @@ from notify.ports.unit_of_work import UnitOfWork
 from .app import Notify
 from .billing import new_service_allowance
 from .senders import default_sms_sender
+from .template_folders import own_folders
 
 ALL_USER_PERMISSIONS = frozenset(
     p.value for p in UserPermission if p not in (UserPermission.PLATFORM_ADMIN, UserPermission.SEND_MESSAGES,
@@ -148,7 +149,7 @@ def add_user_to_service(notify: Notify, service_id: UUID, user_id: UUID, *, perm
         if uow.service_users.find(service_id, user_id) is not None:
             raise errors.InvalidRequest(f"User id: {user_id} already part of service id: {service_id}")
         uow.service_users.add(ServiceUser(service_id=service_id, user_id=user_id, permissions=permissions,
-                                          folder_permissions=folder_permissions,
+                                          folder_permissions=own_folders(uow, service_id, folder_permissions),
                                           created_at=notify.clock.now()))
         uow.commit()
     forget_recipients(notify, service_id)
@@ -162,7 +163,7 @@ def set_user_permissions(notify: Notify, service_id: UUID, user_id: UUID, *, per
         if member is None:
             raise errors.UserNotFound("User not found")
         uow.service_users.update(evolve(member, permissions=frozenset(permissions),
-                                        folder_permissions=frozenset(folder_permissions)))
+                                        folder_permissions=own_folders(uow, service_id, folder_permissions)))
         uow.commit()
 
 

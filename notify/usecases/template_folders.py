@@ -114,6 +114,15 @@ def check_folder(uow: UnitOfWork, service_id: UUID, folder_id: UUID | None) -> N
         raise errors.InvalidRequest("parent_folder_id not found") from None
 
 
+def own_folders(uow: UnitOfWork, service_id: UUID, folder_ids: Iterable[UUID]) -> frozenset[UUID]:
+    """The ids that name the service's own folders: a member is never given an unknown or another service's
+    folder (Notify drops those too)."""
+    wanted = set(folder_ids)
+    if not wanted:
+        return frozenset()
+    return frozenset(f.id for f in uow.template_folders.list_for_service(service_id) if f.id in wanted)
+
+
 def _share(uow: UnitOfWork, folder_id: UUID, members: Sequence[ServiceUser], users: set[UUID]
            ) -> list[ServiceUser]:
     """Give the folder to exactly `users` among `members`; the members as they now are."""

@@ -170,3 +170,16 @@ def test_bad_folders_are_400s(admin: AdminClient, base: str, body: dict[str, Any
 def test_bad_moves_are_400s(admin: AdminClient, base: str, body: dict[str, Any]) -> None:
     result = admin.post(f"{base}/contents", json=body)
     assert result.status_code == 400 and result.json["result"] == "error"
+
+
+def test_a_member_is_given_only_the_services_own_folders(admin: AdminClient, base: str, service: dict[str, Any],
+                                                         owner: dict[str, Any]) -> None:
+    mine = create(admin, base)
+    theirs = admin.post("/service", json={"name": "Other", "user_id": owner["id"]}).json["data"]
+    their_folder = create(admin, f"/service/{theirs['id']}/template-folder", "Theirs")
+    colleague = member(admin, service, "colleague@example.gov.uk", [mine["id"], their_folder["id"], str(uuid4())])
+    assert folders_of(admin, service, colleague) == [mine["id"]]
+    changed = admin.post(f"/user/{colleague}/service/{service['id']}/permission", json={
+        "permissions": [], "folder_permissions": [their_folder["id"]]})
+    assert changed.status_code == 204
+    assert folders_of(admin, service, colleague) == []
