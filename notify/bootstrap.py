@@ -324,7 +324,8 @@ def run_purge(notify: Notify, say: Say) -> None:
     say(f"notify purge: {report.moved} notifications past retention moved to history, "
         f"{report.letters_removed} letter PDFs, {report.jobs_archived} job spreadsheets and "
         f"{report.documents_removed} files sent by email removed, {report.unsubscribe_requests_removed} "
-        f"unsubscribe requests archived in {time.monotonic() - started:.1f} s")
+        f"unsubscribe requests archived, {report.reports_removed} reports removed "
+        f"in {time.monotonic() - started:.1f} s")
 
 
 def _nightly_purge(notify: Notify) -> None:

@@ -98,11 +98,13 @@ class PurgeReport:
     jobs_archived: int = 0  # and their spreadsheets removed
     documents_removed: int = 0  # files sent by email, past their own retention
     unsubscribe_requests_removed: int = 0  # archived: a week after their report, 90 days if never reported
+    reports_removed: int = 0  # background reports (CSV), a day after they were asked for
 
     def __add__(self, other: PurgeReport) -> PurgeReport:
         return PurgeReport(self.moved + other.moved, self.letters_removed + other.letters_removed,
                            self.jobs_archived + other.jobs_archived, self.documents_removed + other.documents_removed,
-                           self.unsubscribe_requests_removed + other.unsubscribe_requests_removed)
+                           self.unsubscribe_requests_removed + other.unsubscribe_requests_removed,
+                           self.reports_removed + other.reports_removed)
 
 
 def purge_due(last_day: date | None, now: datetime, hour: int) -> bool:

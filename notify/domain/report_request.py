@@ -20,6 +20,7 @@ class ReportRequestNotFound(NotFound): ...
 NOTIFICATIONS_REPORT = "notifications_report"  # the report type the API is asked for
 REPORT_TYPE_NOTIFICATIONS = "notifications"  # how a request of that type is stored and shown
 REPORT_TIMEOUT = timedelta(minutes=30)  # a request in progress longer than this is taken as lost
+REPORT_KEPT = timedelta(days=1)  # then the nightly purge removes the report and marks its request deleted
 
 
 class ReportStatus(StrEnum):
@@ -71,6 +72,9 @@ class ReportRequest:
     def ongoing_at(self, now: datetime) -> bool:
         """Still being made: pending or in progress, and touched within the timeout."""
         return self.status in ONGOING and (self.updated_at or self.created_at) > now - REPORT_TIMEOUT
+
+    def expired_at(self, now: datetime) -> bool:
+        return self.status is not ReportStatus.DELETED and self.created_at < now - REPORT_KEPT
 
     def moved_to(self, status: ReportStatus, now: datetime) -> ReportRequest:
         return evolve(self, status=status, updated_at=now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
@@ -16,3 +17,6 @@ class ReportRequestRepository(Protocol):
     def update(self, request: ReportRequest) -> None: ...
     def get(self, service_id: UUID, request_id: UUID) -> ReportRequest: ...
     def list_for_user(self, service_id: UUID, user_id: UUID) -> Sequence[ReportRequest]: ...  # oldest first
+    def list_created_before(self, before: datetime) -> Sequence[ReportRequest]:
+        """Every service's requests made before then and not yet deleted, oldest first: for the nightly purge."""
+        ...

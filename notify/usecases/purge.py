@@ -21,7 +21,7 @@ from notify.domain.notification_history import (
     purge_due,
 )
 
-from . import unsubscribe
+from . import report_requests, unsubscribe
 from .app import Notify
 from .documents import remove_expired_documents
 
@@ -38,7 +38,8 @@ def purge_expired(notify: Notify, *, batch: int = PURGE_BATCH) -> PurgeReport:
     for service_id in service_ids:
         report += _archive_jobs(notify, service_id, [e for e in every if e.service_id == service_id], now)
         report += PurgeReport(documents_removed=remove_expired_documents(notify, service_id))
-    return report + PurgeReport(unsubscribe_requests_removed=unsubscribe.remove_archived_requests(notify))
+    return report + PurgeReport(unsubscribe_requests_removed=unsubscribe.remove_archived_requests(notify),
+                                reports_removed=report_requests.remove_expired_reports(notify))
 
 
 def _move_notifications(notify: Notify, expiry: Expiry, batch: int) -> PurgeReport:

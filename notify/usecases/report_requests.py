@@ -13,7 +13,7 @@ from notify.domain import errors
 from notify.domain.constants import NotificationType
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.notification_report import london_time, status_in_words
-from notify.domain.report_request import (REPORT_TYPE_NOTIFICATIONS, STATUSES_BY_FILTER, ReportRequest,
+from notify.domain.report_request import (REPORT_KEPT, REPORT_TYPE_NOTIFICATIONS, STATUSES_BY_FILTER, ReportRequest,
                                           ReportRequestNotFound, ReportStatus, StatusFilter)
 
 from .admin_notifications import AdminNotification, report_page
@@ -101,3 +101,15 @@ def _row(view: AdminNotification) -> Sequence[str]:
     return (n.to, n.client_reference or "", view.template.name, view.template.template_type.value,
             by.name if by else "", by.email_address if by else "", view.job_file_name or "",
             status_in_words(n.notification_type, n.status), london_time(n.created_at), view.key_name or "")
+
+
+def remove_expired_reports(notify: Notify) -> int:
+    """The nightly purge's part: reports older than a day leave the upload store, their requests `deleted`."""
+    now = notify.clock.now()
+    with notify.uow() as uow:
+        expired = uow.report_requests.list_created_before(now - REPORT_KEPT)
+    for request in expired:
+        if notify.uploads is not None:
+            notify.uploads.delete(request.service_id, request.id)
+        _move(notify, request.service_id, request.id, ReportStatus.DELETED)
+    return len(expired)

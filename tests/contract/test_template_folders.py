@@ -148,3 +148,18 @@ def test_template_email_files_stay_with_their_template(new_uow: NewUow) -> None:
         assert uow.template_email_files.list_for_template(service.id, u.id) == []
         with pytest.raises(TemplateEmailFileNotFound):
             uow.template_email_files.get(service.id, u.id, archived.id)
+
+
+def test_report_requests_made_before_a_time_across_services(new_uow: NewUow) -> None:
+    owner = add_user(new_uow)
+    services = [add_service(new_uow, owner), add_service(new_uow, owner)]
+    made = [ReportRequest(id=uuid4(), user_id=owner.id, service_id=s.id, report_type=REPORT_TYPE_NOTIFICATIONS,
+                          status=ReportStatus.STORED, notification_type="all", notification_status=StatusFilter.ALL,
+                          created_at=later(minutes=m)) for s, m in ((services[0], 2), (services[1], 1), (services[0], 9))]
+    with new_uow() as uow:
+        for r in made:
+            uow.report_requests.add(r)
+        uow.report_requests.update(made[0].moved_to(ReportStatus.DELETED, later(minutes=3)))
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.report_requests.list_created_before(later(minutes=5)) == [made[1]]

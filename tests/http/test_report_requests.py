@@ -15,11 +15,13 @@ import pytest
 
 from notify.adapters.uploads.memory import InMemoryUploadStore
 from notify.domain.constants import KeyType, NotificationStatus
+from notify.domain.job import UploadNotFound
 from notify.domain.report_request import ReportStatus
 from notify.entrypoints.http import create_app
 from notify.ports.unit_of_work import UnitOfWork
 from notify.testing import build_test_core
 from notify.usecases.app import Notify
+from notify.usecases.purge import purge_expired
 
 from .. import factories
 from ..conftest import AdminClient
@@ -139,3 +141,20 @@ def test_bad_requests_are_400s(admin: AdminClient, notify: Notify, body: dict[st
     assert result.status_code == 400 and result.json["result"] == "error"
 
 
+
+
+def test_the_nightly_purge_removes_reports_a_day_old(admin: AdminClient, notify: Notify, clock: FrozenClock) -> None:
+    owner = factories.create_user(notify)
+    service = factories.create_service(notify, user=owner)
+    old = ask(admin, service.id, owner.id).json["data"]
+    clock.advance(hours=23)
+    recent = ask(admin, service.id, owner.id, notification_type="sms").json["data"]
+    clock.advance(hours=2)
+    assert purge_expired(notify).reports_removed == 1
+    assert admin.get(f"/service/{service.id}/report-request/{old['id']}").status_code == 404
+    assert notify.uploads is not None
+    with pytest.raises(UploadNotFound):
+        notify.uploads.get(service.id, UUID(old["id"]))
+    assert admin.get(f"/service/{service.id}/report-request/{recent['id']}").json["data"]["status"] == "stored"
+    assert notify.uploads.get(service.id, UUID(recent["id"])).data.startswith(b"Recipient")
+    assert purge_expired(notify).reports_removed == 0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
-from notify.domain.report_request import ReportRequest, ReportRequestNotFound
+from notify.domain.report_request import ReportRequest, ReportRequestNotFound, ReportStatus
 
 from .base import ServiceScopedRepository
 
@@ -25,4 +26,8 @@ class InMemoryReportRequestRepository(ServiceScopedRepository[ReportRequest]):
 
     def list_for_user(self, service_id: UUID, user_id: UUID) -> Sequence[ReportRequest]:
         return sorted((r for r in self._rows.values() if r.service_id == service_id and r.user_id == user_id),
+                      key=lambda r: (r.created_at, r.id))
+
+    def list_created_before(self, before: datetime) -> Sequence[ReportRequest]:
+        return sorted((r for r in self._rows.values() if r.created_at < before and r.status is not ReportStatus.DELETED),
                       key=lambda r: (r.created_at, r.id))

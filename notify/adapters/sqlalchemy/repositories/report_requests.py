@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 import sqlalchemy as sa
 
-from notify.domain.report_request import ReportRequest, ReportRequestNotFound
+from notify.domain.report_request import ReportRequest, ReportRequestNotFound, ReportStatus
 
 from .. import tables as t
 from ..rows import RowMap
@@ -33,4 +34,9 @@ class SqlAlchemyReportRequestRepository(SqlRepository[ReportRequest]):
     def list_for_user(self, service_id: UUID, user_id: UUID) -> Sequence[ReportRequest]:
         r = self.table
         return self._all(sa.select(r).where(r.c.service_id == service_id, r.c.user_id == user_id)
+                         .order_by(r.c.created_at, r.c.id))
+
+    def list_created_before(self, before: datetime) -> Sequence[ReportRequest]:
+        r = self.table
+        return self._all(sa.select(r).where(r.c.created_at < before, r.c.status != ReportStatus.DELETED.value)
                          .order_by(r.c.created_at, r.c.id))
