@@ -4,6 +4,7 @@ or bad files, and malformed bodies."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID, uuid4
@@ -95,3 +96,18 @@ def test_malformed_bodies_are_400s(admin: AdminClient, owner: dict[str, Any],
                     {"recipient_address": None}, {"created_by": "someone"}):
         result = _send(admin, letters_service, owner, uuid4(), **changes)
         assert (result.status_code, result.json["result"]) == (400, "error"), changes
+
+
+def test_a_sent_upload_is_listed_by_its_print_run_and_previewed(notify: Notify, admin: AdminClient,
+                                                                owner: dict[str, Any],
+                                                                letters_service: dict[str, Any]) -> None:
+    pdf = make_pdf(pages=1)
+    file_id = _upload(notify, letters_service, pdf)
+    assert _send(admin, letters_service, owner, file_id).status_code == 201
+    uploads = admin.get(f"/service/{letters_service['id']}/upload").json["data"]
+    assert [(u["upload_type"], u["notification_count"], u["created_at"]) for u in uploads] == [
+        ("letter_day", 1, "2026-06-15 16:30:00")]
+    day = admin.get(f"/service/{letters_service['id']}/upload/uploaded-letters/2026-06-15").json
+    assert [n["id"] for n in day["notifications"]] == [str(file_id)]
+    preview = admin.get(f"/service/{letters_service['id']}/template/preview/{file_id}/pdf")
+    assert preview.status_code == 200 and base64.b64decode(preview.json["content"]) == pdf
