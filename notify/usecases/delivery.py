@@ -406,23 +406,24 @@ def _shift_priority(uow: UnitOfWork, failing: ProviderDetails, others: list[Prov
 # -- receipts ------------------------------------------------------------------------------------------------
 
 RECEIPT_RACE_ATTEMPTS = 3
-RECEIPTS_PER_STEP = 100  # receipts recorded in one transaction, between pauses for requests in flight
+RECEIPTS_PER_STEP = 100  # beside requests (Notify.fair_share): receipts a transaction, with pauses between
 
 
 def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[Notification]:
-    """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), a
-    transaction per RECEIPTS_PER_STEP, making way for requests in flight between them. Returns the
-    notifications that moved; receipts for unknown ids, late or duplicate ones and those from countries whose
+    """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), in
+    one transaction; beside requests, one per RECEIPTS_PER_STEP, making way for those in flight between them.
+    Returns the notifications that moved; receipts for unknown ids, late or duplicate ones and those from countries whose
     receipts are not trusted change nothing."""
     first: dict[UUID, DeliveryReceipt] = {}
     for receipt in receipts:
         first.setdefault(receipt.notification_id, receipt)  # a second receipt in the same batch is late
     ids = list(first)
     updated_ones: list[Notification] = []
-    for start in range(0, len(ids), RECEIPTS_PER_STEP):
+    step = len(ids) if notify.fair_share is None else RECEIPTS_PER_STEP
+    for start in range(0, len(ids), max(1, step)):
         if start:
             notify.make_way()
-        updated_ones += _record_receipts({i: first[i] for i in ids[start:start + RECEIPTS_PER_STEP]},
+        updated_ones += _record_receipts({i: first[i] for i in ids[start:start + step]},
                                          notify.clock.now(), notify)
     notify_status_changes(notify, updated_ones)
     return updated_ones

@@ -66,7 +66,8 @@ from .trial_mode import allowed_recipients
 
 log = logging.getLogger("notify.jobs")
 
-BATCH_SIZE = 500  # rows per transaction while processing: its COPY cannot stop for a request in flight
+BATCH_SIZE = 2000  # rows per transaction while processing
+SHARED_BATCH_SIZE = 500  # beside requests (Notify.fair_share): a batch's COPY cannot stop for one in flight
 MAKE_WAY_EVERY = 100  # rows made between the processor's pauses for requests in flight (Notify.make_way)
 STALLED_AFTER = timedelta(minutes=2)  # an `in progress` job without a heartbeat for this long is resumed
 MAX_SCHEDULE_AHEAD = timedelta(days=7)
@@ -365,7 +366,7 @@ def tick(notify: Notify, *, stalled_after: timedelta = STALLED_AFTER, limit: int
 
 
 def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STALLED_AFTER,
-                batch_size: int = BATCH_SIZE) -> Job | None:
+                batch_size: int | None = None) -> Job | None:
     """Run a job to its end. Returns the job as last stored, or None when someone else has it / nothing to do."""
     claimed = _claim(notify, job_id, stalled_after)
     if claimed is None:
@@ -380,6 +381,8 @@ def process_job(notify: Notify, job_id: UUID, *, stalled_after: timedelta = STAL
     sheet = Spreadsheet.parse(_decode(notify.uploads.get(job.service_id, job.id).data))
     recipient_column = sheet.column(recipient_columns(template.template_type)[0])
     reference_column = sheet.column(REFERENCE_COLUMN)
+    if batch_size is None:
+        batch_size = BATCH_SIZE if notify.fair_share is None else SHARED_BATCH_SIZE
     for first in range(start, len(sheet.rows), batch_size):
         batch: list[Notification | None] = []
         for index in range(first, min(first + batch_size, len(sheet.rows))):

@@ -14,7 +14,8 @@ import pytest
 
 from notify.domain.constants import JobStatus, NotificationStatus
 from notify.ports.unit_of_work import UnitOfWork
-from notify.usecases import jobs
+from notify.ports.providers import DeliveryReceipt
+from notify.usecases import delivery, jobs
 from notify.usecases.app import Notify
 
 from ..fakes import FrozenClock
@@ -103,3 +104,18 @@ def test_a_jobs_rows_and_their_deliveries_make_way(world: World, fakes: Fakes, s
     assert len(fakes.sms.sent) == 3
     calls_building = 1  # one checkpoint per 100 rows made
     assert share.make_way_calls > calls_building  # and more while their deliveries were planned and handed over
+
+
+def test_receipts_are_recorded_in_steps_that_make_way_and_none_is_lost(world: World, fakes: Fakes,
+                                                                        share: RecordingFairShare,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delivery, "RECEIPTS_PER_STEP", 2)
+    ids = [UUID(world.client().post("/v2/notifications/sms", json={
+        "phone_number": f"07700900{n}", "template_id": str(world.sms.id), "personalisation": {"name": "Jo"}}
+    ).json["id"]) for n in (123, 124, 125, 126, 127)]
+    moved = delivery.record_receipts(world.notify, [DeliveryReceipt("fake-sms", i, NotificationStatus.DELIVERED)
+                                                    for i in ids])
+    assert sorted(n.id for n in moved) == sorted(ids)
+    assert share.make_way_calls == 2  # between the three steps of two, two and one
+    with world.notify.uow() as uow:
+        assert {n.status for n in uow.notifications.find_many(ids)} == {NotificationStatus.DELIVERED}
