@@ -5,8 +5,8 @@
     .venv/bin/python bench/email_bench.py --worker
     .venv/bin/python bench/email_bench.py --database-url memory --seconds 5
 
-The SMTP server is aiosmtpd in a process of its own (it must not share the measured process's interpreter),
-taking every message and counting it; the app is built as `notify serve` builds it with NOTIFY_SMTP_URL
+The SMTP server is aiosmtpd in processes of its own (`--sink-processes`, sharing the port; they must not share
+the measured process's interpreter), taking every message and counting it; the app is built as `notify serve` builds it with NOTIFY_SMTP_URL
 pointing there (a Markdown template rendered to text + HTML per message). wrk posts emails for `--seconds`;
 the figure is the SMTP server's count over the window in which it was receiving. Needs `wrk` on PATH.
 
@@ -52,32 +52,51 @@ Dear ((name)),
 Visit https://www.gov.uk/appointments to change it."""
 
 SINK = r"""
-import asyncio, os, sys, time
-from aiosmtpd.controller import Controller
+import asyncio, multiprocessing, os, signal, sys, time
+from aiosmtpd.smtp import SMTP
 
-class Count:
-    n = 0
-    async def handle_DATA(self, server, session, envelope):
-        Count.n += 1
-        return "250 OK"
+def serve(port, slot, counts, cpus):
+    class Count:
+        async def handle_DATA(self, server, session, envelope):
+            counts[slot] += 1
+            return "250 OK"
 
-controller = Controller(Count(), hostname="127.0.0.1", port=int(sys.argv[1]))
-controller.start()
-print("ready", flush=True)
-while True:
-    time.sleep(0.25)
-    cpu = os.times()
-    print(f"{time.monotonic():.3f} {Count.n} {cpu.user + cpu.system:.3f}", flush=True)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(loop.create_server(lambda: SMTP(Count(), hostname="sink"), "127.0.0.1", port,
+                                               reuse_port=True))
+    parent = os.getppid()
+    async def report():
+        while os.getppid() == parent:  # never outlive the bench
+            await asyncio.sleep(0.1)
+            cpu = os.times()
+            cpus[slot] = cpu.user + cpu.system
+    loop.run_until_complete(report())
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # exits through multiprocessing's clean-up
+    port, processes = int(sys.argv[1]), int(sys.argv[2])
+    counts = multiprocessing.Array("q", processes, lock=False)
+    cpus = multiprocessing.Array("d", processes, lock=False)
+    for slot in range(processes):  # the kernel shares the connections out between them (SO_REUSEPORT)
+        multiprocessing.Process(target=serve, args=(port, slot, counts, cpus), daemon=True).start()
+    time.sleep(1.0)
+    print("ready", flush=True)
+    while True:
+        time.sleep(0.25)
+        print(f"{time.monotonic():.3f} {sum(counts)} {sum(cpus):.3f}", flush=True)
 """
 
 
 class Sink:
     """The counting SMTP server's process; `samples()` are (monotonic time, messages so far)."""
 
-    def __init__(self, port: int, workdir: str) -> None:
+    def __init__(self, port: int, workdir: str, processes: int) -> None:
         self.log = Path(workdir) / "sink.log"
-        self.process = subprocess.Popen([sys.executable, "-c", SINK, str(port)], stdout=self.log.open("wb"),
-                                        stderr=subprocess.STDOUT)
+        self.processes = processes
+        script = Path(workdir) / "sink.py"
+        script.write_text(SINK)
+        self.process = subprocess.Popen([sys.executable, str(script), str(port), str(processes)],
+                                        stdout=self.log.open("wb"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
         while "ready" not in self.log.read_text():
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -88,13 +107,14 @@ class Sink:
         return [(t, n) for t, n, _ in self._lines()]
 
     def busy(self) -> float:
-        """The share of one core the sink used while it was receiving: near 1.0, it would be what limits."""
+        """The share of one core each of the sink's processes used while receiving: near 1.0, they would be what
+        limits the figure."""
         lines = self._lines()
         moving = [i for i in range(1, len(lines)) if lines[i][1] > lines[i - 1][1]]
         if not moving:
             return 0.0
         first, last = lines[moving[0] - 1], lines[moving[-1]]
-        return (last[2] - first[2]) / (last[0] - first[0])
+        return (last[2] - first[2]) / (last[0] - first[0]) / self.processes
 
     def _lines(self) -> list[tuple[float, int, float]]:
         found = []
@@ -105,7 +125,7 @@ class Sink:
         return found
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.process.terminate()  # its server processes are daemons: they end with it
         self.process.wait(10)
 
 
@@ -157,6 +177,9 @@ def main() -> None:
                         help="NOTIFY_SMTP_POOL_SIZE")
     parser.add_argument("--concurrency", type=int, default=ProviderSettings().concurrency,
                         help="NOTIFY_PROVIDER_CONCURRENCY")
+    parser.add_argument("--sink-processes", type=int, default=1,
+                        help="SMTP server processes sharing the port (should one process be what limits the "
+                             "figure: its busy share is printed)")
     parser.add_argument("--worker", action="store_true", help="deliver in a `notify worker` process (RabbitMQ)")
     parser.add_argument("--broker", default="amqp://guest:guest@127.0.0.1:5672//")
     args = parser.parse_args()
@@ -169,7 +192,7 @@ def main() -> None:
         url = database_url_for_this_run()
     workdir = tempfile.mkdtemp(prefix="notify-email-bench-")
     smtp_port = send_bench.free_port()
-    sink = Sink(smtp_port, workdir)
+    sink = Sink(smtp_port, workdir, args.sink_processes)
     smtp_url = f"smtp://127.0.0.1:{smtp_port}?starttls=never&from=bench@example.org"
     settings = attrs.evolve(Settings(), database_url=url, admin_client_secrets=("bench-admin-secret",),
                             secret_keys=(args.secret_key,), upload_dir=workdir,
@@ -209,7 +232,7 @@ def main() -> None:
           f"wrk -c{args.connections} -d{args.seconds}s")
     print(f"API accepted {posted['rps']:.1f} emails/s (non-2xx {int(posted['non2xx'])})")
     print(f"SMTP server received {delivered} emails in {window:.1f} s: {per_second:.1f} emails/s "
-          f"(the server's own process busy {100 * sink.busy():.0f}% of one core meanwhile)")
+          f"({args.sink_processes} SMTP server processes, each busy {100 * sink.busy():.0f}% of a core meanwhile)")
     if delivered and not args.worker:  # the figure a shared machine's load does not move: CPU of one process
         print(f"notify serve's CPU: {1000 * cpu / delivered:.2f} ms per email accepted and delivered "
               f"(one free core: ~{delivered / cpu:.0f} emails/s)")
