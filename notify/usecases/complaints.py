@@ -6,7 +6,7 @@ this process)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from uuid import UUID
 
@@ -16,11 +16,10 @@ from notify.domain.complaint import COMPLAINTS_PAGE_SIZE, Complaint, london_days
 from notify.domain.constants import CallbackType
 from notify.domain.errors import AlreadyExists
 from notify.domain.notification import Notification
-from notify.ports.callbacks import CallbackFailed
 from notify.ports.provider_webhooks import ComplaintReport
 
 from .app import Notify
-from .callback_apis import find_cached
+from .service_callbacks import post_to_service
 
 log = logging.getLogger("notify.complaints")
 
@@ -60,41 +59,9 @@ def record_complaints(notify: Notify, provider: str, reports: Sequence[Complaint
     return stored
 
 
-def _call_back(notify: Notify, complaint: Complaint, notification: Notification, retries_done: int = 0) -> None:
-    """Post the complaint to the service's callback, on the callback runner; never raises."""
-    sender = notify.callbacks
-    if sender is None:
-        return
-    try:
-        config = find_cached(notify, complaint.service_id, CallbackType.COMPLAINT)
-    except Exception:
-        log.exception("complaint callback of service %s not read", complaint.service_id)
-        return
-    if config is None:
-        return
+def _call_back(notify: Notify, complaint: Complaint, notification: Notification) -> None:
     payload = complaint.callback_payload(client_reference=notification.client_reference, to=notification.to)
-
-    def post() -> None:
-        try:
-            sender.post(config.url, config.bearer_token, payload)
-        except CallbackFailed as exc:
-            retry = notify.callback_retry.should_retry(retries_done=retries_done, retryable=exc.retryable)
-            log.warning("complaint callback %s of service %s failed (%s)%s", complaint.id, complaint.service_id,
-                        exc, "; retrying" if retry else "")
-            if retry:
-                _later(notify, lambda: _call_back(notify, complaint, notification, retries_done + 1),
-                       notify.callback_retry.delay_seconds)
-        except Exception:
-            log.exception("complaint callback %s of service %s failed", complaint.id, complaint.service_id)
-
-    _later(notify, post, 0.0)
-
-
-def _later(notify: Notify, task: Callable[[], None], delay: float) -> None:
-    if notify.callback_runner is None:  # no background runner (tests, scripts): now, on this thread
-        task()
-        return
-    notify.callback_runner.later(task, delay=delay)
+    post_to_service(notify, complaint.service_id, CallbackType.COMPLAINT, payload, what=f"complaint {complaint.id}")
 
 
 def list_complaints(notify: Notify, service_id: UUID, *, limit: int | None = None) -> Sequence[Complaint]:

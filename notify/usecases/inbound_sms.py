@@ -9,12 +9,13 @@ from uuid import UUID
 
 from attrs import frozen
 
-from notify.domain.constants import API_PAGE_SIZE, ServicePermission
+from notify.domain.constants import API_PAGE_SIZE, CallbackType, ServicePermission
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.sender import number_spellings, sender_number
 
 from .app import Notify
 from .auth import ServiceAuth
+from .service_callbacks import post_to_service
 
 RETENTION = timedelta(days=7)  # Notify's default days_of_retention: what the admin app lists and counts
 
@@ -55,6 +56,8 @@ def receive_sms(notify: Notify, *, provider: str, source: str, destination: str,
                              created_at=notify.clock.now())
         uow.inbound_sms.add(inbound)
         uow.commit()
+    post_to_service(notify, service.id, CallbackType.INBOUND_SMS, inbound.callback_payload(),
+                    what=f"inbound sms {inbound.id}")
     return inbound
 
 

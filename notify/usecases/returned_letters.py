@@ -6,19 +6,22 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 from uuid import UUID
 
 from attrs import evolve, frozen
 
 from notify.domain import errors
-from notify.domain.constants import NotificationStatus, NotificationType
+from notify.domain.callback_api import CALLBACK_DATETIME
+from notify.domain.constants import CallbackType, NotificationStatus, NotificationType
 from notify.domain.letter import LONDON
 from notify.domain.notification import Notification
 from notify.domain.returned_letter import ReturnedLetter
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .service_callbacks import post_to_service
 
 log = logging.getLogger("notify.returned_letters")
 
@@ -37,10 +40,14 @@ def record_returned_letters(notify: Notify, references: Sequence[str]) -> int:
         for letter in letters:
             if letter.status is not NotificationStatus.RETURNED_LETTER:
                 uow.notifications.update(evolve(letter, status=NotificationStatus.RETURNED_LETTER, updated_at=now))
-        added = uow.returned_letters.add_new([
-            ReturnedLetter(id=notify.ids.new(), service_id=n.service_id, notification_id=n.id,
-                           reported_at=now.date(), created_at=now) for n in letters])
+        reported = [ReturnedLetter(id=notify.ids.new(), service_id=n.service_id, notification_id=n.id,
+                                   reported_at=now.date(), created_at=now) for n in letters]
+        added = uow.returned_letters.add_new(reported)
+        views = [_view(uow, r, letter) for r, letter in zip(reported, letters)]
         uow.commit()
+    for view in views:  # as Notify: each reported letter, whether or not reported before
+        post_to_service(notify, view.letter.service_id, CallbackType.RETURNED_LETTER, view.callback_payload(),
+                        what=f"returned letter {view.letter.id}")
     return added
 
 
@@ -78,6 +85,42 @@ class ReturnedLetterView:
     template_hidden: bool
     sent_by: tuple[str, str] | None  # the team member's name and email address; None: sent through the API
     original_file_name: str | None  # the spreadsheet it came from
+
+    @property
+    def from_api(self) -> bool:
+        return self.letter.api_key_id is not None
+
+    @property
+    def reference(self) -> str | None:
+        """The sender's own reference: only letters sent through the API have one."""
+        return self.letter.client_reference if self.from_api else None
+
+    @property
+    def template(self) -> tuple[str | None, UUID | None, int | None]:
+        """Name, id and version; none of them for uploaded (precompiled) letters."""
+        if self.template_hidden:
+            return None, None, None
+        return self.template_name, self.letter.template_id, self.letter.template_version
+
+    @property
+    def spreadsheet_row(self) -> int | None:
+        """The row as the team sees the spreadsheet: its first recipient is on row 2."""
+        return None if self.letter.job_row_number is None else self.letter.job_row_number + 2
+
+    @property
+    def uploaded_file_name(self) -> str | None:
+        """A letter uploaded through the admin app: the file's name."""
+        return self.letter.client_reference if self.template_hidden and not self.from_api else None
+
+    def callback_payload(self) -> dict[str, Any]:
+        """What the service's returned-letter callback is posted (Notify's: the report's row)."""
+        name, template_id, version = self.template
+        return {"notification_id": str(self.letter.id), "reference": self.reference,
+                "created_at": self.letter.created_at.astimezone(timezone.utc).strftime(CALLBACK_DATETIME),
+                "email_address": self.sent_by[1] if self.sent_by else "API", "template_name": name,
+                "template_id": str(template_id) if template_id else None, "template_version": version,
+                "original_file_name": self.original_file_name, "job_row_number": self.spreadsheet_row,
+                "upload_letter_file_name": self.uploaded_file_name}
 
 
 @frozen

@@ -15,6 +15,7 @@ import falcon.testing
 import pytest
 
 from notify.bootstrap import notify_format_verifiers
+from notify.entrypoints.http import create_app
 from notify.config import Settings
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.ports.unit_of_work import UnitOfWork
@@ -190,3 +191,22 @@ def test_dvla_callbacks_need_the_letters_token_and_notifys_schema(
     for body in ({"data": {}}, no_sheets, _dvla(letter, "LOST")):
         result = raw.simulate_post("/notifications/letter/status", json=body, query_string=f"token={token}")
         assert (result.status_code, result.json["status_code"]) == (400, 400), body
+
+
+def test_a_stored_text_is_posted_to_the_services_inbound_callback(
+        notify: Notify, admin: AdminClient, owner: dict[str, Any], inbound_service: dict[str, Any]) -> None:
+    from notify.adapters.callbacks.fake import FakeCallbackSender
+
+    sender = FakeCallbackSender()
+    app = create_app(attrs.evolve(notify, callbacks=sender))
+    admin.post(f"/service/{inbound_service['id']}/callback-api", json={
+        "url": "https://service.example/texts", "bearer_token": "inbound-token-1234", "updated_by_id": owner["id"],
+        "callback_type": "inbound_sms"})
+    body = "source=447700900222&destination=447700900001&message=Hello&time=2026-06-15+11%3A56%3A11"
+    falcon.testing.TestClient(app).simulate_post("/notifications/sms/receive/firetext", body=body,
+                                                 headers={**BASIC, **FORM})
+    [text] = admin.get(f"/service/{inbound_service['id']}/inbound-sms").json["data"]
+    assert [(c.url, c.bearer_token) for c in sender.sent] == [("https://service.example/texts", "inbound-token-1234")]
+    assert sender.payloads == [{"id": text["id"], "source_number": "447700900222",
+                                "destination_number": "07700900001", "message": "Hello",
+                                "date_received": "2026-06-15T11:56:11.000000Z"}]

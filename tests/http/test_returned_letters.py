@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID, uuid4
 
+import attrs
+
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.usecases.app import Notify
 
@@ -86,3 +88,23 @@ def test_bad_reports_and_queries_are_400s_and_unknown_services_404s(admin: Admin
         assert admin.get(f"/service/{uuid4()}/{path}").status_code == 404
     assert admin.get(f"/service/{uuid4()}/returned-letters", query_string="reported_at=2026-06-15").status_code \
         == 404
+
+
+def test_each_reported_letter_is_posted_to_the_services_returned_letter_callback(
+        notify: Notify, owner: dict[str, Any], service: dict[str, Any], clock: FrozenClock) -> None:
+    from notify.adapters.callbacks.fake import FakeCallbackSender
+    from notify.entrypoints.http import create_app
+
+    sender = FakeCallbackSender()
+    admin = AdminClient(create_app(attrs.evolve(notify, callbacks=sender)), clock)
+    admin.post(f"/service/{service['id']}/callback-api", json={
+        "url": "https://service.example/returned", "bearer_token": "returned-token-1234",
+        "updated_by_id": owner["id"], "callback_type": "returned_letter"})
+    letter = _letter(notify, service, "REF0000000000001", api_key_id=uuid4(), client_reference="my-ref")
+    admin.post("/letters/returned", json={"references": ["REF0000000000001"]})
+    assert [(c.url, c.bearer_token) for c in sender.sent] == [("https://service.example/returned",
+                                                               "returned-token-1234")]
+    assert sender.payloads == [{
+        "notification_id": str(letter), "reference": "my-ref", "created_at": "2026-06-15T12:00:00.000000Z",
+        "email_address": "API", "template_name": None, "template_id": None, "template_version": None,
+        "original_file_name": None, "job_row_number": None, "upload_letter_file_name": None}]

@@ -63,16 +63,14 @@ class ReturnedLetterOut:
 
     @classmethod
     def of(cls, v: ReturnedLetterView) -> ReturnedLetterOut:
-        n, shown = v.letter, not v.template_hidden
-        from_api = n.api_key_id is not None
-        return cls(notification_id=n.id, client_reference=n.client_reference if from_api else None,
-                   reported_at=v.returned.reported_at.isoformat(), created_at=n.created_at.strftime(DAY_AND_TIME),
-                   template_name=v.template_name if shown else None, template_id=n.template_id if shown else None,
-                   template_version=n.template_version if shown else None,
+        name, template_id, version = v.template
+        return cls(notification_id=v.letter.id, client_reference=v.reference,
+                   reported_at=v.returned.reported_at.isoformat(),
+                   created_at=v.letter.created_at.strftime(DAY_AND_TIME), template_name=name,
+                   template_id=template_id, template_version=version,
                    user_name=v.sent_by[0] if v.sent_by else "API", email_address=v.sent_by[1] if v.sent_by else "API",
-                   original_file_name=v.original_file_name,
-                   job_row_number=n.job_row_number + 2 if n.job_row_number is not None else None,
-                   uploaded_letter_file_name=n.client_reference if v.template_hidden and not from_api else None)
+                   original_file_name=v.original_file_name, job_row_number=v.spreadsheet_row,
+                   uploaded_letter_file_name=v.uploaded_file_name)
 
 
 @define(kw_only=True)
