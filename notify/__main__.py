@@ -1,5 +1,6 @@
 """`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL), `notify purge`
-(what is past retention, now), `notify facts` (the daily billing and status facts) and
+(what is past retention, now), `notify facts` (the daily billing and status facts), `notify inbound-numbers
+add` (numbers bought from a provider, into the pool services are given theirs from) and
 `notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                               "before); building a day again replaces its facts")
     facts.add_argument("--from", dest="first", type=date.fromisoformat, help="first UK day, YYYY-MM-DD")
     facts.add_argument("--to", dest="last", type=date.fromisoformat, help="last UK day (default: --from)")
+    numbers = commands.add_parser("inbound-numbers", help="the pool of numbers services are texted on")
+    numbers_commands = numbers.add_subparsers(dest="numbers_command", required=True)
+    add_numbers = numbers_commands.add_parser("add", help="put numbers bought from a provider into the pool")
+    add_numbers.add_argument("--provider", required=True, help="who the numbers were bought from (mmg, firetext…)")
+    add_numbers.add_argument("numbers", nargs="+", help="each as texts to it arrive, e.g. 07700900123")
     args = parser.parse_args(argv)
 
     try:
@@ -65,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return purge_now(settings, say=lambda line: print(line, flush=True))
         if args.command == "facts":
             return _facts(settings, args)
+        if args.command == "inbound-numbers":
+            return _add_inbound_numbers(settings, args)
         if args.command == "send-csv":
             return _send_csv(settings, args)
         if args.command == "worker":
@@ -176,6 +184,24 @@ def _facts(settings: Settings, args: argparse.Namespace) -> int:
             built = facts.build_days(notify, args.first, args.last or args.first)
         for day in built:
             print(f"{day.day}: {day.billing_facts} billing facts, {day.status_facts} status facts", flush=True)
+    finally:
+        for engine in stores.engines:
+            engine.dispose()
+    return 0
+
+
+def _add_inbound_numbers(settings: Settings, args: argparse.Namespace) -> int:
+    from notify.bootstrap import build_notify
+    from notify.usecases.inbound_numbers import add_inbound_numbers
+
+    if settings.database_url == MEMORY:
+        print("notify: the in-memory store forgets numbers when this command ends: set NOTIFY_DATABASE_URL",
+              file=sys.stderr, flush=True)
+        return 2
+    stores = open_stores(settings)
+    try:
+        for number in add_inbound_numbers(build_notify(settings, stores), args.numbers, provider=args.provider):
+            print(f"{number.number}: in the pool ({number.provider}, id {number.id})", flush=True)
     finally:
         for engine in stores.engines:
             engine.dispose()
