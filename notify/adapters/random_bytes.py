@@ -13,12 +13,14 @@ class RandomBytes:
         self._size = size
         self._batch = batch
         self._pool = b""
+        self._at = 0  # where the next take starts (slicing the rest off each time would copy it)
         self._lock = threading.Lock()
 
     def take(self) -> bytes:
         """`size` fresh random bytes (never handed out twice)."""
         with self._lock:
-            if not self._pool:
-                self._pool = os.urandom(self._size * self._batch)
-            taken, self._pool = self._pool[:self._size], self._pool[self._size:]
-        return taken
+            at = self._at
+            if at >= len(self._pool):
+                self._pool, at = os.urandom(self._size * self._batch), 0
+            self._at = at + self._size
+            return self._pool[at:at + self._size]

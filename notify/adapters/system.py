@@ -2,37 +2,55 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime, timezone
 
 import bcrypt
 
-from .random_bytes import RandomBytes
-
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return _now(_UTC)
+
+
+_now, _UTC = datetime.now, timezone.utc  # read several times a send
 
 
 # The version (4) and variant (RFC 4122) bits of a random UUID, as uuid.UUID(bytes=..., version=4) sets them.
 _VERSION_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _VERSION_SET = (4 << 76) | (0x8000 << 48)
+# UUID's slots, set as its __init__ sets them (object.__setattr__: UUID refuses assignment otherwise).
+_set_int = uuid.UUID.__dict__["int"].__set__
+_set_is_safe = uuid.UUID.__dict__["is_safe"].__set__
 
 
 class Uuid4Generator:
     """Random (version 4) UUIDs, from random bytes read in bulk."""
 
-    def __init__(self) -> None:
-        self._random = RandomBytes(16)
+    def __init__(self, batch: int = 256) -> None:
+        self._batch = batch
+        self._values: list[int] = []  # made a batch at a time; list.pop hands each to one caller only
 
     def new(self) -> uuid.UUID:
         # uuid.UUID(bytes=..., version=4) made directly: its __init__ checks and converts its arguments at
         # several times the cost, once per notification (and per file, key and job).
+        try:
+            value = self._values.pop()
+        except IndexError:
+            value = self._refill()
         made = object.__new__(uuid.UUID)
-        object.__setattr__(made, "int", (int.from_bytes(self._random.take(), "big") & _VERSION_CLEAR) | _VERSION_SET)
-        object.__setattr__(made, "is_safe", uuid.SafeUUID.unknown)
+        _set_int(made, value)
+        _set_is_safe(made, uuid.SafeUUID.unknown)
         return made
+
+    def _refill(self) -> int:
+        pool = os.urandom(16 * self._batch)
+        values = [(int.from_bytes(pool[at:at + 16], "big") & _VERSION_CLEAR) | _VERSION_SET
+                  for at in range(0, len(pool), 16)]
+        value = values.pop()
+        self._values.extend(values)  # another thread may refill at once: both batches are fresh
+        return value
 
     def new_secret(self) -> str:
         return str(uuid.uuid4())  # Notify's key secrets are uuid4 strings, which its client expects

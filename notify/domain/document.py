@@ -56,6 +56,8 @@ class WrongEmailAddress(InvalidRequest):
 
 
 def is_file(value: Any) -> bool:
+    if isinstance(value, (str, int, float)):  # most values: answered without the slower check against an ABC
+        return False
     return isinstance(value, Mapping) and "file" in value
 
 

@@ -113,7 +113,11 @@ class AdmissionBatch:
         outcomes: list[RateLimitExceeded | None] = []
         refused: list[UUID] = []
         for admission in self.admissions:
-            over = next((limit for limit in admission.limits if used[limit.key] + 1 > limit.limit), None)
+            over = None
+            for limit in admission.limits:
+                if used[limit.key] + 1 > limit.limit:
+                    over = limit
+                    break
             if over is not None:
                 outcomes.append(over.refusal())
                 if admission.store:

@@ -17,6 +17,7 @@ from .constants import (
     NotificationType,
 )
 from .errors import InvalidStatusTransition
+from .replace import replacer
 
 
 @frozen(kw_only=True)
@@ -86,18 +87,24 @@ class Notification:
         """Apply a receipt. Completed notifications never move again (Notify's update guard)."""
         if not self.may_move_to(status):
             raise InvalidStatusTransition(self.status, status)
-        return evolve(self, status=status, updated_at=now)
+        return _with_status(self, status, now)
 
     def receipt(self, status: NotificationStatus, *, now: datetime,
                 receipts_trusted: bool = True) -> Notification | None:
-        """The notification after a provider's receipt, or None when the receipt must be ignored: the
+        """The notification after a provider's receipt, or None when the receipt must be ignored (see
+        `receipt_change`)."""
+        change = self.receipt_change(status, receipts_trusted=receipts_trusted)
+        return None if change is None else _with_status(self, status, now)
+
+    def receipt_change(self, status: NotificationStatus, *, receipts_trusted: bool = True) -> StatusChange | None:
+        """The compare-and-set a provider's receipt makes, or None when the receipt must be ignored: the
         notification already completed (late or duplicate receipt), or an international SMS sent to a country
         whose receipts are not trusted (it stays `sent`)."""
         if not self.may_move_to(status):
             return None
         if self.status is NotificationStatus.SENT and self.international and not receipts_trusted:
             return None
-        return evolve(self, status=status, updated_at=now)
+        return StatusChange(self.id, self.status, status)
 
     @property
     def public_status(self) -> str:
@@ -108,6 +115,9 @@ class Notification:
             if self.status in (NotificationStatus.DELIVERED, NotificationStatus.RETURNED_LETTER):
                 return LETTER_RECEIVED
         return self.status.value
+
+
+_with_status = replacer(Notification, "status", "updated_at")
 
 
 @frozen

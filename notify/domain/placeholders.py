@@ -49,7 +49,14 @@ _IGNORED = str.maketrans("", "", "_-")
 
 def key(name: str) -> str:
     """Normalised name: lower case, no whitespace, no ``_`` or ``-``."""
+    return _known_key(name) if len(name) <= 100 else _normalised(name)  # long ones are no name, not kept
+
+
+def _normalised(name: str) -> str:
     return "".join(name.split()).translate(_IGNORED).lower()
+
+
+_known_key = functools.lru_cache(maxsize=4096)(_normalised)  # every send brings the same few names
 
 
 def _split(body: str) -> tuple[str, str | None]:

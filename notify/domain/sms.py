@@ -83,19 +83,25 @@ def needs_unicode(content: str) -> bool:
 def character_count(content: str) -> int:
     """Characters as the network counts them: GSM extended characters twice (in GSM-7), UTF-16 units in UCS-2."""
     text = sanitise(content)
-    if needs_unicode(text):
-        return len(text.encode("utf-16-le")) // 2
-    extended = len(text) - len(text.translate(_WITHOUT_EXTENDED))
-    return len(text) + extended  # extended characters count twice
+    return _count(text, needs_unicode(text))
 
 
 def fragment_count(content: str) -> int:
     """How many SMS fragments (billable units) `content` costs; the service-name prefix must be included."""
     text = sanitise(content)
-    count = character_count(text)
-    if needs_unicode(text):
+    unicode = needs_unicode(text)
+    count = _count(text, unicode)
+    if unicode:
         return 1 if count <= UCS2_SINGLE else math.ceil(count / UCS2_PART)
     return 1 if count <= GSM_SINGLE else math.ceil(count / GSM_PART)
+
+
+def _count(text: str, unicode: bool) -> int:
+    """`character_count` of sanitised text, knowing whether it needs UCS-2."""
+    if unicode:
+        return len(text.encode("utf-16-le")) // 2
+    extended = len(text) - len(text.translate(_WITHOUT_EXTENDED))
+    return len(text) + extended  # extended characters count twice
 
 
 # Billable-unit multipliers by country calling code (Notify's international billing table, a subset;

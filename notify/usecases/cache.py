@@ -102,15 +102,15 @@ class PrecompiledTemplate(CacheKey[Template]):
 class ReadCache:
     def __init__(self, ttl_seconds: float = 2.0, max_entries: int = 10_000) -> None:
         self.ttl = timedelta(seconds=ttl_seconds)
+        self._off = ttl_seconds <= 0
         self._max = max_entries
         self._entries: dict[CacheKey[Any], tuple[datetime, Any]] = {}
         self._lock = threading.Lock()
 
     def get_or_load(self, key: CacheKey[T], now: datetime, load: Callable[[], T]) -> T:
-        if self.ttl <= timedelta(0):
+        if self._off:
             return load()
-        with self._lock:
-            found = self._entries.get(key)
+        found = self._entries.get(key)  # one dict read is atomic; writers replace or change it under the lock
         if found is not None and found[0] > now:
             return found[1]  # type: ignore[no-any-return]
         value = load()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -74,6 +75,11 @@ PROVIDER_ERROR_THRESHOLD = 50
 PRIORITY_STEP = 10
 ATTEMPTS_KEPT = timedelta(days=8)  # longer than any retry schedule
 _NOT_READ: Any = object()
+# Receipts a provider reports while this thread is handing a batch over to it (a fake answering at once): they
+# are recorded in the hand-over's own transaction, one transaction fewer per message, and never race it. Kept
+# with the store they belong to (its unit-of-work factory).
+_RECEIPTS_DURING_HAND_OVER: ContextVar[tuple[Any, list[DeliveryReceipt]] | None] = ContextVar(
+    "receipts_during_hand_over", default=None)
 MAKE_WAY_EVERY = 50  # notifications planned or handed over between a job's pauses for requests (Notify.make_way)
 
 
@@ -98,8 +104,9 @@ class _Plan:
 
 
 def _adapters(notify: Notify, kind: NotificationType) -> Sequence[Any]:
-    return {NotificationType.SMS: notify.sms_providers, NotificationType.EMAIL: notify.email_providers,
-            NotificationType.LETTER: notify.letter_providers}[kind]
+    if kind is NotificationType.SMS:
+        return notify.sms_providers
+    return notify.email_providers if kind is NotificationType.EMAIL else notify.letter_providers
 
 
 def _choose(notify: Notify, all_details: Sequence[ProviderDetails], kind: NotificationType,
@@ -131,13 +138,18 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
     ids = list(dict.fromkeys(notification_ids))
     if not ids:
         return []
-    prepared = prepared or {}
-    unread = [i for i in ids if i not in prepared]
+    waiting: list[tuple[Notification, Message | None]] = []
+    unread: list[UUID] = []
+    for i in ids:
+        known = prepared.get(i) if prepared else None
+        if known is None:
+            unread.append(i)
+        else:
+            waiting.append(known)
     with notify.uow() as uow:
         found = uow.notifications.find_many(unread) if unread else ()
         details = uow.providers.list()
-    waiting = [prepared[i] for i in ids if i in prepared] + \
-        [(n, None) for n in found if n.status is NotificationStatus.CREATED]
+    waiting += [(n, None) for n in found if n.status is NotificationStatus.CREATED]
     if not waiting:
         return []
     # A job's rows make way for requests in flight every few steps; a batch with a send made through the API
@@ -158,14 +170,19 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
             to_providers.append(plan)
     ledger = _Ledger(begin_hand_overs(notify, [p.notification.id for p in to_providers if _guarded(p.providers)]))
     hand_over: Callable[[_Plan], _Outcome] = lambda plan: _hand_over(notify, plan, ledger)  # noqa: E731
-    if notify.send_pool is not None:
-        outcomes = notify.send_pool.map(hand_over, to_providers)
-    else:
-        outcomes = []
-        for index, plan in enumerate(to_providers):
-            if index % MAKE_WAY_EVERY == 0:
-                make_way()
-            outcomes.append(hand_over(plan))
+    reported: list[DeliveryReceipt] = []
+    collecting = _RECEIPTS_DURING_HAND_OVER.set((notify.uow, reported))
+    try:
+        if notify.send_pool is not None:
+            outcomes = notify.send_pool.map(hand_over, to_providers)
+        else:
+            outcomes = []
+            for index, plan in enumerate(to_providers):
+                if index % MAKE_WAY_EVERY == 0:
+                    make_way()
+                outcomes.append(hand_over(plan))
+    finally:
+        _RECEIPTS_DURING_HAND_OVER.reset(collecting)
     cancel_hand_overs(notify, [plan.notification.id for plan, outcome in zip(to_providers, outcomes, strict=True)
                                if outcome is _UNSENT and ledger.may_give_back(plan.notification.id)])
     for plan, outcome in zip(to_providers, outcomes, strict=True):
@@ -181,6 +198,7 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
             unsent.append(plan)
     later = notify.clock.now()
     retries: list[tuple[UUID, float]] = []
+    receipts = _first_of_each([*simulated, *reported])
     with notify.uow() as uow:
         uow.notifications.record_handovers(handovers, now=later)
         failed = uow.notifications.set_statuses(
@@ -190,15 +208,18 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
         if unsent:
             retries, given_up = _retry_or_give_up(notify, uow, unsent, later)
             moved += [notification_id for notification_id, _ in retries] + given_up
+        received, raced = _apply_receipts(uow, receipts, later) if receipts else ([], set())
         uow.commit()
+    if notify.callbacks is not None:  # the services' status callbacks are all that reads them
+        notify_status_changes(notify, _moved(received, later))
     by_delay: dict[float, list[UUID]] = {}
     for notification_id, delay in retries:
         by_delay.setdefault(delay, []).append(notification_id)
     if notify.queue is not None:
         for delay, retry_ids in by_delay.items():
             notify.queue.enqueue_many(retry_ids, delay=delay)
-    if simulated:
-        record_receipts(notify, simulated)
+    if raced:  # a receipt for a notification of another batch, changed meanwhile: read again
+        record_receipts(notify, [receipts[i] for i in raced])
     return moved
 
 
@@ -414,9 +435,7 @@ def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list
     one transaction; beside requests, one per RECEIPTS_PER_STEP, making way for those in flight between them.
     Returns the notifications that moved; receipts for unknown ids, late or duplicate ones and those from countries whose
     receipts are not trusted change nothing."""
-    first: dict[UUID, DeliveryReceipt] = {}
-    for receipt in receipts:
-        first.setdefault(receipt.notification_id, receipt)  # a second receipt in the same batch is late
+    first = _first_of_each(receipts)
     ids = list(first)
     updated_ones: list[Notification] = []
     step = len(ids) if notify.fair_share is None else RECEIPTS_PER_STEP
@@ -435,21 +454,40 @@ def _record_receipts(first: dict[UUID, DeliveryReceipt], now: datetime, notify: 
     # compare-and-set); the ones that lost are read again and applied to what is there now.
     for _ in range(RECEIPT_RACE_ATTEMPTS):
         with notify.uow() as uow:
-            changes: dict[UUID, tuple[StatusChange, Notification]] = {}
-            for current in uow.notifications.find_many(list(first)):
-                trusted = current.notification_type is not NotificationType.SMS or \
-                    has_delivery_receipts(current.phone_prefix)
-                updated = current.receipt(first[current.id].status, now=now, receipts_trusted=trusted)
-                if updated is not None:
-                    changes[current.id] = (current.change(updated.status), updated)
-            moved = uow.notifications.set_statuses([change for change, _ in changes.values()], now=now)
+            moved, lost = _apply_receipts(uow, first, now)
             uow.commit()
-        updated_ones += [changes[i][1] for i in moved]
-        lost = set(changes) - set(moved)
+        updated_ones += _moved(moved, now)
         if not lost:
             break
         first = {i: first[i] for i in lost}
     return updated_ones
+
+
+def _first_of_each(receipts: Sequence[DeliveryReceipt]) -> dict[UUID, DeliveryReceipt]:
+    first: dict[UUID, DeliveryReceipt] = {}
+    for receipt in receipts:
+        first.setdefault(receipt.notification_id, receipt)  # a second receipt in the same batch is late
+    return first
+
+
+def _apply_receipts(uow: UnitOfWork, receipts: Mapping[UUID, DeliveryReceipt], now: datetime
+                    ) -> tuple[list[tuple[Notification, StatusChange]], set[UUID]]:
+    """In the caller's transaction: the notifications the receipts moved (as read, with their change), and
+    the ids whose compare-and-set lost to a change made since they were read."""
+    changes: dict[UUID, tuple[Notification, StatusChange]] = {}
+    for current in uow.notifications.find_many(list(receipts)):
+        trusted = current.notification_type is not NotificationType.SMS or \
+            has_delivery_receipts(current.phone_prefix)
+        change = current.receipt_change(receipts[current.id].status, receipts_trusted=trusted)
+        if change is not None:
+            changes[current.id] = (current, change)
+    moved = uow.notifications.set_statuses([change for _, change in changes.values()], now=now)
+    return [changes[i] for i in moved], set(changes) - set(moved)
+
+
+def _moved(moved: Sequence[tuple[Notification, StatusChange]], now: datetime) -> list[Notification]:
+    """The notifications as their receipts left them."""
+    return [notification.with_status(change.status, now=now) for notification, change in moved]
 
 
 def record_receipt(notify: Notify, *, provider: str, notification_id: UUID,
@@ -470,6 +508,10 @@ def receipt_sink(notify: Notify) -> Callable[[Sequence[DeliveryReceipt]], None]:
     so the receipts are retried later instead of lost while the store is down."""
 
     def sink(receipts: Sequence[DeliveryReceipt]) -> None:
+        during_hand_over = _RECEIPTS_DURING_HAND_OVER.get()
+        if during_hand_over is not None and during_hand_over[0] is notify.uow:
+            during_hand_over[1].extend(receipts)
+            return
         try:
             record_receipts(notify, receipts)
         except StoreUnavailable:

@@ -173,6 +173,16 @@ def test_a_sent_sms_ends_with_notifys_receipt_posted_to_the_service(
     assert request["body"]["completed_at"] == "2026-06-15T12:00:07.000000Z"
 
 
+def test_a_receipt_reported_while_the_provider_is_handed_the_message_is_called_back(
+        world: World, fakes: Fakes, endpoint: ServiceEndpoint, configured: AdminClient) -> None:
+    fakes.sms.receipt_delay = 0  # the provider reports inside the hand-over call
+    notification_id = _send(world)
+    [request] = endpoint.wait_for(1)
+    shown = world.client().get(f"/v2/notifications/{notification_id}").json
+    assert (request["body"]["id"], request["body"]["status"]) == (notification_id, "delivered")
+    assert request["body"]["sent_at"] == shown["sent_at"] is not None  # the hand-over was recorded with it
+
+
 def test_pending_is_not_called_back_and_the_final_status_is(
         world: World, fakes: Fakes, endpoint: ServiceEndpoint, configured: AdminClient,
         runner: BackgroundTaskRunner) -> None:

@@ -31,9 +31,12 @@ class InMemorySession:
 
     def keep(self) -> None:
         """Commit: what was written stays."""
-        self._undo = []
+        if self._undo:
+            self._undo = []
 
     def rollback(self) -> None:
+        if not self._undo:
+            return
         for name, key, old in reversed(self._undo):
             if old is _MISSING:
                 self._store.tables[name].pop(key, None)

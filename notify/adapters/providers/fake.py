@@ -236,7 +236,7 @@ class _FakeProvider:
             known = self._accepted.get(notification_id)
             acceptance = known or _Acceptance(
                 self.name, f"{self.name}-{_PID[0]}-{next(self._refs):08d}",
-                self.script.get(to.lower()) or self.script.get(to) or simulated_outcome(self.notification_type, to),
+                self._scripted(to) or simulated_outcome(self.notification_type, to),
                 time.time() + (self.receipt_delay or 0))
             if known is None and self.log_dir is not None:
                 known = _accept_once(self.log_dir, acceptance, notification_id)
@@ -255,6 +255,11 @@ class _FakeProvider:
         # may have died with the process that made the first call); we ignore receipts we already have.
         self._schedule(DeliveryReceipt(self.name, notification_id, acceptance.outcome))
         return ProviderReceipt(provider=self.name, reference=acceptance.reference)
+
+    def _scripted(self, to: str) -> NotificationStatus | None:
+        if not self.script:
+            return None
+        return self.script.get(to.lower()) or self.script.get(to)
 
     def _remember(self, notification_id: UUID, acceptance: _Acceptance) -> None:
         self._accepted[notification_id] = acceptance

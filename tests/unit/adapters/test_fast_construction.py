@@ -1,4 +1,4 @@
-"""The in-memory store's compiled replace and the id generator make exactly what attrs.evolve and
+"""The compiled replace and the id generator make exactly what attrs.evolve and
 uuid.UUID(bytes=..., version=4) make."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import attrs
 import pytest
 
-from notify.adapters.memory.replace import replacer
+from notify.domain.replace import replacer
 from notify.adapters.system import Uuid4Generator
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.notification import Notification
@@ -40,3 +40,23 @@ def test_replace_makes_what_evolve_makes() -> None:
 def test_replace_refuses_a_field_the_class_does_not_have() -> None:
     with pytest.raises(TypeError, match="no field colour"):
         replacer(Notification, "status", "colour")
+
+
+def test_one_generator_never_repeats_an_id_across_its_batches() -> None:
+    generator = Uuid4Generator(batch=8)
+    ids = [generator.new() for _ in range(100)]
+    assert len(set(ids)) == 100
+    assert all((made.version, made.variant) == (4, uuid.RFC_4122) for made in ids)
+
+
+@attrs.frozen
+class _Checked:
+    name: str
+    size: int = attrs.field(validator=attrs.validators.ge(0))
+
+
+def test_replace_runs_the_validators_of_a_class_that_has_them() -> None:
+    resize = replacer(_Checked, "size")
+    assert resize(_Checked("a", 1), 5) == _Checked("a", 5)
+    with pytest.raises(ValueError):
+        resize(_Checked("a", 1), -1)

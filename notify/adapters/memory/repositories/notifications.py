@@ -10,8 +10,8 @@ from notify.domain import errors
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_filter import NotificationFilter
+from notify.domain.replace import replacer
 
-from ..replace import replacer
 from .base import NoPage, page_start
 from .counters import increment_many
 from .notification_counts import NotificationCounts
