@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from uuid import UUID
 
@@ -53,3 +54,18 @@ def check_colour(colour: str | None) -> None:
     digits = colour[1:]
     if not (colour.startswith("#") and len(digits) in (3, 6) and set(digits) <= _HEX):
         raise ValidationFailed({"colour": [f"{colour} is not a valid colour: use a hex code like #ff0000"]})
+
+
+ALTERNATES = 99  # how many "(alternate n)" names are tried before giving up
+
+
+def unused_name(wanted: str, taken: Iterable[str]) -> str:
+    """`wanted` when no branding has that name (in any case), or else the first `wanted (alternate n)` unused."""
+    names = {name.casefold() for name in taken}
+    if wanted.casefold() not in names:
+        return wanted
+    for n in range(1, ALTERNATES + 1):
+        candidate = f"{wanted} (alternate {n})"
+        if candidate.casefold() not in names:
+            return candidate
+    raise ValidationFailed({"name": [f"Couldn't find an unused name for {wanted}: too many alternates"]})

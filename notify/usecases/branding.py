@@ -7,7 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from notify.domain import errors
-from notify.domain.branding import EmailBranding, LetterBranding, check_colour
+from notify.domain.branding import EmailBranding, LetterBranding, check_colour, unused_name
 
 from notify.ports.unit_of_work import UnitOfWork
 
@@ -120,3 +120,13 @@ def _known_user(uow: UnitOfWork, user_id: UUID | None, field: str) -> None:
         uow.users.get(user_id)
     except errors.UserNotFound:
         raise errors.InvalidRequest(f"No user found with id {user_id}", field=field) from None
+
+
+def email_branding_name_for(notify: Notify, alt_text: str) -> str:
+    """A name for a new email branding made from its alt text, unused by any other."""
+    return unused_name(alt_text, (b.name for b in list_email_branding(notify)))
+
+
+def unused_letter_branding_name(notify: Notify, name: str) -> str:
+    """`name`, or an alternate of it, unused by any letter branding."""
+    return unused_name(name, (b.name for b in list_letter_branding(notify)))

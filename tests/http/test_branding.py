@@ -115,3 +115,40 @@ def test_who_uses_a_branding(admin: AdminClient, email_brand: dict[str, Any], le
     assert admin.get(f"/email-branding/{UNKNOWN_ID}/orgs_and_services").json["data"] == {
         "services": [], "organisations": []}
     assert admin.get("/email-branding/nope/orgs_and_services").status_code == 400
+
+
+def test_a_name_for_alt_text_is_the_alt_text_until_taken_then_the_first_unused_alternate(
+        admin: AdminClient, email_brand: dict[str, Any]) -> None:
+    def name_for(alt_text: str) -> Any:
+        result = admin.post("/email-branding/get-name-for-alt-text/", json={"alt_text": alt_text})
+        assert result.status_code == 200
+        return result.json["name"]
+
+    assert name_for("Green") == "Green"
+    assert name_for("blue") == "blue (alternate 1)"  # names clash whatever their case
+    assert admin.post("/email-branding", json={"name": "blue (alternate 1)"}).status_code == 201
+    assert name_for("Blue") == "Blue (alternate 2)"
+
+
+def test_a_unique_letter_branding_name_skips_those_taken(admin: AdminClient, letter_brand: dict[str, Any]) -> None:
+    def unique(name: str) -> Any:
+        result = admin.post("/letter-branding/get-unique-name/", json={"name": name})
+        assert result.status_code == 200
+        return result.json["name"]
+
+    assert unique("HM Green") == "HM Green"
+    assert unique("HM BLUE") == "HM BLUE (alternate 1)"
+    assert admin.post("/letter-branding", json={"name": "HM Blue (alternate 1)", "filename": "b1"}).status_code == 201
+    assert unique("HM Blue") == "HM Blue (alternate 2)"
+
+
+@pytest.mark.parametrize("path, body, field", [
+    ("/email-branding/get-name-for-alt-text/", {}, "alt_text"),
+    ("/email-branding/get-name-for-alt-text/", {"alt_text": 3}, "alt_text"),
+    ("/letter-branding/get-unique-name/", {"name": None}, "name"),
+    ("/letter-branding/get-unique-name/", {"name": ""}, "name"),
+])
+def test_a_name_cannot_be_suggested_from_nothing(admin: AdminClient, path: str, body: dict[str, Any],
+                                                 field: str) -> None:
+    result = admin.post(path, json=body)
+    assert result.status_code == 400 and field in str(message(result))

@@ -27,11 +27,9 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # contact lists
     # email branding
     ("POST", "/email-branding/<uuid:email_branding_id>/archive"),
-    ("POST", "/email-branding/get-name-for-alt-text/"),
     # events
     ("POST", "/events"),
     # letter branding
-    ("POST", "/letter-branding/get-unique-name/"),
     # notifications (admin)
     ("POST", "/service/<uuid:service_id>/notifications"),
     ("POST", "/service/<uuid:service_id>/send-notification"),

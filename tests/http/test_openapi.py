@@ -454,6 +454,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/service/{service_id}/inbound-sms/most-recent", None, "page=1", "admin"),
         ("GET", "/email-branding/{branding_id}/orgs_and_services", None, "", "admin:email_branding"),
         ("GET", "/letter-branding/{branding_id}/orgs_and_services", None, "", "admin:letter_branding"),
+        ("POST", "/email-branding/get-name-for-alt-text", {"alt_text": "Blue"}, "", "admin"),
+        ("POST", "/letter-branding/get-unique-name", {"name": "HM Blue"}, "", "admin"),
         ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},

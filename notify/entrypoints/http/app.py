@@ -172,8 +172,10 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/provider-details/{provider_id}/versions", providers, "versions"),
         ("/email-branding", email_branding, None),
         ("/email-branding/{branding_id}", email_branding, "item"),
+        ("/email-branding/get-name-for-alt-text", email_branding, "name"),
         ("/letter-branding", letter_branding, None),
         ("/letter-branding/{branding_id}", letter_branding, "item"),
+        ("/letter-branding/get-unique-name", letter_branding, "name"),
         # senders and inbound text messages
         ("/service/{service_id}/sms-sender", sms_senders, None),
         ("/service/{service_id}/sms-sender/{sms_sender_id}", sms_senders, "item"),

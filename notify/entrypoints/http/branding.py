@@ -1,4 +1,4 @@
-"""Admin API: /email-branding and /letter-branding — create, read, update, list."""
+"""Admin API: /email-branding and /letter-branding — create, read, update, list, suggest an unused name."""
 
 from __future__ import annotations
 
@@ -46,6 +46,12 @@ class EmailBrandingResources:
         return wire.EmailBrandingOut.of(usecases.update_email_branding(self._notify, branding_id, body.details(),
                                                                        by=body.by))
 
+    # /email-branding/get-name-for-alt-text
+    @operation(body=wire.AltText, response=wire.UnusedName)
+    def on_post_name(self, req: falcon.Request, body: wire.AltText) -> wire.UnusedName:
+        """A name for a new email branding, from its alt text, that no other email branding has."""
+        return wire.UnusedName(name=usecases.email_branding_name_for(self._notify, body.alt_text))
+
 
 class LetterBrandingResources:
     """Notify answers letter branding as bare objects and lists (no `data` envelope)."""
@@ -79,3 +85,9 @@ class LetterBrandingResources:
         """Change the named fields of a letter branding."""
         return wire.LetterBrandingOut.of(usecases.update_letter_branding(self._notify, branding_id, body.details(),
                                                                          by=body.by))
+
+    # /letter-branding/get-unique-name
+    @operation(body=wire.WantedName, response=wire.UnusedName)
+    def on_post_name(self, req: falcon.Request, body: wire.WantedName) -> wire.UnusedName:
+        """The name asked for, or an alternate of it, that no other letter branding has."""
+        return wire.UnusedName(name=usecases.unused_letter_branding_name(self._notify, body.name))

@@ -102,3 +102,18 @@ class LetterBrandingOut:
     def of(cls, b: LetterBranding) -> LetterBrandingOut:
         return cls(id=b.id, name=b.name, filename=b.filename, created_by=b.created_by, created_at=b.created_at,
                    updated_at=b.updated_at, updated_by=b.updated_by)
+
+
+@define(kw_only=True)
+class AltText:
+    alt_text: str = required(max_length=255, not_blank=True)
+
+
+@define(kw_only=True)
+class WantedName:
+    name: str = required(max_length=255, not_blank=True)
+
+
+@define(kw_only=True)
+class UnusedName:
+    name: str
