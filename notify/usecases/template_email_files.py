@@ -50,6 +50,14 @@ def list_files(notify: Notify, service_id: UUID, template_id: UUID) -> Sequence[
         return _live(uow, service_id, template_id)
 
 
+def files_of(notify: Notify, template: Template) -> Sequence[TemplateEmailFile]:
+    """What an email template's version sends: its live files changed at or before that version."""
+    if template.template_type is not TemplateType.EMAIL:
+        return []
+    with notify.read_uow() as uow:
+        return [f for f in _live(uow, template.service_id, template.id) if f.template_version <= template.version]
+
+
 def get_file(notify: Notify, service_id: UUID, template_id: UUID, file_id: UUID) -> TemplateEmailFile:
     with notify.read_uow() as uow:
         return uow.template_email_files.get(service_id, template_id, file_id)

@@ -52,6 +52,9 @@ def test_a_file_is_pending_until_made_live(admin: AdminClient, service: Service,
     assert [f["id"] for f in admin.get(base(service, email)).json["data"]] == [shown["id"]]
     assert admin.get(f"{base(service, email)}/{shown['id']}").json["data"]["pending"] is False
     assert version(admin, service, email) == 1  # making a file live does not change the template
+    files = admin.get(f"/service/{service.id}/template/{email.id}").json["data"]["email_files"]
+    assert files == [{"id": shown["id"], "filename": "guide.pdf", "link_text": "the guide", "retention_period": 26,
+                      "validate_users_email": True, "pending": False}]
 
 
 def test_changing_and_archiving_a_live_file_make_new_template_versions(admin: AdminClient, service: Service,
@@ -69,6 +72,7 @@ def test_changing_and_archiving_a_live_file_make_new_template_versions(admin: Ad
     assert archived.json["data"]["archived_at"] is not None and archived.json["data"]["template_version"] == 3
     assert archived.json["data"]["archived_by_id"] == str(service.created_by)
     assert admin.get(base(service, email)).json == {"data": []}
+    assert admin.get(f"/service/{service.id}/template/{email.id}").json["data"]["email_files"] == []
 
 
 def test_a_name_is_live_once_per_template_whatever_the_case(admin: AdminClient, service: Service,

@@ -65,3 +65,20 @@ class EmailFileOut:
                    validate_users_email=f.validate_users_email, pending=f.pending, created_at=f.created_at,
                    created_by_id=f.created_by_id, updated_at=f.updated_at, archived_at=f.archived_at,
                    archived_by_id=f.archived_by_id)
+
+
+@define(kw_only=True)
+class EmailFileShown:
+    """A file as a template's JSON lists it."""
+
+    id: UUID
+    filename: str
+    link_text: str | None
+    retention_period: int
+    validate_users_email: bool
+    pending: bool
+
+    @classmethod
+    def of(cls, f: TemplateEmailFile) -> EmailFileShown:
+        return cls(id=f.id, filename=f.filename, link_text=f.link_text, retention_period=f.retention_period,
+                   validate_users_email=f.validate_users_email, pending=f.pending)

@@ -15,6 +15,7 @@ from notify.domain.template import Template
 from notify.usecases.templates import TemplateVersion
 
 from .fields import QUERY_MAX_LENGTH, Changes, optional, required
+from .template_email_files import EmailFileShown
 
 @define(kw_only=True)
 class TemplateFields(Changes):
@@ -96,7 +97,7 @@ class TemplateCommon:
     letter_welsh_subject: str | None
     letter_welsh_content: str | None
     has_unsubscribe_link: bool
-    email_files: list[Any]
+    email_files: list[EmailFileShown]  # the files its emails link to
 
     @staticmethod
     def fields_of(t: Template) -> dict[str, Any]:
