@@ -104,7 +104,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         raise StartupError("--workers needs a database the processes share: the in-memory store is one process's")
     stores = open_stores(settings, say=lambda line: print(line, flush=True))
     print(f"notify: storing in {stores.description}", flush=True)
-    print(f"notify: providers: {describe_providers(settings)}", flush=True)
+    print(f"notify: providers: {describe_providers(settings, stores)}", flush=True)
 
     from notify.entrypoints.waitress_server import ServerOptions, serve
 

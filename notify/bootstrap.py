@@ -625,13 +625,19 @@ def _sms_gateway(settings: Settings, clock: Any, stored: Mapping[str, str]) -> A
                           clock=clock)
 
 
-def describe_providers(settings: Settings) -> str:
-    """One line for the operator: which provider each channel uses (no secrets)."""
+def describe_providers(settings: Settings, stores: Stores | None = None) -> str:
+    """One line for the operator: which provider each channel uses (no secrets), with the credentials stored
+    in `stores` counted as real_providers counts them."""
     from urllib.parse import urlsplit
 
+    from notify.usecases.providers import stored_credentials
+
     p = settings.providers
-    email = [f"smtp ({urlsplit(p.smtp_url).hostname})"] if p.smtp_url else []
+    stored = stored_credentials(build_notify(settings, stores)) if stores is not None else {}
+    smtp_url = stored.get("smtp", {}).get("url") or p.smtp_url
+    gateway_url = stored.get("sms-gateway", {}).get("url") or p.sms_gateway_url
+    email = [f"smtp ({urlsplit(smtp_url).hostname})"] if smtp_url else []
     email += [f"ses ({p.ses_region})"] if p.ses_region else []
-    sms = ["twilio"] if p.twilio_account_sid else []
-    sms += [f"sms-gateway ({urlsplit(p.sms_gateway_url).hostname})"] if p.sms_gateway_url else []
+    sms = ["twilio"] if stored.get("twilio", {}).get("account_sid") or p.twilio_account_sid else []
+    sms += [f"sms-gateway ({urlsplit(gateway_url).hostname})"] if gateway_url else []
     return f"sms: {', '.join(sms) or 'fake-sms'}; email: {', '.join(email) or 'fake-email'}; letter: fake-letter"

@@ -9,7 +9,7 @@ import attrs
 
 from notify.adapters.providers.smtp import SmtpEmailProvider
 from notify.adapters.providers.stored_credentials import StoredCredentialsProvider
-from notify.bootstrap import real_providers
+from notify.bootstrap import build_notify, describe_providers, open_stores, real_providers
 from notify.config import Settings
 from notify.domain.constants import NotificationType
 from notify.usecases.app import Notify
@@ -56,3 +56,15 @@ def test_stored_credentials_turn_a_provider_on_and_win_over_the_environment(noti
     assert sms[0].current()._bearer == "stored-token"
     assert not [shown for shown in map(repr, [*sms, *email]) if "pw-1" in shown or "token" in shown]
     assert real_providers(Settings.from_env({}), FrozenClock(), CredentialLookup(notify))[1][0].name == "smtp"
+
+
+def test_the_start_up_line_counts_providers_on_by_their_stored_credentials() -> None:
+    settings = attrs.evolve(Settings.from_env({}), database_url="memory")
+    stores = open_stores(settings)
+    notify = build_notify(settings, stores)
+    ensure_default_providers(notify, (ProviderSpec("smtp", "SMTP", NotificationType.EMAIL, 100),))
+    [smtp] = ensure_default_providers(notify, ())
+    assert describe_providers(settings, stores).startswith("sms: fake-sms; email: fake-email;")
+    update_provider(notify, smtp.id, credentials={"url": "smtp://relay.example.org:587", "password": "pw-2"})
+    line = describe_providers(settings, stores)
+    assert "email: smtp (relay.example.org)" in line and "pw-2" not in line
