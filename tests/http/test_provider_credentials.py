@@ -1,5 +1,6 @@
 """Credentials an operator stores for a real provider through POST /provider-details/{id}: kept (encrypted on
-SQL stores), never shown nor logged, only whether they are set and which; what the provider adapters read."""
+SQL stores), never shown nor logged, only whether they are set and which; what the provider adapters read.
+On every store: memory, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,14 +11,28 @@ from uuid import uuid4
 import pytest
 
 from notify.domain.constants import NotificationType
+from notify.testing import build_test_core
 from notify.usecases.app import Notify
 from notify.usecases.providers import CredentialLookup, ProviderSpec, ensure_default_providers
 
+from .. import storage
 from ..conftest import AdminClient
+from ..fakes import FrozenClock
 
 SECRET = "s3cret-smtp-password-0123"
 SPECS = (ProviderSpec("smtp", "SMTP", NotificationType.EMAIL, 60),
          ProviderSpec("fake-email", "Fake email", NotificationType.EMAIL, 40))
+
+
+@pytest.fixture(params=storage.STORES)
+def store_uow(request: pytest.FixtureRequest) -> Any:
+    return storage.new_uow_factory(request.param)
+
+
+@pytest.fixture
+def notify(store_uow: Any, clock: FrozenClock) -> Notify:
+    """The suite's `notify` on each of the three stores (tests/http's own parametrisation has no SQLite)."""
+    return build_test_core(clock, uow=store_uow)
 
 
 @pytest.fixture
