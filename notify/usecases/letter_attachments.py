@@ -37,6 +37,11 @@ def get_attachment(notify: Notify, attachment_id: UUID) -> LetterAttachment:
         return uow.letter_attachments.get(attachment_id)
 
 
+def live_attachment(notify: Notify, template_id: UUID) -> LetterAttachment | None:
+    with notify.read_uow() as uow:
+        return uow.letter_attachments.live_for_template(template_id)
+
+
 def archive_attachment(notify: Notify, attachment_id: UUID, *, archived_by: UUID) -> None:
     with notify.uow() as uow:
         attachment = uow.letter_attachments.get(attachment_id)

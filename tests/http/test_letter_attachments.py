@@ -32,6 +32,8 @@ def test_a_template_gets_one_attachment_until_it_is_archived(admin: AdminClient,
         "id": upload_id, "created_at": "2026-06-15T12:00:00.000000Z", "created_by_id": owner["id"],
         "archived_at": None, "archived_by_id": None, "original_filename": "extra.pdf", "page_count": 2})
     assert admin.get(f"/letter-attachment/{upload_id}").json == created.json
+    shown = admin.get(f"/service/{service['id']}/template/{template_id}").json["data"]["letter_attachment"]
+    assert shown == created.json
     second = _attach(admin, template_id, owner)
     assert (second.status_code, second.json) == (400, {"result": "error",
                                                        "message": "template-already-has-attachment"})
@@ -40,6 +42,7 @@ def test_a_template_gets_one_attachment_until_it_is_archived(admin: AdminClient,
     assert (archived.status_code, archived.text) == (204, "")
     shown = admin.get(f"/letter-attachment/{upload_id}").json
     assert (shown["archived_at"], shown["archived_by_id"]) == ("2026-06-15T12:00:00.000000Z", owner["id"])
+    assert admin.get(f"/service/{service['id']}/template/{template_id}").json["data"]["letter_attachment"] is None
     again = admin.post(f"/letter-attachment/{upload_id}/archive", json={"archived_by": owner["id"]})
     assert (again.status_code, again.json["message"]) == (400, "letter-attachment-already-archived")
     assert _attach(admin, template_id, owner).status_code == 201

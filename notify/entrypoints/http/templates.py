@@ -7,11 +7,13 @@ from uuid import UUID
 import falcon
 
 from notify.usecases import template_email_files as email_files
+from notify.usecases import letter_attachments
 from notify.usecases import templates as usecases
 from notify.usecases.app import Notify
 
 from .operation import operation
 from .schemas.template_email_files import EmailFileShown
+from .schemas.letter_attachments import LetterAttachmentOut
 from .schemas.templates import (
     CreateTemplate, TemplateListItem, TemplateOut, TemplatesQuery, TemplateVersionOut, UpdateTemplate,
     preview_personalisation,
@@ -40,10 +42,13 @@ class TemplateResources:
     # /service/{service_id}/template/{template_id}
     @operation(response=TemplateOut, key="data")
     def on_get_item(self, req: falcon.Request, service_id: UUID, template_id: UUID) -> TemplateOut:
-        """A template as it is now, with the files its emails link to."""
+        """A template as it is now, with the files its emails link to and the pages printed after it (its
+        `letter_attachment`) when it has them."""
         template = usecases.get_template(self._notify, service_id, template_id)
+        attached = letter_attachments.live_attachment(self._notify, template_id)
         return TemplateOut.of(template, email_files=[EmailFileShown.of(f)
-                                                     for f in email_files.files_of(self._notify, template)])
+                                                     for f in email_files.files_of(self._notify, template)],
+                              letter_attachment=LetterAttachmentOut.of(attached) if attached else None)
 
     @operation(body=UpdateTemplate, response=TemplateOut, key="data")
     def on_post_item(self, req: falcon.Request, service_id: UUID, template_id: UUID,
