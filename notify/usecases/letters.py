@@ -41,6 +41,7 @@ from .app import Notify
 from .auth import ServiceAuth
 from .cache import PrecompiledTemplate
 from .letter_contacts import contact_block_for
+from .team_sender import check_team_member
 from . import notifications as sending
 
 PROVIDED_AS_PDF = "Provided as PDF"
@@ -167,10 +168,7 @@ def send_uploaded_letter(notify: Notify, service_id: UUID, *, file_id: UUID, fil
         service = uow.services.get(service_id)
         if not service.has_permission(ServicePermission.LETTER):
             raise InvalidRequest("Service is not allowed to send letters")
-        user = uow.users.get(created_by)
-        if uow.service_users.find(service_id, created_by) is None:
-            raise InvalidRequest(f"Can’t create notification - {user.name} is not part of the "
-                                 f"\"{service.name}\" service")
+        check_team_member(uow, service, created_by)
         if uow.notifications.find(file_id) is not None:
             return file_id
     if notify.uploads is None:

@@ -17,18 +17,23 @@ from notify.domain.simulated import is_simulated_recipient
 from . import letters, senders
 from .app import Notify
 from .notifications import limits_for_send
+from .team_sender import check_team_member
 from .trial_mode import cached_allowed_recipients
 
 
 def send_one_off(notify: Notify, service_id: UUID, *, template_id: UUID, created_by: UUID,
-                 recipient: str | None, personalisation: Mapping[str, Any]) -> Notification:
+                 recipient: str | None, personalisation: Mapping[str, Any],
+                 sender_id: UUID | None = None) -> Notification:
+    """`sender_id` picks the text message sender or the email reply-to address (the default when None)."""
     with notify.uow() as uow:
         service = uow.services.get(service_id)
         current = uow.templates.get(service_id, template_id)
+        check_team_member(uow, service, created_by)
     kind = NotificationType(current.template_type.value)
     template = sending.check_template(service, current, kind)
-    sms_sender = senders.sms_sender_for(notify, service, None) if kind is NotificationType.SMS else DEFAULT_SMS_SENDER
-    reply_to = senders.reply_to_for(notify, service, None) if kind is NotificationType.EMAIL else None
+    sms_sender = senders.sms_sender_for(notify, service, sender_id) \
+        if kind is NotificationType.SMS else DEFAULT_SMS_SENDER
+    reply_to = senders.reply_to_for(notify, service, sender_id) if kind is NotificationType.EMAIL else None
     allowed = cached_allowed_recipients(notify, service.id) \
         if sending.needs_allowed_list(service, KeyType.NORMAL, kind) else None
     checked = sending.check_send(service, template, KeyType.NORMAL, recipient, personalisation, allowed=allowed,

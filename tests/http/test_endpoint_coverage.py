@@ -31,8 +31,6 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     ("POST", "/events"),
     # letter branding
     # notifications (admin)
-    ("POST", "/service/<uuid:service_id>/notifications"),
-    ("POST", "/service/<uuid:service_id>/send-notification"),
     # organisations
     ("DELETE", "/organisations/<uuid:organisation_id>/email-branding-pool/<uuid:email_branding_id>"),
     ("DELETE", "/organisations/<uuid:organisation_id>/letter-branding-pool/<uuid:letter_branding_id>"),

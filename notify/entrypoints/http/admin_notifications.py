@@ -15,8 +15,9 @@ from notify.usecases.app import Notify
 from .operation import operation
 from .schemas.admin_notifications import (
     AdminNotificationList, AdminNotificationOut, AdminNotificationsQuery, CountQuery, JobNotificationList,
-    MoreLinks, NotificationsSentCount, ReportPage, ReportQuery, ReportRow,
+    MoreLinks, NotificationsSentCount, ReportPage, ReportQuery, ReportRow, filters_posted,
 )
+from .schemas.reading import admin_json
 from .schemas.jobs import PageLinks
 
 
@@ -30,6 +31,16 @@ class AdminNotificationResources:
     @operation(query=AdminNotificationsQuery, response=AdminNotificationList)
     def on_get(self, req: falcon.Request, service_id: UUID, query: AdminNotificationsQuery) -> AdminNotificationList:
         """The service's notifications, newest first, a page at a time; test-key sends only when asked for."""
+        return self._listed(service_id, query)
+
+    # The admin app may post the same filters as a JSON object instead (Notify reads either)
+    @operation(body=AdminNotificationsQuery, response=AdminNotificationList,
+               source=lambda _resource, req, _params: filters_posted(admin_json(req)))
+    def on_post(self, req: falcon.Request, service_id: UUID, body: AdminNotificationsQuery) -> AdminNotificationList:
+        """The service's notifications, filtered by the posted object as by the query string."""
+        return self._listed(service_id, body)
+
+    def _listed(self, service_id: UUID, query: AdminNotificationsQuery) -> AdminNotificationList:
         page = usecases.list_notifications(self._notify, service_id, query.filter(), page=query.page,
                                            page_size=query.page_size, limit_days=query.limit_days)
         links = MoreLinks(prev=True if page.page > 1 else None, next=True if page.has_next else None) \

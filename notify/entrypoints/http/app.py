@@ -9,6 +9,7 @@ from notify.usecases.app import Notify
 
 from . import errors
 from .admin_notifications import AdminNotificationResources
+from .admin_sending import OneOffSendResource
 from .api_keys import ApiKeyResources
 from .data_retention import DataRetentionResources
 from .job_stats import ScheduledJobStatsResource
@@ -383,6 +384,7 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/user/{user_id}/complete/webauthn-login", webauthn, "login"),
     ]
     routes.append(("/service/{service_id}/send-pdf-letter", UploadedLetterResource(notify), None))
+    routes.append(("/service/{service_id}/send-notification", OneOffSendResource(notify), None))
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)

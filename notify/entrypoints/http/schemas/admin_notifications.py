@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import attrs
 from attrs import define
 
 from notify.domain.constants import NotificationType
@@ -50,6 +51,25 @@ class AdminNotificationsQuery:
     @property
     def counted(self) -> bool:
         return _flag(self.count_pages, True)
+
+
+def filters_posted(data: Any) -> Any:
+    """The filters the admin app posts as a JSON object, read as the same query string would be: one value
+    for a list is a list of one, true and false are their names, keys the query does not know are ignored."""
+    if not isinstance(data, dict):
+        return data  # refused when structured
+    fields = {f.name: f for f in attrs.fields(AdminNotificationsQuery)}
+    read: dict[str, Any] = {}
+    for name, value in data.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        if str(field.type).startswith("list"):  # the annotation's text (annotations are not evaluated here)
+            value = value if isinstance(value, list) else [value]
+        elif isinstance(value, bool):
+            value = str(value).lower()
+        read[name] = value
+    return read
 
 
 @define(kw_only=True)
