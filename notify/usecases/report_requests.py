@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Sequence
 from uuid import UUID
 
@@ -20,6 +21,7 @@ from .admin_notifications import AdminNotification, report_page
 from .app import Notify
 from .user_refs import named_user
 
+log = logging.getLogger("notify.reports")
 CSV_HEADINGS = ("Recipient", "Reference", "Template", "Type", "Sent by", "Sent by email", "Job", "Status", "Time",
                 "API key name")
 BATCH = 1000
@@ -67,9 +69,10 @@ def make_report(notify: Notify, service_id: UUID, request_id: UUID) -> None:
         assert notify.uploads is not None
         notify.uploads.put(service_id, request_id, _csv(notify, request),
                            {"content_type": "text/csv", "report_type": request.report_type})
-    except Exception:
+    except Exception:  # the request says so; the one who asked may ask again
+        log.exception("report %s of service %s failed", request_id, service_id)
         _move(notify, service_id, request_id, ReportStatus.FAILED)
-        raise
+        return
     _move(notify, service_id, request_id, ReportStatus.STORED)
 
 

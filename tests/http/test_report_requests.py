@@ -158,3 +158,22 @@ def test_the_nightly_purge_removes_reports_a_day_old(admin: AdminClient, notify:
     assert admin.get(f"/service/{service.id}/report-request/{recent['id']}").json["data"]["status"] == "stored"
     assert notify.uploads.get(service.id, UUID(recent["id"])).data.startswith(b"Recipient")
     assert purge_expired(notify).reports_removed == 0
+
+
+class BrokenStore(InMemoryUploadStore):
+    def put(self, service_id: UUID, upload_id: UUID, data: bytes, metadata: Any) -> None:
+        raise OSError("disk full")
+
+
+def test_a_report_that_cannot_be_stored_is_failed_and_may_be_asked_again(
+        notify: Notify, clock: FrozenClock) -> None:
+    notify = attrs.evolve(notify, uploads=BrokenStore())
+    admin = AdminClient(create_app(notify), clock)
+    owner = factories.create_user(notify)
+    service = factories.create_service(notify, user=owner)
+    first = ask(admin, service.id, owner.id)
+    assert first.status_code == 201
+    shown = admin.get(f"/service/{service.id}/report-request/{first.json['data']['id']}").json["data"]
+    assert shown["status"] == "failed"
+    again = ask(admin, service.id, owner.id)
+    assert again.status_code == 201 and again.json["data"]["id"] != shown["id"]
