@@ -154,3 +154,22 @@ def test_only_letters_are_previewed(admin: AdminClient, notify: Notify, clock: F
     result = admin.get(f"/service/{service.id}/template/preview/{text.id}/pdf")
     assert result.status_code == 400 and result.json["message"] == "Notification is not a letter"
 
+
+
+def test_uploads_come_fifty_to_a_page(admin: AdminClient, notify: Notify, clock: FrozenClock) -> None:
+    service = factories.create_service(notify)
+    sms = factories.create_template(notify, service)
+    with notify.uow() as uow:
+        for n in range(51):
+            uow.jobs.add(Job(id=uuid4(), service_id=service.id, template_id=sms.id, template_version=1,
+                             original_file_name=f"people-{n}.csv", notification_count=1,
+                             created_at=clock.now() - timedelta(minutes=n)))
+        uow.commit()
+    base = f"/service/{service.id}/upload"
+    first = admin.get(base).json
+    assert len(first["data"]) == 50 and first["total"] == 51
+    assert first["data"][0]["original_file_name"] == "people-0.csv"
+    assert first["links"] == {"next": f"{base}?page=2", "last": f"{base}?page=2"}
+    second = admin.get(base, params={"page": 2}).json
+    assert [u["original_file_name"] for u in second["data"]] == ["people-50.csv"]
+    assert second["links"] == {"prev": f"{base}?page=1"}
