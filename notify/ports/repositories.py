@@ -131,6 +131,9 @@ class NotificationRepository(Protocol):
     def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
         """Any service's notifications with one of these provider references (the printer's returned letters)."""
         ...
+    def mark_returned(self, notification_ids: Collection[UUID], *, now: datetime) -> None:
+        """Set these letters `returned-letter` whatever their status (the printer's word), in one write."""
+        ...
     def list_for_service(
         self,
         service_id: UUID,

@@ -10,17 +10,18 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from notify.domain import errors
 from notify.domain.callback_api import CALLBACK_DATETIME
-from notify.domain.constants import CallbackType, NotificationStatus, NotificationType
+from notify.domain.constants import CallbackType, NotificationType
 from notify.domain.letter import LONDON
 from notify.domain.notification import Notification
 from notify.domain.returned_letter import ReturnedLetter
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .callback_apis import find_cached
 from .service_callbacks import post_to_service
 
 log = logging.getLogger("notify.returned_letters")
@@ -37,13 +38,13 @@ def record_returned_letters(notify: Notify, references: Sequence[str]) -> int:
                    if n.notification_type is NotificationType.LETTER]
         for unknown in sorted(set(references) - {n.reference for n in letters}):
             log.warning("returned letter reference %s matches no letter", unknown)
-        for letter in letters:
-            if letter.status is not NotificationStatus.RETURNED_LETTER:
-                uow.notifications.update(evolve(letter, status=NotificationStatus.RETURNED_LETTER, updated_at=now))
+        uow.notifications.mark_returned([n.id for n in letters], now=now)
         reported = [ReturnedLetter(id=notify.ids.new(), service_id=n.service_id, notification_id=n.id,
                                    reported_at=now.date(), created_at=now) for n in letters]
         added = uow.returned_letters.add_new(reported)
-        views = [_view(uow, r, letter) for r, letter in zip(reported, letters)]
+        listening = {s for s in {n.service_id for n in letters}
+                     if find_cached(notify, s, CallbackType.RETURNED_LETTER) is not None}
+        views = [_view(uow, r, letter) for r, letter in zip(reported, letters) if letter.service_id in listening]
         uow.commit()
     for view in views:  # as Notify: each reported letter, whether or not reported before
         post_to_service(notify, view.letter.service_id, CallbackType.RETURNED_LETTER, view.callback_payload(),

@@ -49,3 +49,26 @@ def test_notifications_are_found_by_their_provider_references(new_uow: NewUow) -
     with new_uow() as uow:
         assert uow.notifications.find_by_references({"REF1", "REF2", "NONE"}) == [mine, theirs]
         assert uow.notifications.find_by_references(set()) == []
+
+
+def test_letters_are_marked_returned_whatever_their_status(new_uow: NewUow) -> None:
+    from notify.domain.constants import NotificationStatus
+
+    service = add_service(new_uow)
+    delivered = factories.notification(service.id, notification_type=NotificationType.LETTER,
+                                       status=NotificationStatus.DELIVERED)
+    sending = factories.notification(service.id, notification_type=NotificationType.LETTER,
+                                     status=NotificationStatus.SENDING)
+    untouched = factories.notification(service.id, notification_type=NotificationType.LETTER)
+    with new_uow() as uow:
+        uow.notifications.add_many([delivered, sending, untouched])
+        uow.commit()
+    with new_uow() as uow:
+        uow.notifications.mark_returned([delivered.id, sending.id, uuid4()], now=later(minutes=5))
+        uow.notifications.mark_returned([], now=later(minutes=5))
+        uow.commit()
+    with new_uow() as uow:
+        found = {n.id: n for n in uow.notifications.find_many([delivered.id, sending.id, untouched.id])}
+    assert {(found[i].status, found[i].updated_at) for i in (delivered.id, sending.id)} == {
+        (NotificationStatus.RETURNED_LETTER, later(minutes=5))}
+    assert found[untouched.id].status is NotificationStatus.CREATED

@@ -6,6 +6,8 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from attrs import evolve
+
 from notify.domain import errors
 from notify.domain.constants import NotificationStatus, NotificationType
 from notify.domain.notification import Handover, Notification, StatusChange
@@ -53,6 +55,13 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
 
     def find(self, notification_id: UUID) -> Notification | None:
         return self._rows.get(notification_id)
+
+    def mark_returned(self, notification_ids: Collection[UUID], *, now: datetime) -> None:
+        for notification_id in notification_ids:
+            current = self._rows.get(notification_id)
+            if current is not None and current.status is not NotificationStatus.RETURNED_LETTER:
+                self._session.put(self.table_name, current.id, evolve(
+                    current, status=NotificationStatus.RETURNED_LETTER, updated_at=now))
 
     def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
         wanted = set(references)

@@ -56,6 +56,13 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
     def find(self, notification_id: UUID) -> Notification | None:
         return self._one_or_none(sa.select(self.table).where(self.table.c.id == notification_id))
 
+    def mark_returned(self, notification_ids: Collection[UUID], *, now: datetime) -> None:
+        if not notification_ids:
+            return
+        n, returned = self.table, as_text(NotificationStatus.RETURNED_LETTER)
+        self._exec(sa.update(n).where(n.c.id.in_(list(notification_ids)), n.c.notification_status != returned)
+                   .values(notification_status=returned, updated_at=now))
+
     def find_by_references(self, references: Collection[str]) -> Sequence[Notification]:
         if not references:
             return []

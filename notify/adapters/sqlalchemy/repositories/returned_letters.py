@@ -1,5 +1,6 @@
 """Letters reported returned, in SQL: a unique index keeps one row per letter; a report naming a letter again
-adds nothing (each row is written in its own SAVEPOINT, so a concurrent report of the same letter is skipped too)."""
+adds nothing (one INSERT … ON CONFLICT (notification_id) DO NOTHING for the whole report, so a concurrent report
+of the same letter is skipped too)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from notify.domain import errors
 from notify.domain.returned_letter import ReturnedLetter
 
 from .. import tables as t
@@ -24,21 +24,15 @@ class SqlAlchemyReturnedLetterRepository(SqlRepository[ReturnedLetter]):
     what = "returned letter"
 
     def add_new(self, letters: Sequence[ReturnedLetter]) -> int:
+        if not letters:
+            return 0
         r = self.table
-        ids = [letter.notification_id for letter in letters]
-        known = set(self._exec(sa.select(r.c.notification_id).where(r.c.notification_id.in_(ids))).scalars()) \
-            if ids else set()
-        added = 0
-        for letter in letters:
-            if letter.notification_id in known:
-                continue
-            try:
-                self._insert(letter)
-            except errors.AlreadyExists:
-                continue
-            known.add(letter.notification_id)
-            added += 1
-        return added
+        statement = self._session.dialect.insert(r).on_conflict_do_nothing(
+            index_elements=[r.c.notification_id]).returning(r.c.id)
+        first: dict[UUID, ReturnedLetter] = {}
+        for letter in letters:  # a letter named twice in one report: the first row
+            first.setdefault(letter.notification_id, letter)
+        return len(self._exec(statement, [self._row(letter) for letter in first.values()]).all())
 
     def list_for_service(self, service_id: UUID, *, reported_at: date | None = None) -> Sequence[ReturnedLetter]:
         r = self.table
