@@ -90,6 +90,15 @@ class StatusFact:
     notification_count: int
 
 
+@frozen
+class DayRange:
+    """A labelled run of UK days, `first` to `last` both included."""
+
+    label: str
+    first: date
+    last: date
+
+
 def utc_bounds(day: date) -> tuple[datetime, datetime]:
     """The UK day as a half-open interval in UTC."""
     return london_midnight(day), london_midnight(day + timedelta(days=1))

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
-from notify.domain.facts import BillingFact, NotificationTally, StatusFact
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact
+from notify.domain.statistics import StatusCount, TemplateStatusCount
 
 
 class FactRepository(Protocol):
@@ -36,4 +37,14 @@ class FactRepository(Protocol):
     def status_between(self, first: date | None, last: date | None, *,
                        service_ids: Collection[UUID] | None = None) -> Sequence[StatusFact]:
         """Status facts of the days from `first` to `last`, both included (None: no bound)."""
+        ...
+
+    def status_counts(self, ranges: Sequence[DayRange], *, service_id: UUID) -> Sequence[StatusCount]:
+        """The service's status facts summed per range (its label the count's period) by channel and status,
+        test keys left out; one statement, nothing but the sums comes back."""
+        ...
+
+    def template_status_counts(self, first: date, last: date, *,
+                               service_id: UUID) -> Sequence[TemplateStatusCount]:
+        """The service's status facts of those days summed by template and status, test keys left out."""
         ...

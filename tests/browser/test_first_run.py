@@ -73,6 +73,12 @@ def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) ->
     assert browser.find_element(By.ID, "status").text == "delivered"
     check_accessibility(browser)
     screenshot(browser, "message-delivered")
+    submit(browser, By.LINK_TEXT, "Dashboard")
+    today = browser.find_elements(By.CSS_SELECTOR, "#days-email g.bar")[-1]
+    assert today.get_attribute("data-delivered") == "1" and today.find_elements(By.CSS_SELECTOR, "rect.bar-delivered")
+    assert "Reminder" in browser.find_element(By.ID, "top-templates").text
+    check_accessibility(browser)
+    screenshot(browser, "dashboard")
 
 
 def test_a_spreadsheet_with_a_bad_row_then_a_job(browser: WebDriver, server: Server, tmp_path: Path) -> None:

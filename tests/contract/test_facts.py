@@ -8,7 +8,7 @@ from uuid import uuid4
 
 from notify.domain.billing import AnnualBilling
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.facts import BillingFact, NotificationTally, StatusFact, utc_bounds
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, utc_bounds
 from notify.domain.notification_history import Expiry
 from tests import factories
 
@@ -138,3 +138,30 @@ def test_one_allowance_per_service_and_year(new_uow: NewUow) -> None:
         assert uow.annual_billing.get(service.id, 2024) is None
         assert [b.financial_year_start for b in uow.annual_billing.list_for_services([service.id])] == [2025, 2026]
         assert len(uow.annual_billing.list_for_services()) == 3
+
+
+def test_status_facts_are_summed_per_range_and_per_template_without_test_keys(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    template = uuid4()
+    yesterday, failed = DAY - timedelta(days=1), NotificationStatus.PERMANENT_FAILURE
+    with new_uow() as uow:
+        uow.facts.replace_status_day(DAY, [
+            status(service.id, template_id=template, count=2), status(service.id, template_id=template, count=3),
+            status(service.id, template_id=template, notification_status=failed, count=1),
+            status(service.id, template_id=template, key_type=KeyType.TEST, count=50),
+            status(other.id, template_id=template, count=70)])
+        uow.facts.replace_status_day(yesterday, [status(service.id, yesterday, notification_type=NotificationType.SMS,
+                                                        count=4)])
+        uow.commit()
+    with new_uow() as uow:
+        counts = uow.facts.status_counts([DayRange("day", DAY, DAY), DayRange("both", yesterday, DAY),
+                                          DayRange("none", DAY + timedelta(days=1), DAY + timedelta(days=9))],
+                                         service_id=service.id)
+        by_template = uow.facts.template_status_counts(DAY, DAY, service_id=service.id)
+    delivered, email, sms = NotificationStatus.DELIVERED, NotificationType.EMAIL, NotificationType.SMS
+    assert sorted((c.period, c.notification_type, c.status, c.count) for c in counts) == sorted([
+        ("day", email, delivered, 5), ("day", email, failed, 1),
+        ("both", email, delivered, 5), ("both", email, failed, 1), ("both", sms, delivered, 4)])
+    assert {c.service_id for c in counts} == {service.id}
+    assert sorted((c.template_id, c.status, c.count) for c in by_template) == [
+        (template, delivered, 5), (template, failed, 1)]

@@ -10,6 +10,7 @@ import falcon
 
 from notify.usecases.app import Notify
 
+from .dashboard_page import DashboardPage
 from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
 from .password_pages import ForgotPasswordPage, NewPasswordPage
@@ -29,12 +30,16 @@ def setup_token(secret: str) -> str:
     return hmac.new(secret.encode(), b"notify-web-first-run", hashlib.sha256).hexdigest()[:32]
 
 
+def session_key(secret: str) -> bytes:
+    """The key that signs the session cookies, derived from the server's secret."""
+    return hmac.new(secret.encode(), b"notify-web-sessions", hashlib.sha256).digest()
+
+
 def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None = None,  # type: ignore[type-arg]
           prefix: str = PREFIX) -> None:
     """Add the pages to the app. `secret` keys the session cookies (a server secret, kept across restarts for
     sessions to survive them); `outbox` (development, fake providers) lists what they were handed."""
-    key = hmac.new(secret.encode(), b"notify-web-sessions", hashlib.sha256).digest()
-    web = Web(notify, Sessions(key), prefix, setup_token=setup_token(secret), outbox=outbox)
+    web = Web(notify, Sessions(session_key(secret)), prefix, setup_token=setup_token(secret), outbox=outbox)
     routes = [
         ("", HomePage(web)),
         ("/set-up/{token}", SetUpPage(web)),
@@ -48,6 +53,7 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
     ]
     form = TemplateFormPage(web)
     routes += [
+        ("/services/{service_id}/dashboard", DashboardPage(web)),
         ("/services/{service_id}/templates", TemplatesPage(web)),
         ("/services/{service_id}/templates/new", form),
         ("/services/{service_id}/templates/{template_id}", TemplatePage(web)),

@@ -10,7 +10,9 @@ from uuid import UUID
 
 from attrs import astuple, evolve
 
-from notify.domain.facts import BillingFact, NotificationTally, StatusFact, fact_order
+from notify.domain.constants import KeyType
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, fact_order
+from notify.domain.statistics import StatusCount, TemplateStatusCount
 from notify.domain.notification import Notification
 from notify.domain.notification_history import NotificationHistory
 
@@ -73,3 +75,24 @@ class InMemoryFactRepository:
     def status_between(self, first: date | None, last: date | None, *,
                        service_ids: Collection[UUID] | None = None) -> Sequence[StatusFact]:
         return self._between(STATUS, first, last, service_ids)
+
+    def _counted(self, first: date, last: date, service_id: UUID) -> list[StatusFact]:
+        return [f for f in self._between(STATUS, first, last, [service_id]) if f.key_type is not KeyType.TEST]
+
+    def status_counts(self, ranges: Sequence[DayRange], *, service_id: UUID) -> Sequence[StatusCount]:
+        sums: dict[tuple[str, Any, Any], int] = {}
+        for r in ranges:
+            for f in self._counted(r.first, r.last, service_id):
+                key = (r.label, f.notification_type, f.notification_status)
+                sums[key] = sums.get(key, 0) + f.notification_count
+        return [StatusCount(service_id, label, kind, status, count)
+                for (label, kind, status), count in sorted(sums.items(), key=lambda kv: kv[0])]
+
+    def template_status_counts(self, first: date, last: date, *,
+                               service_id: UUID) -> Sequence[TemplateStatusCount]:
+        sums: dict[tuple[UUID, Any], int] = {}
+        for f in self._counted(first, last, service_id):
+            sums[(f.template_id, f.notification_status)] = sums.get((f.template_id, f.notification_status), 0) \
+                + f.notification_count
+        return [TemplateStatusCount(template_id, status, count)
+                for (template_id, status), count in sorted(sums.items(), key=lambda kv: (str(kv[0][0]), kv[0][1].value))]

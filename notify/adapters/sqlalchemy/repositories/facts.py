@@ -11,8 +11,10 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.facts import BillingFact, NotificationTally, StatusFact, fact_order
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, fact_order
+from notify.domain.statistics import StatusCount, TemplateStatusCount
 
+from .. import rows as R
 from .. import tables as t
 from ..rows import RowMap
 from ..session import Session
@@ -87,3 +89,33 @@ class SqlAlchemyFactRepository:
     def status_between(self, first: date | None, last: date | None, *,
                        service_ids: Collection[UUID] | None = None) -> Sequence[StatusFact]:
         return self._between(t.ft_notification_status, STATUS_FACT, first, last, service_ids)
+
+    def status_counts(self, ranges: Sequence[DayRange], *, service_id: UUID) -> Sequence[StatusCount]:
+        if not ranges:
+            return []
+        f = t.ft_notification_status
+        selects = [
+            sa.select(sa.literal(r.label, sa.String).label("period"), f.c.notification_type, f.c.notification_status,
+                      sa.func.sum(f.c.notification_count).label("count"))
+            .where(f.c.service_id == service_id, f.c.bst_date >= r.first, f.c.bst_date <= r.last,
+                   f.c.key_type != KeyType.TEST.value)
+            .group_by(f.c.notification_type, f.c.notification_status)
+            for r in ranges]
+        query = selects[0] if len(selects) == 1 else sa.union_all(*selects)
+        counts = [StatusCount(service_id, row.period, NotificationType(row.notification_type),
+                              NotificationStatus(row.notification_status), int(row._mapping["count"]))
+                  for row in self._exec(query)]
+        return sorted(counts, key=lambda c: (c.period, c.notification_type, c.status))
+
+    def template_status_counts(self, first: date, last: date, *,
+                               service_id: UUID) -> Sequence[TemplateStatusCount]:
+        f = t.ft_notification_status
+        rows = self._exec(sa.select(f.c.template_id, f.c.notification_status,
+                                    sa.func.sum(f.c.notification_count).label("count"))
+                          .where(f.c.service_id == service_id, f.c.bst_date >= first, f.c.bst_date <= last,
+                                 f.c.key_type != KeyType.TEST.value)
+                          .group_by(f.c.template_id, f.c.notification_status))
+        counts = [TemplateStatusCount(R.ROWS.structure(row.template_id, UUID),
+                                      NotificationStatus(row.notification_status), int(row._mapping["count"]))
+                  for row in rows]
+        return sorted(counts, key=lambda c: (str(c.template_id), c.status.value))
