@@ -34,7 +34,7 @@ from tests.postgres_server import database_url_for_this_run
 pytestmark = [pytest.mark.celery, pytest.mark.postgres]
 
 BROKER = "amqp://guest:guest@127.0.0.1:5672//"
-N = 300
+N = 900  # enough that the victim is still mid-batch when the test, slowed by a loaded machine, kills it
 FINAL = {"delivered", "permanent-failure", "temporary-failure", "technical-failure"}
 NUMBERS = [n for n in range(1000) if n not in (0, 111, 222)]  # those three: simulated, never stored
 SECRET_KEY = "scale-out-test-key-0123456789abcdefghijklmnop"
