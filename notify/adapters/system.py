@@ -23,6 +23,7 @@ _VERSION_SET = (4 << 76) | (0x8000 << 48)
 # UUID's slots, set as its __init__ sets them (object.__setattr__: UUID refuses assignment otherwise).
 _set_int = uuid.UUID.__dict__["int"].__set__
 _set_is_safe = uuid.UUID.__dict__["is_safe"].__set__
+_UNKNOWN = uuid.SafeUUID.unknown  # an enum member read through a property each time otherwise
 
 
 class Uuid4Generator:
@@ -41,7 +42,7 @@ class Uuid4Generator:
             value = self._refill()
         made = object.__new__(uuid.UUID)
         _set_int(made, value)
-        _set_is_safe(made, uuid.SafeUUID.unknown)
+        _set_is_safe(made, _UNKNOWN)
         return made
 
     def _refill(self) -> int:

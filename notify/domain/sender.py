@@ -61,7 +61,10 @@ Sender = TypeVar("Sender", ServiceSmsSender, ServiceEmailReplyTo, ServiceLetterC
 
 
 def default_of(senders: Iterable[Sender]) -> Sender | None:
-    return next((s for s in senders if s.is_default and not s.archived), None)
+    for sender in senders:  # a loop, not next() over a generator: this runs on every send
+        if sender.is_default and not sender.archived:
+            return sender
+    return None
 
 
 def demoted(senders: Iterable[Sender], *, keep: UUID | None, now: datetime) -> list[Sender]:

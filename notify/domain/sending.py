@@ -46,7 +46,7 @@ CHANNEL_NAMES = {NotificationType.SMS: "text messages", NotificationType.EMAIL: 
 
 
 def check_channel(service: Service, kind: NotificationType) -> None:
-    if not service.has_permission(kind.value):
+    if not service.has_permission(kind):  # a StrEnum: the permission's own string, without reading .value
         raise InvalidRequest(f"Service is not allowed to send {CHANNEL_NAMES[kind]}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from attrs import frozen
@@ -65,18 +65,19 @@ class ServiceAuth:
 def service_and_keys(notify: Notify, service_id: UUID) -> tuple[Service | None, Sequence[ApiKey]]:
     """The service and its usable keys, from the 2 s cache (one read per service per TTL per process)."""
     now = notify.clock.now()
+    return notify.cache.get_or_load(ServiceAndKeys(service_id), now, _load_service_and_keys, notify, service_id, now)
 
-    def load() -> tuple[Service | None, Sequence[ApiKey]]:
-        with notify.uow() as uow:
-            try:
-                service = uow.services.get(service_id)
-            except ServiceNotFound:
-                return None, ()
-            keys = [k for k in uow.api_keys.list_for_service(service_id)
-                    if k.expiry_date is None or now - k.expiry_date < REVOKED_KEYS_KEPT_FOR]
-            return service, tuple(keys)
 
-    return notify.cache.get_or_load(ServiceAndKeys(service_id), now, load)
+def _load_service_and_keys(notify: Notify, service_id: UUID, now: datetime
+                           ) -> tuple[Service | None, Sequence[ApiKey]]:
+    with notify.uow() as uow:
+        try:
+            service = uow.services.get(service_id)
+        except ServiceNotFound:
+            return None, ()
+        keys = [k for k in uow.api_keys.list_for_service(service_id)
+                if k.expiry_date is None or now - k.expiry_date < REVOKED_KEYS_KEPT_FOR]
+        return service, tuple(keys)
 
 
 def authenticate_service(notify: Notify, authorization: str | None) -> ServiceAuth:
@@ -110,8 +111,10 @@ def authenticate_api_key(notify: Notify, service_id: UUID, key_id: UUID) -> Serv
         raise AuthenticationFailed("Invalid token: service not found")
     if not service.active:
         raise AuthenticationFailed("Invalid token: service is archived")
-    key = next((k for k in keys if k.id == key_id), None)
-    if key is None:
+    for key in keys:
+        if key.id == key_id:
+            break
+    else:
         raise AuthenticationFailed("Invalid token: API key not found")
     if key.revoked:
         raise AuthenticationFailed("Invalid token: API key revoked")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 from uuid import UUID
 
 from attrs import frozen
@@ -27,6 +27,7 @@ from notify.domain.service import Service
 from notify.domain.template import Template
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class CacheKey(Generic[T]):
@@ -107,13 +108,16 @@ class ReadCache:
         self._entries: dict[CacheKey[Any], tuple[datetime, Any]] = {}
         self._lock = threading.Lock()
 
-    def get_or_load(self, key: CacheKey[T], now: datetime, load: Callable[[], T]) -> T:
+    def get_or_load(self, key: CacheKey[T], now: datetime, load: Callable[P, T], /, *args: P.args,
+                    **kwargs: P.kwargs) -> T:
+        """The entry for `key`, else `load(*args, **kwargs)` kept for `ttl` (the arguments spare a hot caller
+        making a closure on every hit)."""
         if self._off:
-            return load()
+            return load(*args, **kwargs)
         found = self._entries.get(key)  # one dict read is atomic; writers replace or change it under the lock
         if found is not None and found[0] > now:
             return found[1]  # type: ignore[no-any-return]
-        value = load()
+        value = load(*args, **kwargs)
         with self._lock:
             if len(self._entries) >= self._max:
                 self._entries = {k: v for k, v in self._entries.items() if v[0] > now}

@@ -76,7 +76,7 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
         if kind is NotificationType.EMAIL else None
     allowed = cached_allowed_recipients(notify, service.id) \
         if sending.needs_allowed_list(service, key_type, kind) else None
-    personalisation = dict(request.personalisation)
+    personalisation: Mapping[str, Any] = request.personalisation  # copied by prepare_files
     sanitised: dict[str, Sanitised] = {}
     if kind is NotificationType.EMAIL and request.sanitise_content_for:
         personalisation, sanitised = sanitise_personalisation(personalisation, request.sanitise_content_for)
@@ -119,14 +119,16 @@ def send_notification(notify: Notify, auth: ServiceAuth, request: SendRequest) -
 def _current_template(notify: Notify, service_id: UUID, template_id: UUID) -> Template | None:
     """The template's current version, from the 2 s cache; None when the service has no such template."""
 
-    def load() -> Template:
-        with notify.uow() as uow:
-            return uow.templates.get(service_id, template_id)
-
     try:
-        return notify.cache.get_or_load(CurrentTemplate(service_id, template_id), notify.clock.now(), load)
+        return notify.cache.get_or_load(CurrentTemplate(service_id, template_id), notify.clock.now(),
+                                        _load_template, notify, service_id, template_id)
     except TemplateNotFound:
         return None
+
+
+def _load_template(notify: Notify, service_id: UUID, template_id: UUID) -> Template:
+    with notify.uow() as uow:
+        return uow.templates.get(service_id, template_id)
 
 
 def limits_for_send(notify: Notify, service: Service, key_type: KeyType, kind: NotificationType, *,
@@ -134,8 +136,8 @@ def limits_for_send(notify: Notify, service: Service, key_type: KeyType, kind: N
     """The same for every send of a service version, key type and channel within a minute: cached."""
     minute = now.replace(second=0, microsecond=0)
     key = SendLimits(service.id, service.version, key_type, kind, international_sms, count_daily, minute)
-    return notify.cache.get_or_load(key, now, lambda: send_limits(
-        service, key_type, kind, international_sms=international_sms, count_daily=count_daily, now=minute))
+    return notify.cache.get_or_load(key, now, send_limits, service, key_type, kind,
+                                    international_sms=international_sms, count_daily=count_daily, now=minute)
 
 
 # -- reading back -------------------------------------------------------------------------------------------

@@ -44,10 +44,12 @@ REPLY_TO_NEEDS_DEFAULT = "You must have at least one reply to email address as t
 def sms_sender_for(notify: Notify, service: Service, sms_sender_id: UUID | None) -> str:
     """What a text message is sent from: the chosen sender, else the service's default (GOVUK when it has
     none), as providers and the API show it (a phone number in its 447… form)."""
-    load = partial(_load_sms_senders, notify, service.id)
     if sms_sender_id is None:
-        default = default_of(_cached(notify, SmsSenders(service.id), load))
+        senders = notify.cache.get_or_load(SmsSenders(service.id), notify.clock.now(), _load_sms_senders, notify,
+                                           service.id)
+        default = default_of(senders)
         return default.from_number if default else DEFAULT_SMS_SENDER
+    load = partial(_load_sms_senders, notify, service.id)
     sender = _cached_item(notify, SmsSenders(service.id), load, sms_sender_id)
     if sender is None:
         raise InvalidRequest(f"sms_sender_id {sms_sender_id} does not exist in database for service id {service.id}")

@@ -110,8 +110,13 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
         return True
 
     def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
-        rows = (self._rows.get(notification_id) for notification_id in dict.fromkeys(notification_ids))
-        return [row for row in rows if row is not None]
+        rows = self._rows
+        found = []
+        for notification_id in dict.fromkeys(notification_ids):
+            row = rows.get(notification_id)
+            if row is not None:
+                found.append(row)
+        return found
 
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         for handover in handovers:
