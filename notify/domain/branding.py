@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 from attrs import evolve, frozen
@@ -25,9 +26,17 @@ class EmailBranding:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     updated_by: UUID | None = None
+    active: bool = True  # False once archived: no longer offered, its old name free again
 
     def changed(self, *, now: datetime, **changes: object) -> EmailBranding:
         return evolve(self, **changes, updated_at=now)  # type: ignore[arg-type]
+
+    def archived(self, *, now: datetime) -> EmailBranding:
+        """Out of use for good, renamed so that a new branding can take its name."""
+        return self.changed(now=now, active=False, name=f"_archived_{now:%Y-%m-%d_%H:%M:%S}_{self.name}")
+
+
+BrandingKind = Literal["email", "letter"]
 
 
 @frozen(kw_only=True)

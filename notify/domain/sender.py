@@ -95,3 +95,8 @@ def number_spellings(number: str) -> frozenset[str]:
     if normalised.startswith(UK_PREFIX):
         spellings.add("0" + normalised[len(UK_PREFIX):])
     return frozenset(spellings)
+
+
+def protected_form(sender_id: str) -> str:
+    """How a sender id is compared with the protected ones: no spaces, lower case."""
+    return "".join(sender_id.split()).lower()

@@ -41,6 +41,8 @@ from .contact_lists import ContactListRepository
 from .report_requests import ReportRequestRepository
 from .template_email_files import TemplateEmailFileRepository
 from .webauthn import WebauthnCredentialRepository
+from .branding_pools import BrandingPoolRepository
+from .events import EventRepository, ProtectedSenderIdRepository
 from .invites import InvitedOrganisationUserRepository, InvitedUserRepository, ServiceJoinRequestRepository
 
 
@@ -121,6 +123,12 @@ class UnitOfWork(Protocol):
     def unsubscribe_request_reports(self) -> UnsubscribeRequestReportRepository: ...
     @property
     def webauthn_credentials(self) -> WebauthnCredentialRepository: ...
+    @property
+    def branding_pools(self) -> BrandingPoolRepository: ...
+    @property
+    def events(self) -> EventRepository: ...
+    @property
+    def protected_sender_ids(self) -> ProtectedSenderIdRepository: ...
 
     @property
     def facts(self) -> FactRepository: ...

@@ -12,6 +12,7 @@ from notify.domain.branding import EmailBranding, LetterBranding, check_colour, 
 from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
+from .branding_usage import branding_users
 
 EMAIL_FIELDS = frozenset({"name", "colour", "logo", "text", "alt_text", "brand_type"})
 LETTER_FIELDS = frozenset({"name", "filename"})
@@ -130,3 +131,17 @@ def email_branding_name_for(notify: Notify, alt_text: str) -> str:
 def unused_letter_branding_name(notify: Notify, name: str) -> str:
     """`name`, or an alternate of it, unused by any letter branding."""
     return unused_name(name, (b.name for b in list_letter_branding(notify)))
+
+
+def archive_email_branding(notify: Notify, branding_id: UUID) -> None:
+    """Refused while a live service or organisation uses it; taken out of every organisation's pool."""
+    users = branding_users(notify, "email", branding_id)
+    if users.services or users.organisations:
+        raise errors.InvalidRequest("Email branding is in use and so it can't be archived.")
+    with notify.uow() as uow:
+        branding = uow.email_branding.get(branding_id)
+        if not branding.active:
+            return
+        uow.branding_pools.remove_everywhere("email", branding_id)
+        uow.email_branding.update(branding.archived(now=notify.clock.now()))
+        uow.commit()

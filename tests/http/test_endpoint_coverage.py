@@ -26,25 +26,16 @@ NOT_YET_ROUTED: set[tuple[str, str]] = {
     # billing
     # contact lists
     # email branding
-    ("POST", "/email-branding/<uuid:email_branding_id>/archive"),
     # events
-    ("POST", "/events"),
     # letter branding
     # notifications (admin)
     # organisations
-    ("DELETE", "/organisations/<uuid:organisation_id>/email-branding-pool/<uuid:email_branding_id>"),
-    ("DELETE", "/organisations/<uuid:organisation_id>/letter-branding-pool/<uuid:letter_branding_id>"),
-    ("GET", "/organisations/<uuid:organisation_id>/email-branding-pool"),
-    ("GET", "/organisations/<uuid:organisation_id>/letter-branding-pool"),
-    ("POST", "/organisations/<uuid:organisation_id>/email-branding-pool"),
-    ("POST", "/organisations/<uuid:organisation_id>/letter-branding-pool"),
     ("POST", "/organisations/notify-org-member-about-next-steps-of-go-live-request/<uuid:service_id>"),
     ("POST", "/organisations/notify-service-member-of-rejected-go-live-request/<uuid:service_id>"),
     ("POST", "/organisations/notify-users-of-request-to-go-live/<uuid:service_id>"),
     # performance dashboard
     # platform stats
     # protected sender id
-    ("GET", "/protected-sender-id/check"),
     # report requests
     # sender settings (reply-to, SMS sender, letter contact)
     ("POST", "/service/<uuid:service_id>/email-reply-to/verify"),

@@ -461,11 +461,28 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("GET", "/letter-branding/{branding_id}/orgs_and_services", None, "", "admin:letter_branding"),
         ("POST", "/email-branding/get-name-for-alt-text", {"alt_text": "Blue"}, "", "admin"),
         ("POST", "/letter-branding/get-unique-name", {"name": "HM Blue"}, "", "admin"),
+        ("POST", "/organisations/{organisation_id}/email-branding-pool", {"branding_ids": ["{email_branding}"]}, "",
+         "admin:email_branding"),
+        ("GET", "/organisations/{organisation_id}/email-branding-pool", None, "", "admin"),
+        ("DELETE", "/organisations/{organisation_id}/email-branding-pool/{email_branding_id}", None, "",
+         "admin:email_branding"),
+        ("POST", "/organisations/{organisation_id}/letter-branding-pool", {"branding_ids": ["{letter_branding}"]},
+         "", "admin:letter_branding"),
+        ("GET", "/organisations/{organisation_id}/letter-branding-pool", None, "", "admin"),
+        ("DELETE", "/organisations/{organisation_id}/letter-branding-pool/{letter_branding_id}", None, "",
+         "admin:letter_branding"),
+        ("POST", "/email-branding/{branding_id}/archive", None, "", "admin:spare_email_branding"),
+        ("POST", "/events", {"event_type": "sucessful_login", "data": {"user_id": str(uid)}}, "", "admin"),
+        ("GET", "/protected-sender-id/check", None, "sender_id=GOVUK", "admin"),
         ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},
-             "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id")},
-             "letter_branding": {"branding_id": letter_branding.json.get("id")},
+             "email_branding": {"branding_id": (email_branding.json.get("data") or {}).get("id"),
+                                "email_branding_id": (email_branding.json.get("data") or {}).get("id")},
+             "letter_branding": {"branding_id": letter_branding.json.get("id"),
+                                 "letter_branding_id": letter_branding.json.get("id")},
+             "spare_email_branding": {"branding_id": admin.post("/email-branding", json={
+                 "name": "Spare"}).json["data"]["id"]},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
              "sms_code": {"code_type": "sms"}, "letter_job": {"job_id": letter_job}, "print_day": {"letter_print_date": "2026-06-15"},
              "email_template": {"template_id": world.email.id},
@@ -478,6 +495,8 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         path = route.replace("{version:int}", "{version}").format(**{**ids, **extra.get(more, {})})
         if isinstance(body, dict) and body.get("id") == "{upload}":
             body = {**body, "id": ids["job_id"]}
+        if isinstance(body, dict) and body.get("branding_ids") in (["{email_branding}"], ["{letter_branding}"]):
+            body = {"branding_ids": [extra[more]["branding_id"]]}
         if isinstance(body, dict) and body.get("requester_id") == "{other_user}":
             body = {**body, "requester_id": other_user}
         if isinstance(body, dict) and body.get("code") == "{sms_code}":  # the code the platform service texted

@@ -45,6 +45,8 @@ from .repositories.invites import (
 from .repositories.retries import InMemoryRetryRepository
 from .repositories.unsubscribe import InMemoryUnsubscribeRequestReportRepository, InMemoryUnsubscribeRequestRepository
 from .repositories.webauthn import InMemoryWebauthnCredentialRepository
+from .repositories.branding_pools import InMemoryBrandingPoolRepository
+from .repositories.events import InMemoryEventRepository, InMemoryProtectedSenderIdRepository
 from .session import InMemorySession
 from .store import InMemoryStore
 
@@ -89,6 +91,9 @@ class InMemoryUnitOfWork:
     unsubscribe_requests = repository(InMemoryUnsubscribeRequestRepository)
     unsubscribe_request_reports = repository(InMemoryUnsubscribeRequestReportRepository)
     webauthn_credentials = repository(InMemoryWebauthnCredentialRepository)
+    branding_pools = repository(InMemoryBrandingPoolRepository)
+    events = repository(InMemoryEventRepository)
+    protected_sender_ids = repository(InMemoryProtectedSenderIdRepository)
 
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store

@@ -102,6 +102,7 @@ email_branding = sa.Table(
     sa.Column("created_at", TS),
     sa.Column("updated_at", TS),
     sa.Column("updated_by", UUID),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
 )
 
 letter_branding = sa.Table(
@@ -888,4 +889,32 @@ webauthn_credential = sa.Table(
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS),
     sa.Column("logged_in_at", TS),
+)
+
+
+# -- organisations' branding pools, recorded events, protected sender ids ---------------------------------
+
+email_branding_to_organisation = sa.Table(
+    "email_branding_to_organisation", metadata,
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id"), primary_key=True),
+    sa.Column("email_branding_id", UUID, sa.ForeignKey("email_branding.id"), primary_key=True, index=True),
+)
+
+letter_branding_to_organisation = sa.Table(
+    "letter_branding_to_organisation", metadata,
+    sa.Column("organisation_id", UUID, sa.ForeignKey("organisation.id"), primary_key=True),
+    sa.Column("letter_branding_id", UUID, sa.ForeignKey("letter_branding.id"), primary_key=True, index=True),
+)
+
+events = sa.Table(
+    "events", metadata,
+    _id(),
+    sa.Column("event_type", sa.String(255), nullable=False),
+    sa.Column("created_at", TS, nullable=False),
+    sa.Column("data", JSON, nullable=False),
+)
+
+protected_sender_ids = sa.Table(
+    "protected_sender_ids", metadata,
+    sa.Column("sender_id", sa.String, primary_key=True),
 )

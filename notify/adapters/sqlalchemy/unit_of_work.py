@@ -53,6 +53,8 @@ from .repositories.unsubscribe import (
     SqlAlchemyUnsubscribeRequestReportRepository, SqlAlchemyUnsubscribeRequestRepository,
 )
 from .repositories.webauthn import SqlAlchemyWebauthnCredentialRepository
+from .repositories.branding_pools import SqlAlchemyBrandingPoolRepository
+from .repositories.events import SqlAlchemyEventRepository, SqlAlchemyProtectedSenderIdRepository
 from .session import Session, is_unavailable
 
 
@@ -96,6 +98,9 @@ class SqlAlchemyUnitOfWork:
     unsubscribe_requests = repository(SqlAlchemyUnsubscribeRequestRepository)
     unsubscribe_request_reports = repository(SqlAlchemyUnsubscribeRequestReportRepository)
     webauthn_credentials = repository(SqlAlchemyWebauthnCredentialRepository)
+    branding_pools = repository(SqlAlchemyBrandingPoolRepository)
+    events = repository(SqlAlchemyEventRepository)
+    protected_sender_ids = repository(SqlAlchemyProtectedSenderIdRepository)
 
     def __init__(self, engine: sa.Engine, cipher: Cipher) -> None:
         self.engine = engine

@@ -20,7 +20,9 @@ from .platform_stats import (
     OrganisationUsageResource, PerformanceDashboardResource, PlatformStatsResources, ServiceReportResources,
 )
 from .branding import EmailBrandingResources, LetterBrandingResources
+from .branding_pools import BrandingPoolResources
 from .branding_usage import BrandingUsersResource
+from .events import EventResource, ProtectedSenderIdResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
@@ -385,6 +387,17 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
     ]
     routes.append(("/service/{service_id}/send-pdf-letter", UploadedLetterResource(notify), None))
     routes.append(("/service/{service_id}/send-notification", OneOffSendResource(notify), None))
+    branding_pools = BrandingPoolResources(notify)
+    routes += [  # the brandings an organisation's services are offered; archiving one; audit events
+        ("/organisations/{organisation_id}/email-branding-pool", branding_pools, "email"),
+        ("/organisations/{organisation_id}/email-branding-pool/{email_branding_id}", branding_pools, "email_item"),
+        ("/organisations/{organisation_id}/letter-branding-pool", branding_pools, "letter"),
+        ("/organisations/{organisation_id}/letter-branding-pool/{letter_branding_id}", branding_pools,
+         "letter_item"),
+        ("/email-branding/{branding_id}/archive", email_branding, "archive"),
+        ("/events", EventResource(notify), None),
+        ("/protected-sender-id/check", ProtectedSenderIdResource(notify), None),
+    ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
     app.route_table = tuple(routes)

@@ -46,6 +46,13 @@ class EmailBrandingResources:
         return wire.EmailBrandingOut.of(usecases.update_email_branding(self._notify, branding_id, body.details(),
                                                                        by=body.by))
 
+    # /email-branding/{branding_id}/archive
+    @operation(status=204)
+    def on_post_archive(self, req: falcon.Request, branding_id: UUID) -> None:
+        """Archive an email branding no live service or organisation uses (400 while one does): it leaves every
+        organisation's pool and the list, and its name is free again."""
+        usecases.archive_email_branding(self._notify, branding_id)
+
     # /email-branding/get-name-for-alt-text
     @operation(body=wire.AltText, response=wire.UnusedName)
     def on_post_name(self, req: falcon.Request, body: wire.AltText) -> wire.UnusedName:

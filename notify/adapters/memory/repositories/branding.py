@@ -25,7 +25,7 @@ class InMemoryEmailBrandingRepository(MemoryRepository[EmailBranding]):
         return self._get(branding_id)
 
     def list(self) -> Sequence[EmailBranding]:
-        return sorted(self._rows.values(), key=lambda b: b.name)
+        return sorted((b for b in self._rows.values() if b.active), key=lambda b: b.name)
 
 
 class InMemoryLetterBrandingRepository(MemoryRepository[LetterBranding]):

@@ -30,7 +30,8 @@ class SqlAlchemyEmailBrandingRepository(SqlRepository[EmailBranding]):
         return self._get_by_id(branding_id)
 
     def list(self) -> Sequence[EmailBranding]:
-        return self._all(sa.select(self.table).order_by(self._text_order(self.table.c.name)))
+        return self._all(sa.select(self.table).where(self.table.c.active)
+                         .order_by(self._text_order(self.table.c.name)))
 
 
 class SqlAlchemyLetterBrandingRepository(SqlRepository[LetterBranding]):
