@@ -344,6 +344,10 @@ def cancel_letter_job(notify: Notify, service_id: UUID, job_id: UUID) -> int:
                 raise InvalidRequest("It’s too late to cancel sending, these letters have already been sent.")
         if not uow.jobs.update_if_unchanged(job.changed(now=now, job_status=JobStatus.CANCELLED), previous=job):
             raise InvalidRequest("We are still processing these letters, please try again in 5 minutes.")
+        counted_on = job.processing_started or job.created_at
+        if letters and counted_on.date() == now.date():  # today's letters no longer count against today's limit
+            daily = daily_limit(uow.services.get(service_id), NotificationType.LETTER.value, counted_on)
+            uow.counters.increment(daily.key, expires_at=daily.expires_at, amount=-len(letters))
         uow.commit()
     return len(letters)
 

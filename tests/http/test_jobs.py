@@ -335,3 +335,16 @@ def test_another_services_letter_job_is_a_404(admin: AdminClient, world: World) 
     assert admin.post(f"/service/{other['id']}/job/{job['id']}/cancel-letter-job").status_code == 404
     assert admin.post(f"/service/{world.service.id}/job/{uuid4()}/cancel-letter-job").status_code == 404
     assert admin.post(f"/service/{world.service.id}/job/not-a-uuid/cancel-letter-job").status_code in (400, 404)
+
+
+def test_cancelled_letters_no_longer_count_against_todays_limit(admin: AdminClient, world: World) -> None:
+    world.update_service(letter_message_limit=2)
+    first = _letter_job(admin, world)
+    _make_letters(world, first)
+    assert admin.post(f"/service/{world.service.id}/job/{first['id']}/cancel-letter-job").json == 2
+    second = _letter_job(admin, world)
+    _make_letters(world, second)
+    assert admin.get(f"/service/{world.service.id}/job/{second['id']}").json["data"]["job_status"] == "finished"
+    third = upload(admin, world, LETTER_CSV, template_id=world.letter.id)  # the second job's letters do count
+    assert (third.status_code, third.json["errors"][0]["message"]) == (
+        400, "You can only send 0 more letters today: the file has 2 rows")
