@@ -27,6 +27,8 @@ class NotificationFilter:
     created_since: datetime | None = None
     created_before: datetime | None = None  # a page after the one ending at a notification created then
     recipient_contains: str | None = None  # part of the normalised recipient (search_term makes it)
+    # (part of the normalised recipient, part of the reference): either matching will do, as the pages search
+    recipient_or_reference: tuple[str, str] | None = None
     reply_to_text: str | None = None  # sent from this sender exactly
     template_id: UUID | None = None
     without_api_key: bool = False  # only those sent from the admin side (an uploaded letter, a one-off send)
@@ -41,6 +43,9 @@ class NotificationFilter:
                 and (self.created_since is None or n.created_at >= self.created_since)
                 and (self.created_before is None or n.created_at < self.created_before)
                 and (self.recipient_contains is None or self.recipient_contains in (n.normalised_to or ""))
+                and (self.recipient_or_reference is None
+                     or self.recipient_or_reference[0] in (n.normalised_to or "")
+                     or self.recipient_or_reference[1] in (n.client_reference or ""))
                 and (self.reply_to_text is None or n.reply_to_text == self.reply_to_text)
                 and (self.template_id is None or n.template_id == self.template_id)
                 and (not self.without_api_key or n.api_key_id is None))

@@ -1,6 +1,6 @@
 """A new user's first minutes in a real browser: the set-up link `notify serve` prints, the first admin,
 signing in with the code emailed through notify's own providers, a service, a template written with its
-preview, one message sent and seen delivered."""
+preview, one message sent and seen delivered (its page, the dashboard's chart, the activity list)."""
 
 from __future__ import annotations
 
@@ -79,6 +79,11 @@ def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) ->
     assert "Reminder" in browser.find_element(By.ID, "top-templates").text
     check_accessibility(browser)
     screenshot(browser, "dashboard")
+    submit(browser, By.LINK_TEXT, "Activity")
+    row = browser.find_element(By.CSS_SELECTOR, "#activity tbody tr")
+    assert ADMIN["email_address"] in row.text and row.find_element(By.CLASS_NAME, "status").text == "delivered"
+    check_accessibility(browser)
+    screenshot(browser, "activity")
 
 
 def test_a_spreadsheet_with_a_bad_row_then_a_job(browser: WebDriver, server: Server, tmp_path: Path) -> None:

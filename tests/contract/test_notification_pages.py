@@ -33,7 +33,8 @@ def test_pages_are_newest_first_and_skip_offset(new_uow: NewUow) -> None:
 def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     job_id = uuid4()
-    plain = factories.notification(service.id, created_at=later(minutes=1), reply_to_text="447700900111")
+    plain = factories.notification(service.id, created_at=later(minutes=1), reply_to_text="447700900111",
+                                   client_reference="invoice-77%-A")
     delivered = factories.notification(service.id, status=NotificationStatus.DELIVERED, created_at=later(minutes=2))
     email = factories.notification(service.id, notification_type=NotificationType.EMAIL, to="a@example.gov.uk",
                                    created_at=later(minutes=3))
@@ -53,6 +54,10 @@ def test_each_filter_narrows_the_page_and_the_count(new_uow: NewUow) -> None:
         NotificationFilter(recipient_contains="7700900", include_jobs=False): [email, delivered, plain, old],
         NotificationFilter(recipient_contains="77%"): [],  # the term is text, not a pattern
         NotificationFilter(reply_to_text="447700900111"): [plain],
+        NotificationFilter(recipient_or_reference=("nobody", "77%-A")): [plain],
+        NotificationFilter(recipient_or_reference=("a@example", "nothing")): [],
+        NotificationFilter(recipient_or_reference=("7700900", "nothing"), include_jobs=False):
+            [email, delivered, plain, old],
     }
     with new_uow() as uow:
         for where, expected in cases.items():

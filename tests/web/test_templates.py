@@ -88,7 +88,8 @@ def test_another_services_pages_are_not_found(signed_in: Browser, platform: Plat
     signed_in.post("/admin-ui/sign-out", {})
     sign_in(signed_in, platform, "member@example.gov.uk", "a long password")
     assert "Their own" in signed_in.get("/admin-ui/").text
-    for path in (f"/admin-ui/services/{other.id}/dashboard", f"/admin-ui/services/{other.id}/templates",
+    for path in (f"/admin-ui/services/{other.id}/dashboard", f"/admin-ui/services/{other.id}/activity",
+                 f"/admin-ui/services/{other.id}/templates",
                  f"/admin-ui/services/{other.id}/templates/new",
                  f"/admin-ui/services/{other.id}/templates/{template.id}", "/admin-ui/services/not-an-id/templates"):
         page = signed_in.get(path)

@@ -10,6 +10,7 @@ import falcon
 
 from notify.usecases.app import Notify
 
+from .activity_page import ActivityPage
 from .dashboard_page import DashboardPage
 from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
@@ -54,6 +55,7 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
     form = TemplateFormPage(web)
     routes += [
         ("/services/{service_id}/dashboard", DashboardPage(web)),
+        ("/services/{service_id}/activity", ActivityPage(web)),
         ("/services/{service_id}/templates", TemplatesPage(web)),
         ("/services/{service_id}/templates/new", form),
         ("/services/{service_id}/templates/{template_id}", TemplatePage(web)),

@@ -208,6 +208,10 @@ def _matching(service_id: UUID, where: NotificationFilter) -> list[sa.ColumnElem
         conditions.append(n.c.created_at < where.created_before)
     if where.recipient_contains is not None:
         conditions.append(n.c.normalised_to.contains(where.recipient_contains, autoescape=True))
+    if where.recipient_or_reference is not None:
+        recipient, reference = where.recipient_or_reference
+        conditions.append(sa.or_(n.c.normalised_to.contains(recipient, autoescape=True),
+                                 n.c.client_reference.contains(reference, autoescape=True)))
     if where.reply_to_text is not None:
         conditions.append(n.c.reply_to_text == where.reply_to_text)
     if where.template_id is not None:
