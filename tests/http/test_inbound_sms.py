@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import uuid4
 
@@ -10,6 +11,8 @@ import falcon.testing
 import pytest
 
 from ..conftest import AdminClient
+from notify.ports.unit_of_work import UnitOfWork
+from notify.testing import build_test_core
 from notify.usecases.app import Notify
 
 from ..fakes import PROVIDER_AUTH, FrozenClock, accept_provider_callbacks
@@ -18,11 +21,12 @@ WEBHOOK = "/notifications/sms/receive/fake"
 
 
 @pytest.fixture
-def notify(notify: Notify) -> Notify:
-    """The suite's `notify`, taking the fake SMS provider's callbacks (signed with its token)."""
+def notify(new_uow: Callable[[], UnitOfWork], clock: FrozenClock) -> Notify:
+    """The suite's core on each store (memory, PostgreSQL), taking the fake SMS provider's callbacks (signed
+    with its token)."""
     from notify.adapters.providers.fake import FakeSmsProvider
 
-    return accept_provider_callbacks(notify, [FakeSmsProvider(receipt_delay=None)])
+    return accept_provider_callbacks(build_test_core(clock, uow=new_uow), [FakeSmsProvider(receipt_delay=None)])
 
 
 @pytest.fixture
