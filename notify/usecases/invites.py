@@ -15,7 +15,7 @@ from notify.domain.invite import (
 from notify.domain.recipients import validate_email_address
 from notify.domain.service import ServiceUser
 
-from . import account_links, platform_service
+from . import account_links, platform_service, users
 from .app import Notify
 from .template_folders import own_folders
 from .verify_codes import DEFAULT_ADMIN_BASE_URL
@@ -168,3 +168,15 @@ def set_organisation_invite_status(notify: Notify, organisation_id: UUID, invite
         uow.invited_organisation_users.update(invite)
         uow.commit()
         return invite
+
+
+def accept_invite_as_new_user(notify: Notify, invite_id: UUID, *, name: str, password: str) -> InvitedUser:
+    """Someone invited without an account makes one (the invitation's address, signing in with a code by email,
+    as the invitation said) and joins the service at once."""
+
+    invite = find_invite(notify, invite_id)
+    if invite.status is not InviteStatus.PENDING:
+        raise errors.InvalidRequest(f"Invitation is {invite.status.value}", field="invitation")
+    user = users.create_user(notify, name=name, email_address=invite.email_address, password=password,
+                             auth_type=AuthType.EMAIL)
+    return accept_invite(notify, invite.id, user.id)

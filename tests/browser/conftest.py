@@ -40,8 +40,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
         server.process.wait(timeout=30)
 
 
-@pytest.fixture
-def browser() -> Iterator[WebDriver]:
+def new_driver() -> WebDriver:
+    """A headless Chromium of its own (its own cookies: another person's browser)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     assert chromium and driver_path, "scripts/test installs chromium and chromium-driver"
@@ -53,6 +53,21 @@ def browser() -> Iterator[WebDriver]:
     driver = webdriver.Chrome(options=options, service=DriverService(driver_path))
     driver.implicitly_wait(5)
     driver.set_page_load_timeout(60)
+    return driver
+
+
+@pytest.fixture
+def browser() -> Iterator[WebDriver]:
+    driver = new_driver()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def second_browser() -> Iterator[WebDriver]:
+    driver = new_driver()
     try:
         yield driver
     finally:

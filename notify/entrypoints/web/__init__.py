@@ -20,6 +20,7 @@ from .send_pages import NotificationPage, SendPage
 from .session import Sessions
 from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
 from .static import StaticFile
+from .team_pages import InvitationPage, InvitePage, MemberPage, TeamPage
 from .templates_pages import ArchivePage, TemplateFormPage, TemplatePage, TemplatesPage, VersionsPage
 
 PREFIX = "/admin-ui"
@@ -56,6 +57,10 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
     routes += [
         ("/services/{service_id}/dashboard", DashboardPage(web)),
         ("/services/{service_id}/activity", ActivityPage(web)),
+        ("/services/{service_id}/team", TeamPage(web)),
+        ("/services/{service_id}/team/invite", InvitePage(web)),
+        ("/services/{service_id}/team/{user_id}", MemberPage(web)),
+        ("/invitation/{token}", InvitationPage(web)),
         ("/services/{service_id}/templates", TemplatesPage(web)),
         ("/services/{service_id}/templates/new", form),
         ("/services/{service_id}/templates/{template_id}", TemplatePage(web)),

@@ -1,0 +1,50 @@
+"""A team in real browsers: the first admin invites someone, who opens the emailed link in a browser of their
+own, makes an account, signs in with a code and finds only what the invitation allows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..e2e.conftest import Server
+from .conftest import check_accessibility, fill, screenshot, sign_in_code, submit, visit
+from .test_first_run import sign_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_an_invitation_accepted_in_a_second_browser(browser: WebDriver, second_browser: WebDriver,
+                                                     server: Server) -> None:
+    sign_in(browser, server)
+    fill(browser, name="Tax reminders")
+    submit(browser, By.LINK_TEXT, "Team")
+    team_page = browser.current_url
+    submit(browser, By.LINK_TEXT, "Invite a team member")
+    browser.find_element(By.ID, "permission-send_messages").click()
+    check_accessibility(browser)
+    fill(browser, email_address="bob@example.gov.uk")
+    assert "bob@example.gov.uk" in browser.find_element(By.ID, "invited").text
+    check_accessibility(browser)
+    screenshot(browser, "team")
+    browser.get(f"{server.base_url}/admin-ui/dev/outbox")
+    link = re.search(r"(http\S+/admin-ui/invitation/\S+)", browser.find_element(By.TAG_NAME, "main").text)
+    assert link
+
+    visit(second_browser, link.group(1), name="invitation")
+    fill(second_browser, name="Bob", password="a long password")
+    assert second_browser.current_url.endswith("/admin-ui/sign-in")
+    fill(second_browser, email_address="bob@example.gov.uk", password="a long password")
+    code_page = second_browser.current_url
+    code = sign_in_code(second_browser, server)
+    second_browser.get(code_page)
+    fill(second_browser, code=code)
+    second_browser.get(team_page)
+    assert "Invite a team member" not in second_browser.page_source
+    assert "See dashboard and activity, Send messages" in second_browser.find_element(By.ID, "team").text
+    second_browser.get(team_page + "/invite")
+    assert "You do not have permission" in second_browser.page_source
+    second_browser.get(team_page.replace("/team", "/templates/new?type=sms"))
+    assert "You do not have permission" in second_browser.page_source
