@@ -56,22 +56,21 @@ def new_driver() -> WebDriver:
     return driver
 
 
-@pytest.fixture
-def browser() -> Iterator[WebDriver]:
-    driver = new_driver()
+def _quit_after(driver: WebDriver) -> Iterator[WebDriver]:
     try:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def browser() -> Iterator[WebDriver]:
+    yield from _quit_after(new_driver())
 
 
 @pytest.fixture
 def second_browser() -> Iterator[WebDriver]:
-    driver = new_driver()
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from _quit_after(new_driver())
 
 
 def set_up_link(server: Server) -> str:
