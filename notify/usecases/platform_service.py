@@ -34,6 +34,11 @@ ALREADY_REGISTERED = UUID("0880fbb1-a0c6-46f0-9a8e-36c986381ceb")
 SERVICE_INVITE = UUID("4f46df42-f795-4cc4-83bb-65ca312f49cc")
 ORGANISATION_INVITE = UUID("203566f0-d835-47c5-aa06-932439c86573")
 JOIN_REQUEST = UUID("5a1f8b6e-3c42-4d2b-9a8e-2f6c1d7e9b10")
+REPLY_TO_VERIFICATION = UUID("3c6ce529-627d-4dfe-a76b-a1651c9a2d08")
+GO_LIVE_REQUEST = UUID("bf5ff739-7005-497a-bdf9-18508f9a0f62")
+GO_LIVE_RECEIPT = UUID("d2b92cfb-431f-4092-b1d6-28fa935316f0")
+GO_LIVE_NEXT_STEPS = UUID("8b059e92-ee0f-4c94-bfc7-56f6517b88cd")
+GO_LIVE_REJECTED = UUID("474ea58c-e589-4947-bcbe-c6717a4619b1")
 
 SMS, EMAIL = NotificationType.SMS, NotificationType.EMAIL
 # id -> (name, type, subject, content); wording is ours
@@ -64,6 +69,21 @@ TEMPLATES: Mapping[UUID, tuple[str, NotificationType, str | None, str]] = {
     JOIN_REQUEST: ("Request to join a service", EMAIL, "((requester_name)) wants to join ((service_name))",
                    "Hello ((approver_name)),\n\n((requester_name)) has asked to join ((service_name)).\n\n"
                    "((reason))\n\nApprove or reject the request: ((url))"),
+    REPLY_TO_VERIFICATION: ("Reply-to address check", EMAIL, "Your reply-to email address",
+                            "This email was sent to check that replies to your service's emails can reach this "
+                            "address. You do not need to do anything else."),
+    GO_LIVE_REQUEST: ("Request to go live", EMAIL, "((requester_name)) wants to make ((service_name)) live",
+                      "Hello ((name)),\n\n((requester_name)) (((requester_email_address))) has asked to make "
+                      "((service_name)) live for ((organisation_name)).\n\nApprove or reject the request: "
+                      "((make_service_live_link))\n\nQuestions? ((support_page_link))"),
+    GO_LIVE_RECEIPT: ("Request to go live sent", EMAIL, "Your request to make ((service_name)) live",
+                      "Hello ((name)),\n\nWe have asked ((organisation_team_member_names)) at "
+                      "((organisation_name)) to approve making ((service_name)) live."),
+    GO_LIVE_NEXT_STEPS: ("Next steps to go live", EMAIL, "Making ((service_name)) live", "((body))"),
+    GO_LIVE_REJECTED: ("Request to go live rejected", EMAIL, "Your request to make ((service_name)) live",
+                       "Hello ((name)),\n\n((organisation_team_member_name)) "
+                       "(((organisation_team_member_email))) at ((organisation_name)) did not approve making "
+                       "((service_name)) live:\n\n((reason))"),
 }
 
 

@@ -197,6 +197,15 @@ def get_reply_to(notify: Notify, service_id: UUID, reply_to_id: UUID) -> Service
         return _live_reply_to(uow, service_id, reply_to_id)
 
 
+def new_reply_to_address(notify: Notify, service_id: UUID, email_address: str) -> str:
+    """`email_address` checked as a reply-to address the service does not have yet (409 when it has)."""
+    email_address = _email(email_address)
+    with notify.uow() as uow:
+        uow.services.get(service_id)
+        _refuse_duplicate(uow.email_reply_to.list_for_service(service_id), email_address, keep=None)
+    return email_address
+
+
 def add_reply_to(notify: Notify, service_id: UUID, *, email_address: str, is_default: bool) -> ServiceEmailReplyTo:
     email_address = _email(email_address)
     now = notify.clock.now()

@@ -474,6 +474,14 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         ("POST", "/email-branding/{branding_id}/archive", None, "", "admin:spare_email_branding"),
         ("POST", "/events", {"event_type": "sucessful_login", "data": {"user_id": str(uid)}}, "", "admin"),
         ("GET", "/protected-sender-id/check", None, "sender_id=GOVUK", "admin"),
+        ("POST", "/organisations/notify-users-of-request-to-go-live/{service_id}", None, "", "admin:go_live"),
+        ("POST", "/organisations/notify-org-member-about-next-steps-of-go-live-request/{service_id}",
+         {"to": "approver@example.gov.uk", "service_name": "Going live", "body": "Next"}, "", "admin:go_live"),
+        ("POST", "/organisations/notify-service-member-of-rejected-go-live-request/{service_id}", {
+            "name": "A", "service_name": "Going live", "organisation_name": "Org", "reason": "Not yet",
+            "organisation_team_member_name": "B", "organisation_team_member_email": "b@example.gov.uk"}, "",
+         "admin:go_live"),
+        ("POST", "/service/{service_id}/email-reply-to/verify", {"email": "check@example.gov.uk"}, "", "admin"),
         ("POST", "/organisations/{organisation_id}/archive", None, "", "admin:empty_org"),
     ]
     extra = {"other_user": {"user_id": other_user},
@@ -483,6 +491,7 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
                                  "letter_branding_id": letter_branding.json.get("id")},
              "spare_email_branding": {"branding_id": admin.post("/email-branding", json={
                  "name": "Spare"}).json["data"]["id"]},
+             "go_live": {"service_id": _requesting_to_go_live(admin, org, uid)},
              "gateway": {"provider": "sms-gateway"}, "unprinted": {"notification_id": unprinted.id},
              "sms_code": {"code_type": "sms"}, "letter_job": {"job_id": letter_job}, "print_day": {"letter_print_date": "2026-06-15"},
              "email_template": {"template_id": world.email.id},
@@ -577,6 +586,14 @@ def test_every_documented_response_shape_matches_what_the_app_answers(
         if (method, route) == ("POST", "/service/{service_id}/callback-api"):
             ids["callback_api_id"] = result.json["data"]["id"]
     assert checked == {(r.method, r.path) for r in routes(app)}
+
+
+def _requesting_to_go_live(admin: Any, organisation_id: str, user_id: UUID) -> str:
+    """A trial service in the organisation that `user_id` asked to make live."""
+    service_id = admin.post("/service", json={"name": "Going live", "user_id": str(user_id)}).json["data"]["id"]
+    admin.post(f"/organisations/{organisation_id}/service", json={"service_id": service_id})
+    admin.post(f"/service/{service_id}", json={"go_live_user": str(user_id)})
+    return str(service_id)
 
 
 def _registered_key() -> dict[str, str]:

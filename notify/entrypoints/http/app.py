@@ -23,6 +23,7 @@ from .branding import EmailBrandingResources, LetterBrandingResources
 from .branding_pools import BrandingPoolResources
 from .branding_usage import BrandingUsersResource
 from .events import EventResource, ProtectedSenderIdResource
+from .go_live import GoLiveResources, ReplyToCheckResource
 from .callback_apis import CallbackApiResources
 from .complaints import ComplaintResources
 from .inbound_numbers import InboundNumberResources, InboundSmsSettingsResources
@@ -397,6 +398,14 @@ def create_app(notify: Notify, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) 
         ("/email-branding/{branding_id}/archive", email_branding, "archive"),
         ("/events", EventResource(notify), None),
         ("/protected-sender-id/check", ProtectedSenderIdResource(notify), None),
+    ]
+    go_live = GoLiveResources(notify)
+    routes += [  # emails about a request to go live, and checking a reply-to address, from the platform service
+        ("/organisations/notify-users-of-request-to-go-live/{service_id}", go_live, "request"),
+        ("/organisations/notify-org-member-about-next-steps-of-go-live-request/{service_id}", go_live,
+         "next_steps"),
+        ("/organisations/notify-service-member-of-rejected-go-live-request/{service_id}", go_live, "rejected"),
+        ("/service/{service_id}/email-reply-to/verify", ReplyToCheckResource(notify), None),
     ]
     for path, resource, suffix in routes:
         app.add_route(path, resource, suffix=suffix) if suffix else app.add_route(path, resource)
