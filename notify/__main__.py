@@ -1,19 +1,23 @@
 """`notify serve` (the HTTP API under waitress), `notify worker` (Celery, with NOTIFY_QUEUE_URL), `notify purge`
 (what is past retention, now), `notify facts` (the daily billing and status facts), `notify inbound-numbers
-add` (numbers bought from a provider, into the pool services are given theirs from) and
-`notify db upgrade | downgrade REV | current`."""
+add` (numbers bought from a provider, into the pool services are given theirs from), `notify
+protected-sender-ids add` (sender ids only their owners may use) and `notify db upgrade | downgrade REV | current`."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
                               open_stores, purge_now, run_worker, settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
+
+if TYPE_CHECKING:
+    from notify.usecases.app import Notify
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_numbers = numbers_commands.add_parser("add", help="put numbers bought from a provider into the pool")
     add_numbers.add_argument("--provider", required=True, help="who the numbers were bought from (mmg, firetext…)")
     add_numbers.add_argument("numbers", nargs="+", help="each as texts to it arrive, e.g. 07700900123")
+    protected = commands.add_parser("protected-sender-ids",
+                                    help="text message sender ids only their owners may use (a bank's name…)")
+    protected_commands = protected.add_subparsers(dest="protected_command", required=True)
+    protected_commands.add_parser("add", help="protect sender ids (compared without spaces, in any case)") \
+        .add_argument("sender_ids", nargs="+")
     args = parser.parse_args(argv)
 
     try:
@@ -73,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _facts(settings, args)
         if args.command == "inbound-numbers":
             return _add_inbound_numbers(settings, args)
+        if args.command == "protected-sender-ids":
+            return _add_protected_sender_ids(settings, args)
         if args.command == "send-csv":
             return _send_csv(settings, args)
         if args.command == "worker":
@@ -191,17 +202,37 @@ def _facts(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _add_inbound_numbers(settings: Settings, args: argparse.Namespace) -> int:
-    from notify.bootstrap import build_notify
     from notify.usecases.inbound_numbers import add_inbound_numbers
 
+    def add(notify: Notify) -> None:
+        for number in add_inbound_numbers(notify, args.numbers, provider=args.provider):
+            print(f"{number.number}: in the pool ({number.provider}, id {number.id})", flush=True)
+
+    return _on_the_database(settings, "numbers", add)
+
+
+def _add_protected_sender_ids(settings: Settings, args: argparse.Namespace) -> int:
+    from notify.usecases.events import protect_sender_id
+
+    def add(notify: Notify) -> None:
+        for sender_id in args.sender_ids:
+            protect_sender_id(notify, sender_id)
+            print(f"{sender_id}: protected", flush=True)
+
+    return _on_the_database(settings, "sender ids", add)
+
+
+def _on_the_database(settings: Settings, what: str, action: Callable[[Notify], None]) -> int:
+    """Run an operator's command against the configured database (the in-memory store would forget it)."""
+    from notify.bootstrap import build_notify
+
     if settings.database_url == MEMORY:
-        print("notify: the in-memory store forgets numbers when this command ends: set NOTIFY_DATABASE_URL",
+        print(f"notify: the in-memory store forgets {what} when this command ends: set NOTIFY_DATABASE_URL",
               file=sys.stderr, flush=True)
         return 2
     stores = open_stores(settings)
     try:
-        for number in add_inbound_numbers(build_notify(settings, stores), args.numbers, provider=args.provider):
-            print(f"{number.number}: in the pool ({number.provider}, id {number.id})", flush=True)
+        action(build_notify(settings, stores))
     finally:
         for engine in stores.engines:
             engine.dispose()
