@@ -19,12 +19,13 @@ class MemoryRepository(Generic[T]):
     table_name: str
     not_found: type[errors.NotFound] = errors.NotFound
 
+    _rows: dict[Any, T]  # this repository's table (the store never replaces one): looked up once
+
     def __init__(self, session: InMemorySession) -> None:
         self._session = session
-
-    @property
-    def _rows(self) -> dict[Any, T]:
-        return self._session.table(self.table_name)
+        name = getattr(self, "table_name", None)
+        if name is not None:
+            self._rows = session.table(name)
 
     def _get(self, key: Any) -> T:
         try:
