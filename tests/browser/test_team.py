@@ -48,3 +48,22 @@ def test_an_invitation_accepted_in_a_second_browser(browser: WebDriver, second_b
     assert "You do not have permission" in second_browser.page_source
     second_browser.get(team_page.replace("/team", "/templates/new?type=sms"))
     assert "You do not have permission" in second_browser.page_source
+
+
+def test_an_api_key_shown_once_then_revoked(browser: WebDriver, server: Server) -> None:
+    sign_in(browser, server)
+    fill(browser, name="Tax reminders")
+    submit(browser, By.LINK_TEXT, "API keys")
+    submit(browser, By.LINK_TEXT, "Create an API key")
+    check_accessibility(browser)
+    fill(browser, name="Live system")
+    assert browser.find_element(By.ID, "api-key").text.startswith("live_system-")
+    check_accessibility(browser)
+    screenshot(browser, "api-key")
+    submit(browser, By.LINK_TEXT, "Back to API keys")
+    submit(browser, By.PARTIAL_LINK_TEXT, "Revoke")
+    check_accessibility(browser)
+    submit(browser, By.XPATH, "//button[text()='Revoke this key']")
+    assert "Revoked" in browser.find_element(By.ID, "api-keys").text
+    check_accessibility(browser)
+    screenshot(browser, "api-keys")

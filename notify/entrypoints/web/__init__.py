@@ -11,6 +11,7 @@ import falcon
 from notify.usecases.app import Notify
 
 from .activity_page import ActivityPage
+from .api_key_pages import ApiKeysPage, NewApiKeyPage, RevokeApiKeyPage
 from .dashboard_page import DashboardPage
 from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
@@ -61,6 +62,9 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/services/{service_id}/team/invite", InvitePage(web)),
         ("/services/{service_id}/team/{user_id}", MemberPage(web)),
         ("/invitation/{token}", InvitationPage(web)),
+        ("/services/{service_id}/api-keys", ApiKeysPage(web)),
+        ("/services/{service_id}/api-keys/new", NewApiKeyPage(web)),
+        ("/services/{service_id}/api-keys/{key_id}/revoke", RevokeApiKeyPage(web)),
         ("/services/{service_id}/templates", TemplatesPage(web)),
         ("/services/{service_id}/templates/new", form),
         ("/services/{service_id}/templates/{template_id}", TemplatePage(web)),
