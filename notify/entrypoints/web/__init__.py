@@ -17,8 +17,10 @@ from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
 from .password_pages import ForgotPasswordPage, NewPasswordPage
 from .pages import NotFoundPage, Outbox, PageNotFound, Web
+from .platform_pages import platform_routes
 from .send_pages import NotificationPage, SendPage
 from .session import Sessions
+from .settings_pages import SettingsPage, SettingsSectionPage
 from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
 from .static import StaticFile
 from .team_pages import InvitationPage, InvitePage, MemberPage, TeamPage
@@ -76,7 +78,10 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/services/{service_id}/templates/{template_id}/upload", UploadPage(web)),
         ("/services/{service_id}/uploads/{upload_id}/send", StartJobPage(web)),
         ("/services/{service_id}/jobs/{job_id}", JobPage(web)),
+        ("/services/{service_id}/settings", SettingsPage(web)),
+        ("/services/{service_id}/settings/{section}", SettingsSectionPage(web)),
     ]
+    routes += platform_routes(web)
     for path, resource in routes:
         app.add_route(prefix + path, resource)
     not_found = NotFoundPage(web)
