@@ -512,12 +512,13 @@ def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
 
 def mount_web(app: falcon.App[Any, Any], notify: Notify, settings: Settings) -> None:
     """The web pages beside the API, their sessions keyed by the admin secret; with the fake providers, the
-    development outbox shows what they were handed (the sign-in codes among them)."""
+    development outbox shows what they were handed (the sign-in codes among them): to a signed-in platform
+    admin, or to anyone when NOTIFY_DEV_OUTBOX says so."""
     from notify.entrypoints import web
 
     fakes = [p for p in (*notify.email_providers, *notify.sms_providers) if hasattr(p, "sent")]
     outbox = (lambda: [m for fake in fakes for m in list(fake.sent)]) if fakes else None
-    web.mount(app, notify, secret=settings.admin_client_secrets[0], outbox=outbox)
+    web.mount(app, notify, secret=settings.admin_client_secrets[0], outbox=outbox, outbox_open=settings.dev_outbox)
 
 
 def first_run_link(settings: Settings, stores: Stores, base_url: str) -> str | None:

@@ -69,6 +69,8 @@ Fake providers:
   NOTIFY_FAKE_PROVIDER_LOG   a folder where each process appends every message its fake providers accept
                              (one line: provider, notification id); for tests that count hand-overs
   NOTIFY_FAKE_RECEIPT_DELAY_MS  how long a fake provider waits before its delivery receipt (500)
+  NOTIFY_DEV_OUTBOX          true: /admin-ui/dev/outbox shows anyone what the fake providers were handed (local
+                             development: the first sign-in code); otherwise only a signed-in platform admin
 """
 
 from __future__ import annotations
@@ -140,6 +142,7 @@ class Settings:
     delivery_retry_max_delay: int = 900
     fake_provider_log: str | None = None
     fake_receipt_delay_ms: int = 500
+    dev_outbox: bool = False
     # Callbacks to services: Notify retries a failed one 5 times, 300 s apart.
     callback_retry_delay: int = 300
     callback_max_retries: int = 5
@@ -191,6 +194,7 @@ class Settings:
             delivery_retry_max_delay=_int(env, "NOTIFY_DELIVERY_RETRY_MAX_DELAY", 900),
             fake_provider_log=(env.get("NOTIFY_FAKE_PROVIDER_LOG") or "").strip() or None,
             fake_receipt_delay_ms=_int(env, "NOTIFY_FAKE_RECEIPT_DELAY_MS", 500),
+            dev_outbox=_bool(env, "NOTIFY_DEV_OUTBOX", False),
             callback_retry_delay=_int(env, "NOTIFY_CALLBACK_RETRY_DELAY", 300),
             callback_max_retries=_int(env, "NOTIFY_CALLBACK_MAX_RETRIES", 5),
             provider_callback_tokens=callback_tokens or (secrets.token_urlsafe(32),),

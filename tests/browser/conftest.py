@@ -32,7 +32,8 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    server = start_server(tmp_path, {"NOTIFY_FAKE_RECEIPT_DELAY_MS": "200"})
+    # the first sign-in code is read from the development outbox before anyone is signed in
+    server = start_server(tmp_path, {"NOTIFY_FAKE_RECEIPT_DELAY_MS": "200", "NOTIFY_DEV_OUTBOX": "true"})
     try:
         yield server
     finally:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import falcon
+
 from notify.embedded import Platform
+from notify.entrypoints.http import create_app
 from notify.entrypoints import web
 from notify.testing import ADMIN_SECRET
 
-from .conftest import ADMIN, Browser, last_code, set_up_and_sign_in
+from .conftest import ADMIN, Browser, last_code, set_up_and_sign_in, sign_in
 
 SET_UP = f"/admin-ui/set-up/{web.setup_token(ADMIN_SECRET)}"
 
@@ -103,6 +106,18 @@ def test_the_stylesheet_is_served_from_the_package(browser: Browser) -> None:
     assert browser.get("/admin-ui/static/missing.css").status_code == 404
 
 
-def test_the_development_outbox_shows_the_fakes_messages(signed_in: Browser) -> None:
+def test_the_development_outbox_shows_the_fakes_messages_to_a_platform_admin_only(
+        signed_in: Browser, platform: Platform, app: falcon.App) -> None:  # type: ignore[type-arg]
     page = signed_in.get("/admin-ui/dev/outbox")
     assert page.status_code == 200 and "is your sign-in code" in page.text
+    anyone = Browser(app)
+    assert anyone.get("/admin-ui/dev/outbox").status_code == 404
+    platform.create_user(name="Member", email_address="member@example.gov.uk", password="a long password")
+    sign_in(anyone, platform, "member@example.gov.uk", "a long password")
+    assert anyone.get("/admin-ui/dev/outbox").status_code == 404
+
+
+def test_the_development_outbox_is_open_to_anyone_when_the_server_says_so(platform: Platform) -> None:
+    app = create_app(platform.core)
+    web.mount(app, platform.core, secret=ADMIN_SECRET, outbox=lambda: platform.outbox, outbox_open=True)
+    assert Browser(app).get("/admin-ui/dev/outbox").status_code == 200

@@ -41,10 +41,11 @@ def session_key(secret: str) -> bytes:
 
 
 def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None = None,  # type: ignore[type-arg]
-          prefix: str = PREFIX) -> None:
+          outbox_open: bool = False, prefix: str = PREFIX) -> None:
     """Add the pages to the app. `secret` keys the session cookies (a server secret, kept across restarts for
     sessions to survive them); `outbox` (development, fake providers) lists what they were handed."""
-    web = Web(notify, Sessions(session_key(secret)), prefix, setup_token=setup_token(secret), outbox=outbox)
+    web = Web(notify, Sessions(session_key(secret)), prefix, setup_token=setup_token(secret), outbox=outbox,
+              outbox_open=outbox_open)
     routes = [
         ("", HomePage(web)),
         ("/set-up/{token}", SetUpPage(web)),

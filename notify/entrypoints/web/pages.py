@@ -42,12 +42,13 @@ class Web:
     auth = "none"  # the pages check their own session, not the admin API's token
 
     def __init__(self, notify: Notify, sessions: Sessions, prefix: str, *, setup_token: str,
-                 outbox: Outbox | None = None) -> None:
+                 outbox: Outbox | None = None, outbox_open: bool = False) -> None:
         self.notify = notify
         self.sessions = sessions
         self.prefix = prefix
         self.setup_token = setup_token
         self.outbox = outbox
+        self.outbox_open = outbox_open  # shown to anyone (local development), not only to platform admins
         self.env = jinja2.Environment(loader=jinja2.PackageLoader("notify.entrypoints.web", "templates"),
                                       autoescape=True, undefined=jinja2.StrictUndefined)
 

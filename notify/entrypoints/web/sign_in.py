@@ -11,7 +11,7 @@ import falcon
 from notify.domain import errors
 from notify.usecases import web_sign_in
 
-from .pages import Page
+from .pages import Page, PageNotFound
 from .session import CODE_SECONDS
 
 
@@ -124,9 +124,14 @@ class SignOutPage(Page):
 
 class OutboxPage(Page):
     """Development only (the fake providers are in use): what they were handed, newest first, so the
-    sign-in code can be read without a real inbox."""
+    sign-in code can be read without a real inbox. It holds others' codes and messages: a signed-in platform
+    admin's alone unless the server was started to show it to anyone."""
 
     def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
         if self.web.outbox is None:
             raise falcon.HTTPNotFound()
+        if not self.web.outbox_open:
+            user = self.user(req)
+            if user is None or not user.platform_admin:
+                raise PageNotFound()
         self.render(req, resp, "outbox.html", messages=list(reversed(self.web.outbox()))[:50])
