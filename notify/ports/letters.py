@@ -17,3 +17,7 @@ class LetterPdfs(Protocol):
     def page_sizes(self, data: bytes) -> Sequence[PageSize]:
         """Each page's size; raises InvalidRequest(NOT_A_PDF) for anything but a readable PDF."""
         ...
+
+    def page_png(self, data: bytes, page: int) -> bytes:
+        """Page `page` (from 1, which exists) of a readable PDF as a PNG image."""
+        ...

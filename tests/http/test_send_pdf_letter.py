@@ -5,6 +5,8 @@ or bad files, and malformed bodies."""
 from __future__ import annotations
 
 import base64
+import struct
+import zlib
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID, uuid4
@@ -111,3 +113,29 @@ def test_a_sent_upload_is_listed_by_its_print_run_and_previewed(notify: Notify, 
     assert [n["id"] for n in day["notifications"]] == [str(file_id)]
     preview = admin.get(f"/service/{letters_service['id']}/template/preview/{file_id}/pdf")
     assert preview.status_code == 200 and base64.b64decode(preview.json["content"]) == pdf
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def test_a_sent_letter_is_previewed_page_by_page_as_png(notify: Notify, admin: AdminClient,
+                                                        owner: dict[str, Any],
+                                                        letters_service: dict[str, Any]) -> None:
+    file_id = _upload(notify, letters_service, make_pdf(pages=2))
+    assert _send(admin, letters_service, owner, file_id).status_code == 201
+    path = f"/service/{letters_service['id']}/template/preview/{file_id}/png"
+    first, second = admin.get(path), admin.get(path, params={"page": 2})
+    assert first.status_code == 200 and second.status_code == 200 and first.json["metadata"] == {}
+    pages = [base64.b64decode(p.json["content"]) for p in (first, second)]
+    assert [_png_size(p) for p in pages] == [(1241, 1754), (1241, 1754)]  # A4 at 150 dots per inch, rounded up
+    assert pages[0] != pages[1]  # "Page 1", "Page 2"
+    pixels = zlib.decompress(pages[0][8 + 25 + 8:-12 - 4])  # IDAT between the header and the end chunks
+    assert len(pixels) == 1754 * (1 + 1241 * 3)  # each row: its filter byte and RGB pixels
+    beyond = admin.get(path, params={"page": 3})
+    assert beyond.status_code == 400 and beyond.json["message"] == {"page": ["the letter has 2 pages"]}
+    assert admin.get(path, params={"page": 0}).status_code == 400
+    assert admin.get(path, params={"page": "two"}).status_code == 400
+    assert admin.get(f"/service/{uuid4()}/template/preview/{file_id}/png").status_code == 404

@@ -1,4 +1,4 @@
-"""Letter PDFs with fpdf2 (writing) and pypdf (reading): the `letters` extra."""
+"""Letter PDFs with fpdf2 (writing), pypdf (reading) and pypdfium2 (pages as images): the `letters` extra."""
 
 from .letters import PdfLetters
 

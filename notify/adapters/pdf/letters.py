@@ -19,6 +19,8 @@ from pypdf.errors import PyPdfError
 from notify.domain.errors import InvalidRequest
 from notify.domain.letter import NOT_A_PDF, LetterContent, PageSize
 
+from .pages import page_png
+
 PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0  # A4, mm
 ADDRESS_X, ADDRESS_Y, ADDRESS_WIDTH = 24.6, 39.5, 95.0
 RIGHT_COLUMN_X, RIGHT_COLUMN_WIDTH = 125.0, 65.0
@@ -95,7 +97,7 @@ class _Writer:
 
 
 class PdfLetters:
-    """LetterPdfs over fpdf2 and pypdf."""
+    """LetterPdfs over fpdf2 and pypdf (pages drawn as images by pypdfium2)."""
 
     def render(self, letter: LetterContent) -> bytes:
         pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -134,6 +136,9 @@ class PdfLetters:
             return sizes
         except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
             raise InvalidRequest(NOT_A_PDF) from None
+
+    def page_png(self, data: bytes, page: int) -> bytes:
+        return page_png(data, page)
 
 
 def _body(writer: _Writer, body: str) -> None:

@@ -14,6 +14,7 @@ from notify.usecases.services import get_service
 
 from .operation import operation
 from .schemas.templates import LetterPreview, TemplateOut
+from .schemas.uploads import PagesQuery
 
 
 class PrecompiledResources:
@@ -29,9 +30,9 @@ class PrecompiledResources:
         return TemplateOut.of(letters.precompiled_template(self._notify, get_service(self._notify, service_id)))
 
     # /service/{service_id}/template/preview/{notification_id}/{file_type}
-    @operation(response=LetterPreview)
+    @operation(query=PagesQuery, response=LetterPreview)
     def on_get_preview(self, req: falcon.Request, service_id: UUID, notification_id: UUID,
-                       file_type: str) -> LetterPreview:
-        """A sent letter as printed, base64 (`pdf`; `png` pages are not rendered here, a 400)."""
-        pdf = letter_preview(self._notify, service_id, notification_id, file_type)
-        return LetterPreview(content=base64.b64encode(pdf).decode("ascii"), metadata={})
+                       file_type: str, query: PagesQuery) -> LetterPreview:
+        """A sent letter as printed, base64: the whole `pdf`, or one `png` page (`?page=`, 1 by default)."""
+        content = letter_preview(self._notify, service_id, notification_id, file_type, query.page)
+        return LetterPreview(content=base64.b64encode(content).decode("ascii"), metadata={})

@@ -158,5 +158,5 @@ class TemplateListItem:
 class LetterPreview:
     """A sent letter's preview, as Notify's admin app reads it."""
 
-    content: str  # the PDF, base64
+    content: str  # the PDF or the PNG page, base64
     metadata: dict[str, str]
