@@ -91,12 +91,15 @@ class AdmissionBatch:
 
     def __init__(self, admissions: Sequence[Admission]) -> None:
         self.admissions = admissions
-        self._expiry: dict[str, datetime] = {}
-        self._amount: dict[str, int] = {}
+        expiry: dict[str, datetime] = {}
+        amount: dict[str, int] = {}
         for admission in admissions:
             for limit in admission.limits:
-                self._expiry.setdefault(limit.key, limit.expires_at)
-                self._amount[limit.key] = self._amount.get(limit.key, 0) + 1
+                if limit.key in amount:
+                    amount[limit.key] += 1
+                else:
+                    expiry[limit.key], amount[limit.key] = limit.expires_at, 1
+        self._expiry, self._amount = expiry, amount
 
     @property
     def increments(self) -> list[Increment]:
