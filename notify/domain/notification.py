@@ -171,12 +171,15 @@ TRANSITIONS: dict[NotificationStatus, frozenset[NotificationStatus]] = {
     for status in HAND_OVERS.keys() | RECEIPTS.keys()}
 
 
+_NOWHERE: frozenset[NotificationStatus] = frozenset()
+
+
 def may_move(current: NotificationStatus, status: NotificationStatus) -> bool:
-    return status in TRANSITIONS.get(current, frozenset())
+    return status in TRANSITIONS.get(current, _NOWHERE)
 
 
 def may_hand_over(current: NotificationStatus, status: NotificationStatus) -> bool:
-    return status in HAND_OVERS.get(current, frozenset())
+    return status in HAND_OVERS.get(current, _NOWHERE)
 
 
 def hand_over_sources(status: NotificationStatus) -> frozenset[NotificationStatus]:
