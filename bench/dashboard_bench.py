@@ -3,7 +3,7 @@ emails and letters in several statuses, 5 templates): the rows inserted by gener
 facts built for every past day (as the nightly build leaves them), then the whole page (GET through the Falcon
 app, signed-in session, HTML with its SVG charts) timed.
 
-    .venv/bin/python bench/dashboard_bench.py [--url postgresql+psycopg://…] [--rows 1000000] [--runs 30]
+    .venv/bin/python bench/dashboard_bench.py [--url postgresql+psycopg://…] [--rows 1000000] [--runs 30] [--profile]
 
 Without --url (or NOTIFY_BENCH_DATABASE_URL) it makes a throwaway database the way the tests do, and drops it.
 """
@@ -56,6 +56,7 @@ def main() -> int:
     parser.add_argument("--url", default=os.environ.get("NOTIFY_BENCH_DATABASE_URL"))
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--profile", action="store_true", help="print where one render's time goes (cProfile)")
     args = parser.parse_args()
     with bench_engine(args.url) as engine:
         return run(engine, args)
@@ -103,6 +104,13 @@ def run(engine, args) -> int:  # type: ignore[no-untyped-def]
         timings.append((time.perf_counter() - t) * 1000)
         assert page.status_code == 200 and "<svg" in page.text, page.status_code
     timings = sorted(timings[3:])  # the first renders compile the templates
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.runcall(client.simulate_get, path, cookies={COOKIE: cookie})
+        pstats.Stats(profile).sort_stats("tottime").print_stats(15)
     load = os.getloadavg()
     print(describe(engine))
     print(f"{args.rows:,} notifications over {DAYS} days inserted in {inserted:.1f} s; facts of {DAYS + 1} days "
