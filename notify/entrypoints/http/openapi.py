@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import falcon
 
+from .errors import PUBLIC_SHAPED_PATHS
 from .operation import Operation, operation, operation_of
 from .schemas.jsonschema import UUID_SCHEMA, Components, Schema
 from .schemas.paths import path_param
@@ -163,8 +164,8 @@ def _operation(route: Route, components: Components) -> Schema:
         ok["content"] = {"application/json": {"schema": response}}
     elif (route.method, route.path) in NOT_JSON:
         ok["content"] = {NOT_JSON[(route.method, route.path)][1]: {"schema": {}}}
-    error = {"$ref": "#/components/schemas/V2Error" if public and auth != "none" else
-             "#/components/schemas/AdminError"}
+    public_errors = (public and auth != "none") or route.path in PUBLIC_SHAPED_PATHS
+    error = {"$ref": "#/components/schemas/V2Error" if public_errors else "#/components/schemas/AdminError"}
     responses: Schema = {status: ok, **{str(code): ok for code in (spec.also if spec is not None else ())}}
     for code, text in ERROR_STATUSES.items():
         if code in ("401", "403") and auth == "none":
