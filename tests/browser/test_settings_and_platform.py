@@ -26,6 +26,8 @@ def test_a_setting_is_kept_and_a_member_without_the_permission_is_refused(browse
     check_accessibility(browser)
     fill(browser, name="Tax letters")
     assert browser.find_element(By.ID, "done").text == "Service name changed"
+    fill(browser, sms_sender="HMRC")  # not the default: its buttons are checked by axe below
+    assert "HMRC" in browser.find_element(By.ID, "sms-senders").text
     fill(browser, **{"retention-email": "30"})
     assert browser.find_element(By.ID, "done").text == "Data retention changed"
     browser.refresh()  # kept, not only shown once

@@ -119,3 +119,50 @@ def test_limits_and_going_live_are_for_platform_admins_only(signed_in: Browser, 
         assert signed_in.post(f"/admin-ui/services/{service.id}/settings/{section}",
                               {"live": "yes", "rate_limit": "1"}).status_code == 404
     assert services.get_service(platform.core, service.id).restricted
+
+
+def test_senders_addresses_and_contact_blocks_made_default_or_removed(signed_in: Browser, platform: Platform) -> None:
+    service_id = new_service(signed_in)
+    service = UUID(service_id)
+    change(signed_in, service_id, "sms-sender", {"sms_sender": "HMRC"})
+    hmrc = next(s for s in senders.list_sms_senders(platform.core, service) if s.sms_sender == "HMRC")
+    page = change(signed_in, service_id, "sms-sender-default", {"id": str(hmrc.id)})
+    assert "Text message sender HMRC is the default" in page
+    govuk = next(s for s in senders.list_sms_senders(platform.core, service) if s.sms_sender == "GOVUK")
+    change(signed_in, service_id, "sms-sender-remove", {"id": str(govuk.id)})
+    assert [s.sms_sender for s in senders.list_sms_senders(platform.core, service) if not s.archived] == ["HMRC"]
+    refused = signed_in.post(f"/admin-ui/services/{service_id}/settings/sms-sender-remove", {"id": str(hmrc.id)})
+    assert refused.status_code == 400 and "You cannot delete a default sms sender" in refused.text
+
+    for section, field, listed in (
+            ("reply-to", "email_address", lambda: [(r.id, r.email_address, r.is_default, r.archived)
+                                                   for r in senders.list_reply_tos(platform.core, service)]),
+            ("letter-contact", "contact_block", lambda: [
+                (c.id, c.contact_block, c.is_default, c.archived)
+                for c in letter_contacts.list_letter_contacts(platform.core, service)])):
+        change(signed_in, service_id, section, {field: "one@example.gov.uk"})
+        change(signed_in, service_id, section, {field: "two@example.gov.uk"})
+        ids = {text: item_id for item_id, text, _, _ in listed()}
+        change(signed_in, service_id, f"{section}-default", {"id": str(ids["two@example.gov.uk"])})
+        change(signed_in, service_id, f"{section}-remove", {"id": str(ids["one@example.gov.uk"])})
+        assert [(text, default) for _, text, default, archived in listed() if not archived] == [
+            ("two@example.gov.uk", True)], section
+
+    change(signed_in, service_id, "delivery-status", {"delivery-status-url": "https://example.gov.uk/r",
+                                                      "delivery-status-bearer_token": TOKEN})
+    page = change(signed_in, service_id, "delivery-status-remove", {})
+    assert "Delivery receipts callback removed" in page
+    assert callback_apis.find_cached(platform.core, service, CallbackType.DELIVERY_STATUS) is None
+
+
+def test_another_services_sender_is_not_found(signed_in: Browser, platform: Platform) -> None:
+    mine = new_service(signed_in, "Mine")
+    owner = platform.create_user(name="Other", email_address="other@example.gov.uk", password="a long password")
+    other = platform.create_service(name="Someone else's", owner=owner)
+    theirs = senders.add_sms_sender(platform.core, other.id, sms_sender="THEIRS", is_default=False)
+    settings(signed_in, mine)
+    for section in ("sms-sender-default", "sms-sender-remove"):
+        result = signed_in.post(f"/admin-ui/services/{mine}/settings/{section}", {"id": str(theirs.id)})
+        assert result.status_code == 404
+    assert not senders.get_sms_sender(platform.core, other.id, theirs.id).archived
+    assert signed_in.post(f"/admin-ui/services/{mine}/settings/sms-sender-remove", {"id": "x"}).status_code == 404

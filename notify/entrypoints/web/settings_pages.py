@@ -9,10 +9,12 @@ from typing import Any
 from uuid import UUID
 
 import falcon
+from attrs import frozen
 
 from notify.domain import errors
 from notify.domain.constants import CallbackType, NotificationType, UserPermission
 from notify.domain.user import User
+from notify.usecases.app import Notify
 from notify.usecases import callback_apis, data_retention, letter_contacts, senders, services
 from notify.usecases.web_templates import Membership
 
@@ -67,6 +69,8 @@ class SettingsSectionPage(_Settings):
             raise PageNotFound()
         try:
             done = change(self, user, membership.service.id, form)
+        except errors.NotFound:
+            raise PageNotFound() from None
         except errors.NotifyError as exc:
             self.show(req, resp, user, membership, status=400, errors=_on_fields(exc, section, form), values=form)
             return
@@ -124,6 +128,60 @@ def _letter_contact(page: Page, user: User, service_id: UUID, form: dict[str, st
     return "Letter contact block added"
 
 
+@frozen
+class Choices:
+    """One of the service's lists with a default (SMS senders, reply-to addresses, letter contact blocks): how
+    to read an item, make it the default, remove it, and name it in the page's message."""
+
+    get: Callable[[Notify, UUID, UUID], Any]
+    make_default: Callable[[Notify, UUID, Any], object]
+    archive: Callable[[Notify, UUID, UUID], object]
+    describe: Callable[[Any], str]
+
+
+CHOICES = {
+    "sms-sender": Choices(
+        senders.get_sms_sender,
+        lambda n, s, x: senders.update_sms_sender(n, s, x.id, sms_sender=x.sms_sender, is_default=True),
+        senders.archive_sms_sender, lambda x: f"Text message sender {x.sms_sender}"),
+    "reply-to": Choices(
+        senders.get_reply_to,
+        lambda n, s, x: senders.update_reply_to(n, s, x.id, email_address=x.email_address, is_default=True),
+        senders.archive_reply_to, lambda x: f"Reply-to address {x.email_address}"),
+    "letter-contact": Choices(
+        letter_contacts.get_letter_contact,
+        lambda n, s, x: letter_contacts.update_letter_contact(n, s, x.id, contact_block=x.contact_block,
+                                                              is_default=True),
+        letter_contacts.archive_letter_contact, lambda x: "Letter contact block"),
+}
+
+
+def _make_default(kind: Choices) -> Callable[[Page, User, UUID, dict[str, str]], str]:
+    def change(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
+        item = kind.get(page.notify, service_id, _chosen(form))
+        kind.make_default(page.notify, service_id, item)
+        return f"{kind.describe(item)} is the default"
+
+    return change
+
+
+def _remove(kind: Choices) -> Callable[[Page, User, UUID, dict[str, str]], str]:
+    def change(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
+        item = kind.get(page.notify, service_id, _chosen(form))
+        kind.archive(page.notify, service_id, item.id)
+        return f"{kind.describe(item)} removed"
+
+    return change
+
+
+def _chosen(form: dict[str, str]) -> UUID:
+    """The sender, address or contact block a button is for (not one of this service's: not found)."""
+    try:
+        return UUID(form.get("id", ""))
+    except ValueError:
+        raise PageNotFound() from None
+
+
 def _callback(slug: str) -> Callable[[Page, User, UUID, dict[str, str]], str]:
     kind, label = CALLBACKS[slug]
 
@@ -140,6 +198,18 @@ def _callback(slug: str) -> Callable[[Page, User, UUID, dict[str, str]], str]:
         return f"{label} callback saved"
 
     return change
+
+
+def _callback_remove(slug: str) -> Callable[[Page, User, UUID, dict[str, str]], str]:
+    kind, label = CALLBACKS[slug]
+
+    def remove(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
+        current = callback_apis.find_cached(page.notify, service_id, kind)
+        if current is not None:
+            callback_apis.delete_callback_api(page.notify, service_id, current.id, callback_type=kind)
+        return f"{label} callback removed"
+
+    return remove
 
 
 def _retention(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
@@ -167,14 +237,20 @@ def _retention(page: Page, user: User, service_id: UUID, form: dict[str, str]) -
 SECTIONS: dict[str, Callable[[Page, User, UUID, dict[str, str]], str]] = {
     "name": _name, "go-live": _go_live, "limits": _limits, "sms-sender": _sms_sender, "reply-to": _reply_to,
     "letter-contact": _letter_contact, "retention": _retention,
+    **{f"{slug}-default": _make_default(kind) for slug, kind in CHOICES.items()},
+    **{f"{slug}-remove": _remove(kind) for slug, kind in CHOICES.items()},
     **{slug: _callback(slug) for slug in CALLBACKS},
+    **{f"{slug}-remove": _callback_remove(slug) for slug in CALLBACKS},
 }
 ADMIN_ONLY = frozenset({"go-live", "limits"})  # as Notify: going live and limits are the platform team's call
 
 # The field a refusal is shown against when the core names none of the section's own.
 MAIN_FIELD = {"name": "name", "go-live": "status", "limits": "rate_limit", "sms-sender": "sms_sender",
               "reply-to": "email_address", "letter-contact": "contact_block", "retention": "retention-email",
-              **{slug: f"{slug}-url" for slug in CALLBACKS}}
+              **{f"{slug}-{act}": field for slug, field in (("sms-sender", "sms_sender"), ("reply-to", "email_address"),
+                                                            ("letter-contact", "contact_block"))
+                 for act in ("default", "remove")},
+              **{slug: f"{slug}-url" for slug in CALLBACKS}, **{f"{slug}-remove": f"{slug}-url" for slug in CALLBACKS}}
 
 
 def _on_fields(exc: errors.NotifyError, section: str, form: dict[str, str]) -> dict[str, str]:
