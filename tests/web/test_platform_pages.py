@@ -22,6 +22,9 @@ def test_each_list_shows_the_platform(signed_in: Browser, platform: Platform) ->
     pages = {area: signed_in.get(f"/admin-ui/platform/{area}") for area in AREAS}
     assert all(page.status_code == 200 for page in pages.values())
     assert re.search(r"Tax reminders</a></td>\s*<td></td>\s*<td>trial</td>", pages["services"].text)
+    named = signed_in.get("/admin-ui/platform/services?name=REMIND")
+    assert "Tax reminders" in named.text and "Notify sign-in" not in named.text
+    assert "No service found" in signed_in.get("/admin-ui/platform/services?name=nothing-like-it").text
     assert "Ministry of Tests" in pages["organisations"].text
     assert "bea@example.gov.uk" not in pages["users"].text  # nobody listed until searched for
     found = signed_in.get("/admin-ui/platform/users?email=BEA@")

@@ -37,8 +37,9 @@ class PlatformPage(Page):
 class PlatformServicesPage(PlatformPage):
     def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
         user = self.admin(req)
-        found = services.list_services(self.notify)
-        self.show(req, resp, user, "services", services=found,
+        search = (req.get_param("name") or "").strip()
+        found = services.find_services_by_name(self.notify, search) if search else services.list_services(self.notify)
+        self.show(req, resp, user, "services", services=found, search=search,
                   organisation_names=services.organisation_names(self.notify, found))
 
 
