@@ -91,6 +91,28 @@ class StatusFact:
 
 
 @frozen
+class ProcessingTimeFact:
+    """A UK day's messages sent through the API (texts and emails, test keys left out): how many, and how many
+    were sent (handed to the provider) within `FAST_ENOUGH` of being created. Platform-wide, one a day."""
+
+    bst_date: date
+    messages_total: int
+    messages_within_10_secs: int
+    updated_at: datetime  # when the day was last built
+
+    @property
+    def percentage_under_10_seconds(self) -> float:
+        """Notify's measure: a day without messages counts as wholly on time."""
+        if not self.messages_total:
+            return 100.0
+        return self.messages_within_10_secs / self.messages_total * 100
+
+
+FAST_ENOUGH = timedelta(seconds=10)
+PROCESSING_TIME_TYPES = (NotificationType.SMS, NotificationType.EMAIL)
+
+
+@frozen
 class DayRange:
     """A labelled run of UK days, `first` to `last` both included."""
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 from uuid import UUID
 
-from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, ProcessingTimeFact, StatusFact
 from notify.domain.statistics import StatusCount, TemplateStatusCount
 
 
@@ -28,6 +28,21 @@ class FactRepository(Protocol):
 
     def replace_status_day(self, day: date, facts: Sequence[StatusFact], *,
                            service_ids: Collection[UUID] | None = None) -> None: ...
+
+    def tally_processing_time(self, start: datetime, end: datetime) -> tuple[int, int]:
+        """Texts and emails sent with a live or team API key created in [start, end), purged ones too: how many,
+        and how many of them were sent within FAST_ENOUGH of being created."""
+        ...
+
+    def replace_processing_time_day(self, fact: ProcessingTimeFact) -> None: ...
+
+    def processing_time_between(self, first: date, last: date) -> Sequence[ProcessingTimeFact]:
+        """The days' processing-time facts, oldest first."""
+        ...
+
+    def last_built_at(self) -> datetime | None:
+        """When facts were last built (the newest day's build time), None before any build."""
+        ...
 
     def billing_between(self, first: date, last: date, *,
                         service_ids: Collection[UUID] | None = None) -> Sequence[BillingFact]:

@@ -1,5 +1,6 @@
-"""Building the daily facts: a UK day's notifications folded into billing and status facts, replacing whatever
-that day had, so a build can run again (nightly, by hand, for today on request) and leave the same rows.
+"""Building the daily facts: a UK day's notifications folded into billing, status and processing-time facts,
+replacing whatever that day had, so a build can run again (nightly, by hand, for today on request) and leave the
+same rows.
 
 Nightly, every delivering process builds yesterday and the days before it that late receipts may still have
 changed; usage and statistics then read the facts, never the notifications (today's live figures aside)."""
@@ -14,7 +15,7 @@ from uuid import UUID
 from attrs import define, frozen
 
 from notify.domain import errors
-from notify.domain.facts import billing_facts, status_facts, uk_date, utc_bounds
+from notify.domain.facts import ProcessingTimeFact, billing_facts, status_facts, uk_date, utc_bounds
 
 from .app import Notify
 
@@ -37,6 +38,9 @@ def build_day(notify: Notify, day: date, *, service_ids: Collection[UUID] | None
         billing, statuses = billing_facts(day, tallies), status_facts(day, tallies)
         uow.facts.replace_billing_day(day, billing, service_ids=service_ids)
         uow.facts.replace_status_day(day, statuses, service_ids=service_ids)
+        if service_ids is None:  # processing time is the whole platform's
+            total, fast = uow.facts.tally_processing_time(start, end)
+            uow.facts.replace_processing_time_day(ProcessingTimeFact(day, total, fast, notify.clock.now()))
         uow.commit()
     return BuiltDay(day, len(billing), len(statuses))
 

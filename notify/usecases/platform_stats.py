@@ -6,13 +6,13 @@ an organisation's services with their usage."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from attrs import frozen
 
 from notify.domain.billing import financial_year_dates, financial_year_of
-from notify.domain.facts import BillingFact, StatusFact, status_facts, uk_date, utc_bounds
+from notify.domain.facts import BillingFact, ProcessingTimeFact, StatusFact, status_facts, uk_date, utc_bounds
 from notify.domain.organisation import Organisation
 from notify.domain.platform_stats import (
     ChannelCounts, LetterPrintRow, MonthlyStatuses, SmsCharges, Volumes, admin_stats, check_one_financial_year,
@@ -141,6 +141,7 @@ def letters_print_report(notify: Notify, first: date, last: date) -> list[Letter
 class Dashboard:
     all_time: ChannelCounts
     by_day: dict[date, ChannelCounts]
+    processing_time: Sequence[ProcessingTimeFact]
     live_services: list[ServiceRow]
 
 
@@ -149,10 +150,11 @@ def performance_dashboard(notify: Notify, first: date | None, last: date | None)
     with notify.read_uow() as uow:
         every = counts_by_day(uow.facts.status_between(None, None))
         by_day = counts_by_day(uow.facts.status_between(first or today, last or today))
+        processing_time = uow.facts.processing_time_between(first or today, last or today)
         live = _by_organisation_then_name(_rows(uow, [s for s in uow.services.list() if s.is_live]))
     totals = ChannelCounts(sum(c.emails for c in every.values()), sum(c.sms for c in every.values()),
                            sum(c.letters for c in every.values()))
-    return Dashboard(totals, by_day, live)
+    return Dashboard(totals, by_day, processing_time, live)
 
 
 @frozen
@@ -197,7 +199,13 @@ class ServiceUsage:
     emails_sent: int
 
 
-def organisation_usage(notify: Notify, organisation_id: UUID, year: int) -> list[ServiceUsage]:
+@frozen
+class OrganisationUsage:
+    services: list[ServiceUsage]
+    updated_at: datetime | None  # when the facts the figures come from were last built
+
+
+def organisation_usage(notify: Notify, organisation_id: UUID, year: int) -> OrganisationUsage:
     """An organisation's services out of trial mode and their usage over financial year `year`: active ones
     first, then by name."""
     with notify.read_uow() as uow:
@@ -206,10 +214,11 @@ def organisation_usage(notify: Notify, organisation_id: UUID, year: int) -> list
         allowances = {s.id: allowance_in_year(uow, s, year) for s in services}
         first, last = financial_year_dates(year)
         facts = _facts_by_service(uow.facts.billing_between(first, last, service_ids=list(allowances)))
+        built_at = uow.facts.last_built_at()
     usage = []
     for s in services:
         its = facts.get(s.id, [])
         letters = [f for f in its if f.notification_type is NotificationType.LETTER]
         usage.append(ServiceUsage(s, allowances[s.id], sms_charges(its, allowances[s.id], first, last),
                                   volumes(letters), volumes(its).email_totals))
-    return sorted(usage, key=lambda u: (not u.service.active, u.service.name.lower()))
+    return OrganisationUsage(sorted(usage, key=lambda u: (not u.service.active, u.service.name.lower())), built_at)

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 from notify.domain.billing import AnnualBilling
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, utc_bounds
+from notify.domain.facts import BillingFact, DayRange, NotificationTally, ProcessingTimeFact, StatusFact, utc_bounds
 from notify.domain.notification_history import Expiry
 from tests import factories
 
@@ -74,6 +74,51 @@ def test_notifications_purged_to_history_are_still_tallied(new_uow: NewUow) -> N
     with new_uow() as uow:
         [tally] = uow.facts.tally_notifications(start, end)
     assert (tally.service_id, tally.count) == (service.id, 2)
+
+
+def test_api_texts_and_emails_are_timed_from_created_to_sent(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    start, end = utc_bounds(DAY)
+    key = uuid4()
+
+    def sent(after: float | None, created_at=later(hours=1), **kw):  # type: ignore[no-untyped-def]
+        return factories.notification(service.id, api_key_id=key, created_at=created_at,
+                                      sent_at=None if after is None else created_at + timedelta(seconds=after), **kw)
+
+    with new_uow() as uow:
+        uow.notifications.add_many([
+            sent(0.5), sent(10), sent(10.5), sent(None),  # sent in time, at the limit, late, not yet
+            sent(2, notification_type=NotificationType.EMAIL, to="a@example.com", normalised_to="a@example.com"),
+            sent(3, created_at=start - timedelta(seconds=5)),  # the day before
+            sent(1, notification_type=NotificationType.LETTER),  # letters are not timed
+            sent(1, key_type=KeyType.TEST),
+            factories.notification(service.id, created_at=later(), sent_at=later(seconds=1)),  # from a job
+        ])
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.facts.tally_processing_time(start, end) == (5, 3)
+        assert uow.facts.tally_processing_time(end, end + timedelta(days=1)) == (0, 0)
+        assert len(uow.notification_history.move_expired(
+            Expiry(service.id, NotificationType.SMS, created_before=end), limit=10)) == 7  # every text
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.facts.tally_processing_time(start, end) == (5, 3)  # purged to history, still counted
+
+
+def test_processing_time_facts_are_replaced_per_day_and_read_by_range(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        assert uow.facts.last_built_at() is None
+        for offset, built in ((0, later(days=1)), (1, later(days=2)), (2, later(days=3))):
+            uow.facts.replace_processing_time_day(ProcessingTimeFact(DAY + timedelta(days=offset), 10, 9, built))
+        uow.facts.replace_processing_time_day(ProcessingTimeFact(DAY, 4, 1, later(days=5)))  # built again
+        uow.commit()
+    with new_uow() as uow:
+        facts = uow.facts.processing_time_between(DAY, DAY + timedelta(days=1))
+        assert uow.facts.last_built_at() == later(days=5)
+    assert facts == [ProcessingTimeFact(DAY, 4, 1, later(days=5)),
+                     ProcessingTimeFact(DAY + timedelta(days=1), 10, 9, later(days=2))]
+    assert [f.percentage_under_10_seconds for f in facts] == [25.0, 90.0]
+    assert ProcessingTimeFact(DAY, 0, 0, later()).percentage_under_10_seconds == 100.0
 
 
 def test_a_day_s_facts_are_replaced_whole_and_read_by_range_and_service(new_uow: NewUow) -> None:

@@ -11,12 +11,12 @@ import pytest
 
 from notify.domain.constants import KeyType, NotificationStatus as S, NotificationType as T
 from notify.domain.service import Service
-from notify.usecases import billing, organisations, services
+from notify.usecases import billing, facts, organisations, services
 from notify.usecases.app import Notify
 
 from ..conftest import AdminClient
-from ..fakes import T0
-from .sending_history import SMS_RATE, central_service, send, sent, sms
+from ..fakes import T0, FrozenClock
+from .sending_history import BEFORE, SMS_RATE, YESTERDAY, central_service, send, sent, sms
 
 __all__ = ["sent"]  # the fixture
 JUNE = "start_date=2026-06-01&end_date=2026-06-30"
@@ -135,12 +135,30 @@ def test_the_performance_dashboard(admin: AdminClient, live: tuple[Service, Serv
                                   "letter_notifications")} == {
         "total_notifications": 65, "email_notifications": 2, "sms_notifications": 58, "letter_notifications": 5}
     assert board["notifications_by_type"] == [{"date": "2026-06-14", "emails": 2, "sms": 56, "letters": 5}]
-    assert board["live_service_count"] == 2 and board["processing_time"] == []
+    assert board["live_service_count"] == 2
+    assert board["processing_time"] == [{"date": "2026-06-14", "percentage_under_10_seconds": 100.0}]  # none by API
     assert board["services_using_notify"][0] == {
         "service_id": str(mine.id), "service_name": mine.name, "organisation_id": str(mine.organisation_id),
         "organisation_name": "Department of Tests"}
     assert admin.get("/performance-dashboard").json["notifications_by_type"] == []  # today: not built yet
     assert admin.get("/performance-dashboard", query_string="end_date=tomorrow").status_code == 400
+
+
+def test_the_performance_dashboard_shows_each_day_s_api_messages_sent_within_10_seconds(
+        notify: Notify, admin: AdminClient, clock: FrozenClock) -> None:
+    service, key = central_service(notify), uuid4()
+    for created, within in ((YESTERDAY, (1, 9, 12, 30)), (BEFORE, (2,))):
+        for seconds in within:
+            sent_at = created + timedelta(seconds=seconds)
+            send(notify, service, **sms(created_at=created, api_key_id=key, sent_at=sent_at))
+    send(notify, service, **sms(created_at=YESTERDAY, status=S.CREATED, sent_by=None, api_key_id=key))  # not sent
+    send(notify, service, **sms(created_at=YESTERDAY, sent_at=YESTERDAY + timedelta(minutes=5)))  # a job's: not timed
+    clock.advance(hours=1)
+    facts.build_nightly(notify)
+    board = admin.get("/performance-dashboard", query_string="start_date=2026-06-13&end_date=2026-06-15").json
+    assert board["processing_time"] == [{"date": "2026-06-13", "percentage_under_10_seconds": 100.0},
+                                        {"date": "2026-06-14", "percentage_under_10_seconds": 40.0}]
+    assert admin.get("/performance-dashboard").json["processing_time"] == []  # today: not built yet
 
 
 def test_live_services_data_and_monthly_statuses_by_service(
@@ -169,7 +187,7 @@ def test_an_organisation_s_services_with_their_usage(
         notify: Notify, admin: AdminClient, live: tuple[Service, Service]) -> None:
     mine, theirs = live
     answer = admin.get(f"/organisations/{mine.organisation_id}/services-with-usage", query_string="year=2026")
-    assert answer.json == {"updated_at": None, "services": [{
+    assert answer.json == {"updated_at": "2026-06-15T12:00:00.000000Z", "services": [{  # the nightly build's time
         "service_id": str(mine.id), "service_name": mine.name, "free_sms_limit": 10, "sms_remainder": 0,
         "sms_billable_units": 13, "chargeable_billable_sms": 3, "sms_cost": round(3 * SMS_RATE, 6),
         "letter_cost": 4.17, "emails_sent": 2, "active": True}]}

@@ -834,6 +834,14 @@ ft_notification_status = sa.Table(
     sa.Index("ix_ft_notification_status_service_id_bst_date", "service_id", "bst_date"),
 )
 
+ft_processing_time = sa.Table(
+    "ft_processing_time", metadata,
+    sa.Column("bst_date", sa.Date, primary_key=True),
+    sa.Column("messages_total", sa.Integer, nullable=False),
+    sa.Column("messages_within_10_secs", sa.Integer, nullable=False),
+    sa.Column("updated_at", TS, nullable=False),
+)
+
 annual_billing = sa.Table(
     "annual_billing", metadata,
     _id(),

@@ -18,8 +18,8 @@ from .operation import operation
 from .schemas.billing import YearQuery
 from .schemas.platform_stats import (
     BillingReportOut, DailyVolumesOut, DashboardOut, DateRangeQuery, DayCountsOut, LettersPrintedOut,
-    LiveServiceOut, OrganisationUsageOut, ProviderVolumesOut, ServiceUsageOut, ServiceUsingNotifyOut,
-    ServiceVolumesOut,
+    LiveServiceOut, OrganisationUsageOut, ProcessingTimeOut, ProviderVolumesOut, ServiceUsageOut,
+    ServiceUsingNotifyOut, ServiceVolumesOut,
 )
 
 
@@ -92,7 +92,8 @@ class PerformanceDashboardResource:
             total_notifications=board.all_time.total, email_notifications=board.all_time.emails,
             sms_notifications=board.all_time.sms, letter_notifications=board.all_time.letters,
             notifications_by_type=[DayCountsOut.of(day, c) for day, c in board.by_day.items()],
-            processing_time=[], live_service_count=len(board.live_services),
+            processing_time=[ProcessingTimeOut.of(f) for f in board.processing_time],
+            live_service_count=len(board.live_services),
             services_using_notify=[ServiceUsingNotifyOut.of(r) for r in board.live_services])
 
 
@@ -129,4 +130,5 @@ class OrganisationUsageResource:
     def on_get(self, req: falcon.Request, organisation_id: UUID, query: YearQuery) -> OrganisationUsageOut:
         """The organisation's services out of trial mode with their usage and cost over a financial year."""
         usage = usecases.organisation_usage(self._notify, organisation_id, parse_year(query.year))
-        return OrganisationUsageOut(services=[ServiceUsageOut.of(u) for u in usage])
+        return OrganisationUsageOut(services=[ServiceUsageOut.of(u) for u in usage.services],
+                                    updated_at=usage.updated_at)

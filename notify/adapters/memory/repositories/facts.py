@@ -11,14 +11,17 @@ from uuid import UUID
 from attrs import astuple, evolve
 
 from notify.domain.constants import KeyType
-from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, fact_order
+from notify.domain.facts import (
+    FAST_ENOUGH, PROCESSING_TIME_TYPES, BillingFact, DayRange, NotificationTally, ProcessingTimeFact, StatusFact,
+    fact_order,
+)
 from notify.domain.statistics import StatusCount, TemplateStatusCount
 from notify.domain.notification import Notification
 from notify.domain.notification_history import NotificationHistory
 
 from ..session import InMemorySession
 
-BILLING, STATUS = "ft_billing", "ft_notification_status"
+BILLING, STATUS, PROCESSING_TIME = "ft_billing", "ft_notification_status", "ft_processing_time"
 
 
 def _key(fact: BillingFact | StatusFact) -> tuple[Any, ...]:
@@ -42,6 +45,28 @@ class InMemoryFactRepository:
                                         n.billable_units, 0)
                 counts[key] = counts.get(key, 0) + 1
         return [evolve(key, count=count) for key, count in counts.items()]
+
+    def tally_processing_time(self, start: datetime, end: datetime) -> tuple[int, int]:
+        total = fast = 0
+        n: Notification | NotificationHistory
+        for n in chain(self._session.table("notifications").values(),
+                       self._session.table("notification_history").values()):
+            if (start <= n.created_at < end and n.api_key_id is not None and n.key_type is not KeyType.TEST
+                    and n.notification_type in PROCESSING_TIME_TYPES):
+                total += 1
+                fast += n.sent_at is not None and n.sent_at - n.created_at <= FAST_ENOUGH
+        return total, fast
+
+    def replace_processing_time_day(self, fact: ProcessingTimeFact) -> None:
+        self._session.put(PROCESSING_TIME, fact.bst_date, fact)
+
+    def processing_time_between(self, first: date, last: date) -> Sequence[ProcessingTimeFact]:
+        facts: list[ProcessingTimeFact] = list(self._session.table(PROCESSING_TIME).values())
+        return sorted((f for f in facts if first <= f.bst_date <= last), key=lambda f: f.bst_date)
+
+    def last_built_at(self) -> datetime | None:
+        facts: list[ProcessingTimeFact] = list(self._session.table(PROCESSING_TIME).values())
+        return max((f.updated_at for f in facts), default=None)
 
     def _replace(self, table: str, day: date, facts: Sequence[BillingFact | StatusFact],
                  service_ids: Collection[UUID] | None) -> None:

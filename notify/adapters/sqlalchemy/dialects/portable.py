@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
@@ -59,6 +59,11 @@ class Dialect:
     def text_order(self, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
         """Order strings by code point, as Python's sort does."""
         return column
+
+    def within(self, earlier: sa.ColumnElement[Any], later: sa.ColumnElement[Any],
+               span: timedelta) -> sa.ColumnElement[bool]:
+        """`later` is at most `span` after `earlier` (timestamps; false where either is NULL)."""
+        raise NotImplementedError
 
     @functools.cached_property
     def _inserts_or_skips(self) -> dict[sa.Table, sa.Executable]:
@@ -170,6 +175,13 @@ def expired(expiry: Expiry) -> list[sa.ColumnElement[bool]]:
 class SqliteDialect(Dialect):
     def insert(self, table: sa.Table) -> sqlite.Insert:
         return sqlite.insert(table)
+
+    def within(self, earlier: sa.ColumnElement[Any], later: sa.ColumnElement[Any],
+               span: timedelta) -> sa.ColumnElement[bool]:
+        """SQLite keeps timestamps as text: compared as Julian days in whole milliseconds (their precision; the
+        float's rounding would put a span of exactly `span` just over it)."""
+        milliseconds = sa.func.round((sa.func.julianday(later) - sa.func.julianday(earlier)) * 86_400_000)
+        return milliseconds <= span.total_seconds() * 1000
 
 
 def distinct_keys(increments: Collection[Increment]) -> list[str]:

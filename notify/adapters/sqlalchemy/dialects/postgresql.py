@@ -8,7 +8,7 @@ import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
@@ -87,6 +87,10 @@ class PostgresDialect(Dialect):
     def text_order(self, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
         """By code point, as Python's sort does (the locale's collation would not)."""
         return column.collate("C")
+
+    def within(self, earlier: sa.ColumnElement[Any], later: sa.ColumnElement[Any],
+               span: timedelta) -> sa.ColumnElement[bool]:
+        return (later - earlier) <= sa.literal(span, sa.Interval)
 
     def insert_many(self, session: Session, table: sa.Table, map: RowMap[T], objs: Sequence[T], *,
                     what: str) -> None:

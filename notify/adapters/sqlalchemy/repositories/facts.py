@@ -11,7 +11,10 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.facts import BillingFact, DayRange, NotificationTally, StatusFact, fact_order
+from notify.domain.facts import (
+    FAST_ENOUGH, PROCESSING_TIME_TYPES, BillingFact, DayRange, NotificationTally, ProcessingTimeFact, StatusFact,
+    fact_order,
+)
 from notify.domain.statistics import StatusCount, TemplateStatusCount
 
 from .. import rows as R
@@ -21,6 +24,7 @@ from ..session import Session
 
 BILLING_FACT = RowMap(BillingFact)
 STATUS_FACT = RowMap(StatusFact)
+PROCESSING_TIME_FACT = RowMap(ProcessingTimeFact)
 _TALLIED = ("service_id", "template_id", "job_id", "notification_type", "key_type", "notification_status", "sent_by",
             "rate_multiplier", "international", "postage", "billable_units")
 
@@ -51,6 +55,33 @@ class SqlAlchemyFactRepository:
                                   row.rate_multiplier, bool(row.international), row.postage, int(row.billable_units),
                                   int(row._mapping["count"]))
                 for row in self._exec(statement)]
+
+    def tally_processing_time(self, start: datetime, end: datetime) -> tuple[int, int]:
+        def day_of(table: sa.Table) -> sa.Select[Any]:
+            fast = self._session.dialect.within(table.c.created_at, table.c.sent_at, FAST_ENOUGH)
+            return (sa.select(sa.case((fast, 1), else_=0).label("fast"))
+                    .where(table.c.created_at >= start, table.c.created_at < end, table.c.api_key_id.is_not(None),
+                           table.c.key_type != KeyType.TEST.value,
+                           table.c.notification_type.in_([c.value for c in PROCESSING_TIME_TYPES])))
+
+        both = sa.union_all(day_of(t.notifications), day_of(t.notification_history)).subquery()
+        row = self._exec(sa.select(sa.func.count().label("total"),
+                                   sa.func.coalesce(sa.func.sum(both.c.fast), 0).label("fast"))).one()
+        return int(row.total), int(row.fast)
+
+    def replace_processing_time_day(self, fact: ProcessingTimeFact) -> None:
+        self._exec(sa.delete(t.ft_processing_time).where(t.ft_processing_time.c.bst_date == fact.bst_date))
+        self._exec(sa.insert(t.ft_processing_time), PROCESSING_TIME_FACT.to_row(fact, self._session.cipher))
+
+    def processing_time_between(self, first: date, last: date) -> Sequence[ProcessingTimeFact]:
+        f = t.ft_processing_time
+        result = self._exec(sa.select(f).where(f.c.bst_date >= first, f.c.bst_date <= last).order_by(f.c.bst_date))
+        read = PROCESSING_TIME_FACT.reader(list(result.keys()), self._session.cipher)
+        return [read(row) for row in result.all()]
+
+    def last_built_at(self) -> datetime | None:
+        latest: datetime | None = self._exec(sa.select(sa.func.max(t.ft_processing_time.c.updated_at))).scalar()
+        return latest
 
     def _replace(self, table: sa.Table, rows: RowMap[Any], day: date, facts: Sequence[Any],
                  service_ids: Collection[UUID] | None) -> None:

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from attrs import define
 
+from notify.domain.facts import ProcessingTimeFact
 from notify.domain.platform_stats import ChannelCounts, LetterPrintRow, Volumes
 from notify.usecases.platform_stats import BillingReportRow, LiveService, ServiceRow, ServiceUsage, ServiceVolumes
 
@@ -159,13 +160,25 @@ class ServiceUsingNotifyOut:
 
 
 @define(kw_only=True)
+class ProcessingTimeOut:
+    """A day's share of API texts and emails sent within 10 seconds of being created."""
+
+    date: str  # YYYY-MM-DD
+    percentage_under_10_seconds: float
+
+    @classmethod
+    def of(cls, f: ProcessingTimeFact) -> ProcessingTimeOut:
+        return cls(date=f.bst_date.isoformat(), percentage_under_10_seconds=f.percentage_under_10_seconds)
+
+
+@define(kw_only=True)
 class DashboardOut:
     total_notifications: int
     email_notifications: int
     sms_notifications: int
     letter_notifications: int
     notifications_by_type: list[DayCountsOut]
-    processing_time: list[dict[str, Any]]  # no processing-time facts are kept: always empty
+    processing_time: list[ProcessingTimeOut]
     live_service_count: int
     services_using_notify: list[ServiceUsingNotifyOut]
 
@@ -226,4 +239,4 @@ class ServiceUsageOut:
 @define(kw_only=True)
 class OrganisationUsageOut:
     services: list[ServiceUsageOut]
-    updated_at: datetime | None = None  # Notify's time of its last refresh of today's figures: none kept here
+    updated_at: datetime | None = None  # when the facts were last built
