@@ -54,7 +54,9 @@ def test_a_setting_is_kept_and_a_member_without_the_permission_is_refused(browse
     fill(browser, code=code)
     assert "Tax letters" in browser.find_element(By.TAG_NAME, "main").text
     browser.get(f"{server.base_url}/admin-ui/services/{service_id}/settings")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "You cannot do that"
     assert "You do not have permission" in browser.page_source and "Data retention" not in browser.page_source
+    check_accessibility(browser)
     browser.get(f"{server.base_url}/admin-ui/platform/providers")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
 

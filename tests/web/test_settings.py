@@ -101,6 +101,7 @@ def test_a_member_without_the_permission_is_refused_and_an_outsider_finds_nothin
     sign_in(signed_in, platform, "member@example.gov.uk", "a long password")
     refused = signed_in.get(f"/admin-ui/services/{service_id}/settings")
     assert refused.status_code == 403 and "Tax reminders" not in refused.text
+    assert "<h1>You cannot do that</h1>" in refused.text and "You do not have permission" in refused.text
     signed_in.get("/admin-ui/")
     assert signed_in.post(f"/admin-ui/services/{service_id}/settings/name", {"name": "Mine"}).status_code == 403
     assert services.get_service(platform.core, UUID(service_id)).name == "Tax reminders"

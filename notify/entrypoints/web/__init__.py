@@ -16,7 +16,7 @@ from .dashboard_page import DashboardPage
 from .home import HomePage
 from .job_pages import JobPage, StartJobPage, UploadPage
 from .password_pages import ForgotPasswordPage, NewPasswordPage
-from .pages import NotFoundPage, Outbox, PageNotFound, Web
+from .pages import ForbiddenPage, NotFoundPage, Outbox, PageForbidden, PageNotFound, Web
 from .platform_pages import platform_routes
 from .send_pages import NotificationPage, SendPage
 from .session import Sessions
@@ -87,3 +87,4 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         app.add_route(prefix + path, resource)
     not_found = NotFoundPage(web)
     app.add_error_handler(PageNotFound, not_found.handle)
+    app.add_error_handler(PageForbidden, ForbiddenPage(web).handle)

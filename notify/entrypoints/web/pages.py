@@ -115,7 +115,7 @@ class Page:
         except errors.NotFound:
             raise PageNotFound() from None
         if permission is not None and not membership.can(permission):
-            raise falcon.HTTPForbidden(title="Forbidden", description="You do not have permission to do that")
+            raise PageForbidden("You do not have permission to do that")
         return membership
 
     def redirect(self, req: falcon.Request, resp: falcon.Response, path: str,
@@ -128,6 +128,10 @@ class Page:
 
 class PageNotFound(Exception):
     """Answered with the HTML "Page not found" (another service's pages too: they do not exist for this user)."""
+
+
+class PageForbidden(Exception):
+    """Answered with an HTML page saying what this member may not do (a service's member, so it exists)."""
 
 
 def page_id(value: str) -> UUID:
@@ -155,3 +159,8 @@ def secure(resp: falcon.Response) -> None:
 class NotFoundPage(Page):
     def handle(self, req: falcon.Request, resp: falcon.Response, ex: Exception, params: Any) -> None:
         self.render(req, resp, "not_found.html", status=404, signed_in=self.user(req))
+
+
+class ForbiddenPage(Page):
+    def handle(self, req: falcon.Request, resp: falcon.Response, ex: Exception, params: Any) -> None:
+        self.render(req, resp, "forbidden.html", status=403, signed_in=self.user(req), reason=str(ex))
