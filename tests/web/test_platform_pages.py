@@ -4,9 +4,10 @@ priority or use kept as a new version by this admin) and usage; for anyone else 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from notify.embedded import Platform
-from notify.usecases import organisations, providers
+from notify.usecases import organisations, provider_health, providers
 
 from .conftest import Browser, sign_in
 from .test_templates import new_service
@@ -67,3 +68,16 @@ def test_platform_pages_are_not_found_for_anyone_else(signed_in: Browser, platfo
     signed_in.get("/admin-ui/")
     assert signed_in.post(f"/admin-ui/platform/providers/{provider.id}", {"priority": "1"}).status_code == 404
     assert providers.get_provider(platform.core, provider.id).provider.priority == provider.priority
+
+
+def test_a_provider_demoted_by_failover_shows_until_when(signed_in: Browser, platform: Platform) -> None:
+    demoted, healthy = [p for p in providers.ensure_default_providers(platform.core)][:2]
+    until = (platform.core.clock.now() + timedelta(minutes=5)).replace(microsecond=0)
+    with platform.core.uow() as uow:
+        provider_health.record_demotion(uow, demoted.identifier, until=until)
+        uow.commit()
+    page = signed_in.get("/admin-ui/platform/providers").text
+    row = re.search(rf'id="provider-{demoted.identifier}">(.*?)</tr>', page, re.S)
+    other = re.search(rf'id="provider-{healthy.identifier}">(.*?)</tr>', page, re.S)
+    assert row and other
+    assert f"Demoted until {until:%H:%M:%S} UTC" in row.group(1) and "Healthy" in other.group(1)
