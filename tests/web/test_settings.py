@@ -120,6 +120,21 @@ def test_limits_and_going_live_are_for_platform_admins_only(signed_in: Browser, 
         assert signed_in.post(f"/admin-ui/services/{service.id}/settings/{section}",
                               {"live": "yes", "rate_limit": "1"}).status_code == 404
     assert services.get_service(platform.core, service.id).restricted
+    settings(signed_in, str(service.id))
+    asked = signed_in.post(f"/admin-ui/services/{service.id}/settings/request-go-live", {})
+    assert asked.status_code == 303
+    page = settings(signed_in, str(service.id))
+    assert "A request to go live is open" in page and "Ask to go live" not in page
+    requested = services.get_service(platform.core, service.id)
+    assert requested.restricted and requested.go_live_user_id == member.id
+
+    signed_in.post("/admin-ui/sign-out", {})
+    sign_in(signed_in, platform, "ada@example.gov.uk", "correct horse battery")
+    assert "Their own</a></td>\n      <td></td>\n      <td>trial, asked to go live" in signed_in.get(
+        "/admin-ui/platform/services").text
+    change(signed_in, str(service.id), "go-live", {"live": "yes"})
+    live = services.get_service(platform.core, service.id)
+    assert not live.restricted and live.go_live_user_id == member.id and live.go_live_at is not None
 
 
 def test_senders_addresses_and_contact_blocks_made_default_or_removed(signed_in: Browser, platform: Platform) -> None:

@@ -89,10 +89,20 @@ def _name(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str
 def _go_live(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
     live = form.get("live") == "yes"
     changes: dict[str, Any] = {"restricted": not live}
-    if live:
-        changes |= {"go_live_user_id": user.id, "go_live_at": page.notify.clock.now()}
+    if live:  # who asked to go live stays recorded as such (the admin, when nobody asked)
+        requester = services.get_service(page.notify, service_id).go_live_user_id
+        changes |= {"go_live_user_id": requester or user.id, "go_live_at": page.notify.clock.now()}
     services.update_service(page.notify, service_id, changes)
     return "The service is live" if live else "The service is in trial mode"
+
+
+def _request_go_live(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
+    """A trial service's open request to go live is its requester's name on it, as Notify keeps it; platform
+    admins see it in their services list and make the service live."""
+    if not services.get_service(page.notify, service_id).restricted:
+        raise errors.InvalidRequest("The service is already live", field="status")
+    services.update_service(page.notify, service_id, {"go_live_user_id": user.id})
+    return "You asked for the service to go live: a platform admin will make it live"
 
 
 def _limits(page: Page, user: User, service_id: UUID, form: dict[str, str]) -> str:
@@ -235,7 +245,7 @@ def _retention(page: Page, user: User, service_id: UUID, form: dict[str, str]) -
 
 
 SECTIONS: dict[str, Callable[[Page, User, UUID, dict[str, str]], str]] = {
-    "name": _name, "go-live": _go_live, "limits": _limits, "sms-sender": _sms_sender, "reply-to": _reply_to,
+    "name": _name, "go-live": _go_live, "request-go-live": _request_go_live, "limits": _limits, "sms-sender": _sms_sender, "reply-to": _reply_to,
     "letter-contact": _letter_contact, "retention": _retention,
     **{f"{slug}-default": _make_default(kind) for slug, kind in CHOICES.items()},
     **{f"{slug}-remove": _remove(kind) for slug, kind in CHOICES.items()},
@@ -245,7 +255,7 @@ SECTIONS: dict[str, Callable[[Page, User, UUID, dict[str, str]], str]] = {
 ADMIN_ONLY = frozenset({"go-live", "limits"})  # as Notify: going live and limits are the platform team's call
 
 # The field a refusal is shown against when the core names none of the section's own.
-MAIN_FIELD = {"name": "name", "go-live": "status", "limits": "rate_limit", "sms-sender": "sms_sender",
+MAIN_FIELD = {"name": "name", "go-live": "status", "request-go-live": "status", "limits": "rate_limit", "sms-sender": "sms_sender",
               "reply-to": "email_address", "letter-contact": "contact_block", "retention": "retention-email",
               **{f"{slug}-{act}": field for slug, field in (("sms-sender", "sms_sender"), ("reply-to", "email_address"),
                                                             ("letter-contact", "contact_block"))
