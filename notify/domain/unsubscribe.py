@@ -104,3 +104,12 @@ def still_waiting(request: UnsubscribeRequest, report: UnsubscribeRequestReport 
 
 def unsubscribe_path(notification_id: UUID, token: str) -> str:
     return f"/unsubscribe/{notification_id}/{token}"
+
+
+BODY_LINK_TEXT = "Unsubscribe from these emails"
+
+
+def with_unsubscribe_link(body: str, url: str) -> str:
+    """An email's Markdown ending as Notify's emails whose template asks for an unsubscribe link end: a rule,
+    then the link (in the plain text and the HTML part alike)."""
+    return f"{body}\n\n---\n\n[{BODY_LINK_TEXT}]({url})"

@@ -44,6 +44,7 @@ from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
 from notify.domain.sending import NOTIFY_EMAIL_DOMAIN
 from notify.domain.service import Service
+from notify.domain.unsubscribe import with_unsubscribe_link
 from notify.domain.simulated import simulated_outcome
 from notify.domain.sms import has_delivery_receipts
 from notify.domain.template import Template
@@ -66,7 +67,7 @@ from .auth import service_and_keys
 from .handover import HandOverRefused, begin_hand_overs, cancel_hand_overs
 from .provider_health import record_demotion
 from .status_callbacks import notify_status_changes
-from .unsubscribe import unsubscribe_url
+from .unsubscribe import unsubscribe_links
 
 log = logging.getLogger("notify.delivery")
 
@@ -90,6 +91,7 @@ class _Plan:
     service: Service
     providers: list[Any]  # adapters to try in order; none for test keys
     unsubscribe_url: str | None = None  # email: the List-Unsubscribe link
+    body_unsubscribe_url: str | None = None  # email: the link its body ends with (the template asks for one)
 
     @property
     def status(self) -> NotificationStatus:
@@ -263,7 +265,7 @@ def _plan(notify: Notify, details: Sequence[ProviderDetails], waiting: Sequence[
             log.exception("notification %s cannot be rendered", notification.id)
             unsendable.append(notification)
             continue
-        plans.append(_Plan(notification, message, service, providers, unsubscribe_url(
+        plans.append(_Plan(notification, message, service, providers, *unsubscribe_links(
             notify, notification, template_asks=message.has_unsubscribe_link)))
     return plans, unsendable
 
@@ -383,7 +385,10 @@ def _send(provider: Any, plan: _Plan) -> ProviderReceipt:
         sender_name = service.custom_email_sender_name or service.name
         local = service.email_sender_local_part or "service"
         email: EmailProvider = provider
-        return email.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=message.body,
+        body = message.body
+        if plan.body_unsubscribe_url:
+            body = with_unsubscribe_link(body, plan.body_unsubscribe_url)
+        return email.send_email(to=n.normalised_to or n.to, subject=message.subject or "", body=body,
                                    html=None, reference=n.id,
                                    from_address=f'"{sender_name}" <{local}@{NOTIFY_EMAIL_DOMAIN}>',
                                    reply_to=n.reply_to_text, unsubscribe_url=plan.unsubscribe_url)

@@ -45,9 +45,21 @@ class InvalidUnsubscribeLink(errors.NotFound):
 def unsubscribe_url(notify: Notify, notification: Notification, *, template_asks: bool) -> str | None:
     """The link an email's `List-Unsubscribe` header carries: the sender's own when it gave one, else ours when
     the template asks for one (None without a key to sign it with: the email goes without)."""
-    if notification.one_click_unsubscribe_url or notification.notification_type is not NotificationType.EMAIL:
-        return notification.one_click_unsubscribe_url
-    if not template_asks or not notify.admin_client_secrets:
+    return unsubscribe_links(notify, notification, template_asks=template_asks)[0]
+
+
+def unsubscribe_links(notify: Notify, notification: Notification, *,
+                      template_asks: bool) -> tuple[str | None, str | None]:
+    """The header's link (as `unsubscribe_url`) and the body's: ours whenever the template asks, never the
+    sender's (as Notify's). Signed once for both."""
+    if notification.notification_type is not NotificationType.EMAIL:
+        return notification.one_click_unsubscribe_url, None
+    ours = _own_link(notify, notification) if template_asks else None
+    return notification.one_click_unsubscribe_url or ours, ours
+
+
+def _own_link(notify: Notify, notification: Notification) -> str | None:
+    if not notify.admin_client_secrets:
         return None
     token = signed_tokens.sign({"n": str(notification.id), "e": notification.to}, key=notify.admin_client_secrets[0],
                                purpose=LINK_PURPOSE, now=notify.clock.now())

@@ -92,6 +92,7 @@ def test_one_click_unsubscribe_headers_only_when_the_send_has_an_unsubscribe_url
     (with_url,) = smtp_server.recorder.to("with@example.com")
     assert with_url.message["List-Unsubscribe"] == "<https://example.com/unsubscribe?u=1>"
     assert with_url.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "Unsubscribe from these emails" not in with_url.part("plain")  # the sender's link: headers only
     (without,) = smtp_server.recorder.to("without@example.com")
     assert without.message["List-Unsubscribe"] is None and without.message["List-Unsubscribe-Post"] is None
 
@@ -283,6 +284,13 @@ def test_a_template_asking_for_an_unsubscribe_link_gets_ours_and_a_mail_client_c
     url = urlsplit(header.strip().strip("<>"))  # long: folded onto its own line
     assert f"{url.scheme}://{url.netloc}" == unsubscribe.DEFAULT_PUBLIC_URL
     assert url.path.startswith(f"/unsubscribe/{sent.json['id']}/")
+    link = header.strip().strip("<>").replace("\n", "").replace(" ", "")
+    # The body ends with the link too, after a rule, in both parts (the one the template asked for: ours).
+    html, plain = message.part("html"), message.part("plain")
+    assert '<a style="' in html and f'href="{link}"' in html and "Unsubscribe from these emails</a>" in html
+    assert "<hr" in html
+    assert plain.rstrip().endswith(f"Unsubscribe from these emails: {link}")
+    assert plain.startswith("Hello A\n")
 
     posted = falcon.testing.TestClient(create_app(mail_rig.notify)).simulate_post(
         url.path, body="List-Unsubscribe=One-Click", headers={"Content-Type": "application/x-www-form-urlencoded"})
