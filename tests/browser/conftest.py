@@ -139,13 +139,19 @@ def visit(driver: WebDriver, url: str, *, name: str | None = None) -> None:
         screenshot(driver, name)
 
 
-def sign_in_code(driver: WebDriver, server: Server) -> str:
-    """The newest sign-in code, read from the development outbox (the fake email provider's messages)."""
+def sign_in_link(driver: WebDriver, server: Server) -> str:
+    """The newest sign-in link, read from the development outbox (the fake email provider's messages)."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         driver.get(f"{server.base_url}/admin-ui/dev/outbox")
-        found = re.search(r"(\d{5}) is your sign-in code", driver.find_element(By.TAG_NAME, "main").text)
+        found = re.search(r"(http\S+/admin-ui/email-auth/\S+)", driver.find_element(By.TAG_NAME, "main").text)
         if found:
             return found.group(1)
         time.sleep(0.2)
-    raise AssertionError("no sign-in code reached the fake email provider")
+    raise AssertionError("no sign-in link reached the fake email provider")
+
+
+def follow_sign_in_link(driver: WebDriver, server: Server) -> None:
+    driver.get(sign_in_link(driver, server))
+    check_accessibility(driver)
+    submit(driver, By.XPATH, "//button[text()='Continue to Notify']")

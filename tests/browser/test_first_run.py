@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..e2e.conftest import Server
-from .conftest import check_accessibility, fill, screenshot, set_up_link, sign_in_code, submit, visit
+from .conftest import check_accessibility, fill, screenshot, follow_sign_in_link, set_up_link, submit, visit
 
 pytestmark = pytest.mark.e2e
 
@@ -26,12 +26,9 @@ def sign_in(browser: WebDriver, server: Server) -> None:
     check_accessibility(browser)
     screenshot(browser, "sign-in")
     fill(browser, email_address=ADMIN["email_address"], password=ADMIN["password"])
-    assert browser.current_url.endswith("/admin-ui/sign-in/code")
-    code_page = browser.current_url
+    assert browser.current_url.endswith("/admin-ui/sign-in/check-email")
     check_accessibility(browser)
-    code = sign_in_code(browser, server)
-    browser.get(code_page)
-    fill(browser, code=code)
+    follow_sign_in_link(browser, server)
 
 
 def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:

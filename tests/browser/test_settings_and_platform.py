@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..e2e.conftest import Server, admin_client
-from .conftest import check_accessibility, fill, screenshot, sign_in_code, submit, visit
+from .conftest import check_accessibility, fill, follow_sign_in_link, screenshot, submit, visit
 from .test_first_run import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -48,10 +48,7 @@ def test_a_setting_is_kept_and_a_member_without_the_permission_is_refused(browse
                data={"permissions": [{"permission": "view_activity"}], "folder_permissions": []})
     submit(browser, By.XPATH, "//button[text()='Sign out']")
     fill(browser, email_address=MEMBER["email_address"], password=MEMBER["password"])
-    code_page = browser.current_url
-    code = sign_in_code(browser, server)
-    browser.get(code_page)
-    fill(browser, code=code)
+    follow_sign_in_link(browser, server)
     assert "Tax letters" in browser.find_element(By.TAG_NAME, "main").text
     browser.get(f"{server.base_url}/admin-ui/services/{service_id}/settings")
     assert browser.find_element(By.TAG_NAME, "h1").text == "You cannot do that"

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..e2e.conftest import Server
-from .conftest import check_accessibility, fill, screenshot, sign_in_code, submit, visit
+from .conftest import check_accessibility, fill, follow_sign_in_link, screenshot, submit, visit
 from .test_first_run import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -37,10 +37,7 @@ def test_an_invitation_accepted_in_a_second_browser(browser: WebDriver, second_b
     fill(second_browser, name="Bob", password="a long password")
     assert second_browser.current_url.endswith("/admin-ui/sign-in")
     fill(second_browser, email_address="bob@example.gov.uk", password="a long password")
-    code_page = second_browser.current_url
-    code = sign_in_code(second_browser, server)
-    second_browser.get(code_page)
-    fill(second_browser, code=code)
+    follow_sign_in_link(second_browser, server)
     second_browser.get(team_page)
     assert "Invite a team member" not in second_browser.page_source
     assert "See dashboard and activity, Send messages" in second_browser.find_element(By.ID, "team").text

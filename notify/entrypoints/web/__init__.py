@@ -21,7 +21,7 @@ from .platform_pages import platform_routes
 from .send_pages import NotificationPage, SendPage
 from .session import Sessions
 from .settings_pages import SettingsPage, SettingsSectionPage
-from .sign_in import CodePage, OutboxPage, SetUpPage, SignInPage, SignOutPage
+from .sign_in import CheckEmailPage, CodePage, EmailAuthPage, OutboxPage, SetUpPage, SignInPage, SignOutPage
 from .static import StaticFile
 from .team_pages import InvitationPage, InvitePage, MemberPage, TeamPage
 from .templates_pages import ArchivePage, TemplateFormPage, TemplatePage, TemplatesPage, VersionsPage
@@ -51,6 +51,8 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/set-up/{token}", SetUpPage(web)),
         ("/sign-in", SignInPage(web)),
         ("/sign-in/code", CodePage(web)),
+        ("/sign-in/check-email", CheckEmailPage(web)),
+        ("/email-auth/{user_id}/{code}", EmailAuthPage(web)),
         ("/sign-out", SignOutPage(web)),
         ("/dev/outbox", OutboxPage(web)),
         ("/forgot-password", ForgotPasswordPage(web)),

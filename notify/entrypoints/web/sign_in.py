@@ -1,17 +1,19 @@
-"""First run, sign in (password, then a code sent by email), sign out, and the development outbox."""
+"""First run, sign in (password, then a code by text message or a link by email), sign out, and the development
+outbox."""
 
 from __future__ import annotations
 
 import hmac
-import secrets
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import falcon
 
 from notify.domain import errors
-from notify.usecases import web_sign_in
+from notify.domain.constants import AuthType
+from notify.domain.verify_code import CodeType
+from notify.usecases import verify_codes, web_sign_in
 
-from .pages import Page, PageNotFound
+from .pages import Page, PageNotFound, page_id
 from .session import CODE_SECONDS
 
 
@@ -74,15 +76,36 @@ class SignInPage(Page):
             problems.setdefault("password", web_sign_in.WRONG_DETAILS)
             self.render(req, resp, "sign_in.html", status=400, values={"email_address": email}, errors=problems)
             return
-        code = f"{secrets.randbelow(100000):05d}"
-        web_sign_in.send_sign_in_code(self.notify, user.id, code)
+        # the second factor the user chose: a code by text message, or a link by email (Notify's two)
+        if user.auth_type == AuthType.SMS and user.mobile_number:
+            verify_codes.send_sms_code(self.notify, user.id)
+            next_page = "/sign-in/code"
+        else:
+            verify_codes.send_email_code(self.notify, user.id, email_auth_link_host=req.prefix + self.web.prefix)
+            next_page = "/sign-in/check-email"
         session = self.web.sessions.fresh()
-        session.update(pending=str(user.id), code=self.web.sessions.digest(str(user.id), code),
-                       code_sent=self.web.sessions.now())
-        self.redirect(req, resp, "/sign-in/code", session)
+        session.update(pending=str(user.id), code_sent=self.web.sessions.now())
+        self.redirect(req, resp, next_page, session)
+
+
+def _verified(page: Page, user_id: UUID, code: str, code_type: CodeType) -> UUID | str:
+    """The new session's id once the code is the user's (the admin API's check: a wrong or used code counts
+    as a failed login, a locked user's never passes), or what to tell them."""
+    try:
+        return verify_codes.verify_code(page.notify, user_id, code, code_type).current_session_id or uuid4()
+    except errors.NotifyError as exc:
+        return exc.message
+
+
+def _signed_in(page: Page, req: falcon.Request, resp: falcon.Response, user_id: UUID, session_id: UUID) -> None:
+    session = page.web.sessions.fresh()
+    session.update(user=str(user_id), sid=str(session_id))
+    page.redirect(req, resp, "/", session)
 
 
 class CodePage(Page):
+    """The code texted to a user who signs in by text message."""
+
     def _pending(self, req: falcon.Request) -> UUID:
         session = self.session(req)
         if "pending" not in session or self.web.sessions.now() - float(session.get("code_sent", 0)) > CODE_SECONDS:
@@ -97,20 +120,35 @@ class CodePage(Page):
         user_id = self._pending(req)
         form = self.form(req)
         code = "".join(form.get("code", "").split())
-        expected = self.session(req)["code"]
-        if not hmac.compare_digest(self.web.sessions.digest(str(user_id), code), expected):
-            web_sign_in.wrong_code(self.notify, user_id)
-            self.render(req, resp, "code.html", status=400,
-                        errors={"code": "Code not found" if code else "Enter the code we sent you"})
+        outcome = _verified(self, user_id, code, CodeType.SMS) if code else "Enter the code we sent you"
+        if isinstance(outcome, str):
+            self.render(req, resp, "code.html", status=400, errors={"code": outcome})
             return
-        try:
-            session_id = web_sign_in.start_session(self.notify, user_id)
-        except errors.Forbidden as exc:
-            self.render(req, resp, "code.html", status=400, errors={"code": exc.message})
+        _signed_in(self, req, resp, user_id, outcome)
+
+
+class CheckEmailPage(Page):
+    def on_get(self, req: falcon.Request, resp: falcon.Response) -> None:
+        self.render(req, resp, "check_email.html")
+
+
+class EmailAuthPage(Page):
+    """The link emailed to a user who signs in by email: a button to continue (a mail scanner that follows
+    links does not use the code up)."""
+
+    def on_get(self, req: falcon.Request, resp: falcon.Response, user_id: str, code: str) -> None:
+        page_id(user_id)
+        self.render(req, resp, "email_auth.html", link=f"/email-auth/{user_id}/{code}")
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response, user_id: str, code: str) -> None:
+        user = page_id(user_id)
+        self.form(req)
+        outcome = _verified(self, user, code, CodeType.EMAIL)
+        if isinstance(outcome, str):
+            self.render(req, resp, "email_auth.html", status=400, link=f"/email-auth/{user_id}/{code}",
+                        errors={"continue": outcome})
             return
-        session = self.web.sessions.fresh()
-        session.update(user=str(user_id), sid=str(session_id))
-        self.redirect(req, resp, "/", session)
+        _signed_in(self, req, resp, user, outcome)
 
 
 class SignOutPage(Page):
