@@ -63,6 +63,11 @@ class Service:
         """Live as Notify counts it: active, out of trial mode, and not marked as not counting."""
         return self.active and not self.restricted and self.count_as_live
 
+    @property
+    def asked_to_go_live(self) -> bool:
+        """An open request to go live: a trial service naming who asked (as Notify keeps it)."""
+        return self.restricted and self.go_live_user_id is not None
+
     def changed(self, *, now: datetime, **changes: object) -> Service:
         """A new version of this service with `changes` applied (history keeps every version)."""
         return evolve(self, **changes, version=self.version + 1, updated_at=now)  # type: ignore[arg-type]

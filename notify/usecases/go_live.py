@@ -65,8 +65,8 @@ def send_rejection(notify: Notify, service_id: UUID, *, name: str, service_name:
 
 
 def _requested(uow: UnitOfWork, service_id: UUID) -> tuple[Service, User]:
-    """The service and who asked to make it live: a request is open while a trial service names that person."""
+    """The service and who asked to make it live."""
     service = uow.services.get(service_id)
-    if service.go_live_user_id is None or not service.restricted:
+    if not service.asked_to_go_live or service.go_live_user_id is None:
         raise errors.InvalidRequest("The service has no open request to go live")
     return service, uow.users.get(service.go_live_user_id)
