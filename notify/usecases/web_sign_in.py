@@ -1,28 +1,18 @@
-"""Signing in to the web pages: the first platform admin, password then a code sent by email through this
-platform's own providers (from a service of its own), one live session per user, sign out.
-
-Codes are never stored: the web entrypoint keeps a keyed digest of the code in the signed session, so what
-this module guards is the user's failed-attempt count (wrong passwords and wrong codes both raise it, and a
-locked user can no longer sign in)."""
+"""Signing in to the web pages: the first platform admin, the password (its failures counted towards the
+lockout), one live session per user, sign out. The second factor is the admin API's own (usecases/verify_codes:
+a code texted or a link emailed through the platform's own service)."""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 from notify.domain import errors
-from notify.domain.constants import AuthType, KeyType, NotificationType, TemplateType
+from notify.domain.constants import AuthType
 from notify.domain.user import User
 
-from . import api_keys, services, templates, users
+from . import users
 from .app import Notify
-from .auth import authenticate_api_key
-from .notifications import SendRequest, send_notification
 
-SIGN_IN_SERVICE_NAME = "Notify sign-in"
-SIGN_IN_TEMPLATE_NAME = "Sign-in code"
-SIGN_IN_SUBJECT = "Your sign-in code"
-SIGN_IN_CONTENT = "((code)) is your sign-in code.\n\nIt expires in 15 minutes. If you did not try to sign in, " \
-                  "someone may know your password: change it."
 WRONG_DETAILS = "The email address or password you entered is incorrect"
 
 
@@ -32,18 +22,12 @@ def needs_first_admin(notify: Notify) -> bool:
 
 
 def create_first_admin(notify: Notify, *, name: str, email_address: str, password: str) -> User:
-    """The platform's first user (a platform admin) and the service that sends everyone's sign-in codes.
+    """The platform's first user (a platform admin), who signs in with a link by email.
     Refused once any user exists: first run happens once."""
     if not needs_first_admin(notify):
         raise errors.Forbidden("An administrator already exists")
-    user = users.create_user(notify, name=name, email_address=email_address, password=password,
+    return users.create_user(notify, name=name, email_address=email_address, password=password,
                              platform_admin=True, auth_type=AuthType.EMAIL)
-    service = services.create_service(notify, name=SIGN_IN_SERVICE_NAME, user_id=user.id)
-    services.update_service(notify, service.id, {"restricted": False})  # codes go to every user, not only its team
-    templates.create_template(notify, service.id, name=SIGN_IN_TEMPLATE_NAME, template_type=TemplateType.EMAIL,
-                              subject=SIGN_IN_SUBJECT, content=SIGN_IN_CONTENT, created_by=user.id)
-    api_keys.create_api_key(notify, service.id, name="sign-in codes", key_type=KeyType.NORMAL, created_by=user.id)
-    return user
 
 
 def check_password(notify: Notify, email_address: str, password: str) -> User:
@@ -58,29 +42,6 @@ def check_password(notify: Notify, email_address: str, password: str) -> User:
     except errors.InvalidRequest:
         raise errors.InvalidRequest(WRONG_DETAILS, field="password") from None
     return user
-
-
-def send_sign_in_code(notify: Notify, user_id: UUID, code: str) -> None:
-    """Email the code through the sign-in service, as any service's message is sent."""
-    with notify.uow() as uow:
-        user = uow.users.get(user_id)
-        found = [s for s in uow.services.list(only_active=True) if s.name == SIGN_IN_SERVICE_NAME]
-    if not found:
-        raise errors.InvalidRequest("The sign-in service is missing: codes cannot be sent")
-    service = found[0]
-    template = next(t for t in templates.list_templates(notify, service.id, TemplateType.EMAIL)
-                    if t.name == SIGN_IN_TEMPLATE_NAME)
-    key = next(k for k in api_keys.list_api_keys(notify, service.id) if not k.revoked)
-    send_notification(notify, authenticate_api_key(notify, service.id, key.id), SendRequest(
-        notification_type=NotificationType.EMAIL, template_id=template.id, recipient=user.email_address,
-        personalisation={"code": code}))
-
-
-def wrong_code(notify: Notify, user_id: UUID) -> None:
-    with notify.uow() as uow:
-        user = uow.users.get(user_id)
-        uow.users.update(user.failed_login(now=notify.clock.now()))
-        uow.commit()
 
 
 def start_session(notify: Notify, user_id: UUID) -> UUID:
