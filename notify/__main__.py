@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from attrs import evolve
+
 from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
                               open_stores, purge_now, run_worker, settle_heap)
 from notify.config import ConfigError, MEMORY, Settings
@@ -110,6 +112,9 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if settings.database_url is None:
         print(f"notify: NOTIFY_DATABASE_URL is not set: using the SQLite database {database_url(settings)}",
               flush=True)
+    # Without NOTIFY_PUBLIC_URL, links in emails point where this server listens, never at a request's Host
+    # header, which whoever sends the request chooses.
+    settings = evolve(settings, listen_url=f"http://{args.host}:{args.port}")
     workers = max(1, args.workers)
     if workers > 1 and settings.database_url == MEMORY:
         raise StartupError("--workers needs a database the processes share: the in-memory store is one process's")

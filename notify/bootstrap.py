@@ -168,7 +168,7 @@ def build_notify(settings: Settings, stores: Stores | None = None) -> Notify:
         tokens=PyJwtTokens(),
         admin_client_id=settings.admin_client_id,
         admin_client_secrets=settings.admin_client_secrets,
-        public_url=settings.providers.public_url,
+        public_url=settings.links_url,
         webauthn=PyWebauthnVerifier(),
         used_tokens=stores.used_tokens if settings.token_replay_check else None,
         **file_stores(settings, stores),

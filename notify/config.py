@@ -58,8 +58,8 @@ Provider callbacks (delivery receipts and inbound texts posted to /notifications
 
 Real providers (see ProviderSettings below; a channel with a real provider configured no longer uses its fake;
 credentials stored through POST /provider-details/{id} win over these, field by field):
-  NOTIFY_PUBLIC_URL          this API's public base URL, for providers' callbacks and one-click unsubscribe
-                             links in emails (https://notify.example.org; unset: http://localhost:6011)
+  NOTIFY_PUBLIC_URL          this server's public base URL: providers' callbacks and every link in an email (sign-in,
+                             password reset, invitations, unsubscribe); default: the address notify serve listens on
   NOTIFY_SMTP_URL            email by SMTP: smtp[s]://user:password@host:port?starttls=auto|required|never&from=...
   NOTIFY_SES_REGION          email by Amazon SES (with NOTIFY_SES_FROM, the verified sender address)
   NOTIFY_TWILIO_ACCOUNT_SID  SMS by Twilio (with NOTIFY_TWILIO_AUTH_TOKEN, NOTIFY_TWILIO_FROM)
@@ -150,6 +150,12 @@ class Settings:
     token_replay_check: bool = False
     generated_provider_callback_token: bool = False  # True when none was configured and one was made up
     providers: ProviderSettings = field(factory=lambda: ProviderSettings())
+    # Where `notify serve` listens: links in emails start with it when NOTIFY_PUBLIC_URL is not set.
+    listen_url: str | None = None
+
+    @property
+    def links_url(self) -> str | None:
+        return self.providers.public_url or self.listen_url
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -32,6 +32,9 @@ from .send_pool import SendPool
 from .retry_policy import RetryPolicy
 
 
+DEFAULT_PUBLIC_URL = "http://localhost:6011"  # `notify serve`'s own address, unless NOTIFY_PUBLIC_URL says
+
+
 @frozen(kw_only=True)
 class Notify:
     """Frozen, so a test swaps one collaborator with `attrs.evolve(notify, clock=FrozenClock(t0))`."""
@@ -44,7 +47,7 @@ class Notify:
     tokens: TokenVerifier
     admin_client_id: str = "notify-admin"
     admin_client_secrets: Sequence[str] = ()
-    public_url: str | None = None  # this API's public base URL, for links in emails (one-click unsubscribe)
+    public_url: str | None = None  # this API's public base URL, for links in emails (see `base_url`)
     webauthn: WebauthnVerifier | None = None  # security keys' registration and sign-in checks
     bulk_uow: Callable[[], UnitOfWork] | None = None  # read replica for heavy reads, when configured
     # Sending: the delivery queue (None: notifications wait in `created` for a sweep), the provider
@@ -87,6 +90,11 @@ class Notify:
     documents: UploadStore | None = None
     # Requests before background work in this process (None: no pauses; background work runs elsewhere).
     fair_share: FairShare | None = None
+
+    def base_url(self) -> str:
+        """Where links in emails point (sign-in, password reset, invitations, unsubscribe): the configured
+        public address, else `notify serve`'s default one."""
+        return (self.public_url or DEFAULT_PUBLIC_URL).rstrip("/")
 
     def read_uow(self) -> UnitOfWork:
         """A unit of work for heavy read-only queries: the replica when there is one."""

@@ -34,9 +34,6 @@ from notify.ports.unit_of_work import UnitOfWork
 
 from .app import Notify
 
-DEFAULT_PUBLIC_URL = "http://localhost:6011"  # `notify serve`'s own address, unless NOTIFY_PUBLIC_URL says
-
-
 class InvalidUnsubscribeLink(errors.NotFound):
     def __init__(self) -> None:
         super().__init__(INVALID_LINK, field="unsubscribe request")
@@ -63,7 +60,7 @@ def _own_link(notify: Notify, notification: Notification) -> str | None:
         return None
     token = signed_tokens.sign({"n": str(notification.id), "e": notification.to}, key=notify.admin_client_secrets[0],
                                purpose=LINK_PURPOSE, now=notify.clock.now())
-    return (notify.public_url or DEFAULT_PUBLIC_URL).rstrip("/") + unsubscribe_path(notification.id, token)
+    return notify.base_url() + unsubscribe_path(notification.id, token)
 
 
 def _email_in(notify: Notify, notification_id: UUID, token: str) -> str:

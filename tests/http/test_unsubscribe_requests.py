@@ -17,7 +17,7 @@ from notify.domain.notification import Notification
 from notify.domain.service import Service
 from notify.domain.template import Template
 from notify.usecases import unsubscribe
-from notify.usecases.app import Notify
+from notify.usecases.app import DEFAULT_PUBLIC_URL, Notify
 
 from .. import factories
 from ..conftest import AdminClient
@@ -54,7 +54,7 @@ def emailed(notify: Notify, template: Template, to: str = "reader@example.com", 
 def link_path(notify: Notify, n: Notification) -> str:
     url = unsubscribe.unsubscribe_url(notify, n, template_asks=True)
     assert url is not None
-    return url.removeprefix(unsubscribe.DEFAULT_PUBLIC_URL)
+    return url.removeprefix(DEFAULT_PUBLIC_URL)
 
 
 def click(raw: falcon.testing.TestClient, path: str) -> falcon.testing.Result:
@@ -111,7 +111,7 @@ def test_the_link_is_shown_with_the_notification_only_for_templates_that_ask(
     auth = ServiceAuth(service, key)
     shown = {n.id: notifications.get_notification(notify, auth, n.id).one_click_unsubscribe_url
              for n in (asked, not_asked, given)}
-    assert (shown[asked.id] or "").startswith(f"{unsubscribe.DEFAULT_PUBLIC_URL}/unsubscribe/{asked.id}/")
+    assert (shown[asked.id] or "").startswith(f"{DEFAULT_PUBLIC_URL}/unsubscribe/{asked.id}/")
     assert shown[not_asked.id] is None and shown[given.id] == "https://example.com/mine"
 
 

@@ -269,7 +269,7 @@ def test_a_template_asking_for_an_unsubscribe_link_gets_ours_and_a_mail_client_c
 
     from notify.domain.constants import TemplateType
     from notify.entrypoints.http import create_app
-    from notify.usecases import unsubscribe
+    from notify.usecases.app import DEFAULT_PUBLIC_URL
 
     world = mail_rig.world
     newsletter = world.add_template(template_type=TemplateType.EMAIL, subject="News", content="Hello ((name))",
@@ -282,7 +282,7 @@ def test_a_template_asking_for_an_unsubscribe_link_gets_ours_and_a_mail_client_c
     header = message.message["List-Unsubscribe"]
     assert message.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = urlsplit(header.strip().strip("<>"))  # long: folded onto its own line
-    assert f"{url.scheme}://{url.netloc}" == unsubscribe.DEFAULT_PUBLIC_URL
+    assert f"{url.scheme}://{url.netloc}" == DEFAULT_PUBLIC_URL
     assert url.path.startswith(f"/unsubscribe/{sent.json['id']}/")
     link = header.strip().strip("<>").replace("\n", "").replace(" ", "")
     # The body ends with the link too, after a rule, in both parts (the one the template asked for: ours).

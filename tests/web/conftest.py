@@ -40,13 +40,14 @@ class Browser:
     def get(self, path: str) -> falcon.testing.Result:
         return self._remember(self.client.simulate_get(path, cookies=self.cookies))
 
-    def post(self, path: str, form: dict[str, str], *, csrf: bool = True) -> falcon.testing.Result:
+    def post(self, path: str, form: dict[str, str], *, csrf: bool = True,
+             headers: dict[str, str] | None = None) -> falcon.testing.Result:
         data = dict(form)
         if csrf:
             data["csrf_token"] = self.csrf_token()
         return self._remember(self.client.simulate_post(
             path, cookies=self.cookies, body="&".join(f"{k}={_quote(v)}" for k, v in data.items()),
-            headers={"Content-Type": "application/x-www-form-urlencoded"}))
+            headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}))
 
     def csrf_token(self) -> str:
         found = re.search(r'name="csrf_token" value="([^"]+)"', self.page)

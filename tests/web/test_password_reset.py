@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from notify.embedded import Platform
+from notify.usecases.app import DEFAULT_PUBLIC_URL
 
 from .conftest import ADMIN, Browser, sign_in
 
@@ -44,3 +45,14 @@ def test_an_unknown_address_gets_the_same_page_and_no_email(browser: Browser, pl
 
 def test_a_forged_link_is_not_found(browser: Browser) -> None:
     assert browser.get("/admin-ui/new-password/forged").status_code == 404
+
+
+def test_the_emailed_link_points_at_the_configured_address_whatever_host_the_request_names(
+        signed_in: Browser, platform: Platform) -> None:
+    platform.core.clock.advance(minutes=1)  # type: ignore[attr-defined]
+    signed_in.get("/admin-ui/forgot-password")
+    forged = signed_in.post("/admin-ui/forgot-password", {"email_address": ADMIN["email_address"]},
+                          headers={"Host": "attacker.example"})
+    assert forged.status_code == 200
+    content = platform.outbox[-1].content
+    assert f"{DEFAULT_PUBLIC_URL}/admin-ui/new-password/" in content and "attacker.example" not in content

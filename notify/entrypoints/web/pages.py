@@ -55,6 +55,11 @@ class Web:
     def url(self, path: str = "") -> str:
         return f"{self.prefix}{path}"
 
+    def emailed_url(self, path: str = "") -> str:
+        """An absolute link for an email: from the configured public address, never from the request's Host
+        header (a forged one would send someone's sign-in or reset link to another site)."""
+        return f"{self.notify.base_url()}{self.prefix}{path}"
+
 
 class Page:
     """Base of every page resource."""

@@ -28,7 +28,7 @@ class ForgotPasswordPage(Page):
                         errors={"email_address": "Enter your email address"})
             return
         try:
-            account_links.send_password_reset(self.notify, email, admin_base_url=f"{req.prefix}{self.web.prefix}")
+            account_links.send_password_reset(self.notify, email, admin_base_url=self.web.emailed_url())
         except errors.UserNotFound:
             pass  # the same answer either way: the page does not tell who has an account
         self.render(req, resp, "forgot_password.html", values={}, sent=True)

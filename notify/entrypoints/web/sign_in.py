@@ -81,7 +81,7 @@ class SignInPage(Page):
             verify_codes.send_sms_code(self.notify, user.id)
             next_page = "/sign-in/code"
         else:
-            verify_codes.send_email_code(self.notify, user.id, email_auth_link_host=req.prefix + self.web.prefix)
+            verify_codes.send_email_code(self.notify, user.id, email_auth_link_host=self.web.emailed_url())
             next_page = "/sign-in/check-email"
         session = self.web.sessions.fresh()
         session.update(pending=str(user.id), code_sent=self.web.sessions.now())

@@ -66,7 +66,7 @@ class InvitePage(Page):
         try:
             invites.invite_to_service(self.notify, membership.service.id, from_user_id=user.id,
                                       email_address=address, permissions=",".join(sorted(chosen(form))),
-                                      invite_link_host=req.prefix + self.web.prefix)
+                                      invite_link_host=self.web.emailed_url())
         except errors.NotifyError as exc:
             self._show(req, resp, service_id, 400, form, problems_of(exc, "email_address"))
             return
