@@ -13,6 +13,7 @@ from notify.domain import errors, message, sms
 from notify.domain.constants import TemplateType, UserPermission
 from notify.domain.service import Service
 from notify.domain.template import Template, new_template
+from notify.domain.template_folder import TemplateFolder, TemplateFolderNotFound, ancestors, visible_folders
 from notify.domain.user import User
 
 from .app import Notify
@@ -32,6 +33,38 @@ class Membership:
     def sees(self, template: Template) -> bool:
         """Templates at the top are everyone's; one in a folder, of those the folder is shared with."""
         return template.folder_id is None or self.folders is None or template.folder_id in self.folders
+
+
+@frozen
+class FolderPage:
+    """One level of a service's template tree as a member sees it."""
+
+    folder: TemplateFolder | None  # None: the top
+    path: list[TemplateFolder]  # from the top down to `folder`, for the way back
+    subfolders: list[TemplateFolder]
+    templates: list[Template]
+
+
+def folder_page(notify: Notify, membership: Membership, folder_id: UUID | None) -> FolderPage:
+    """The folders and templates directly in `folder_id` that the member may see (a folder of another service,
+    or one not shared with the member, is not found). Folders leading to a shared one are shown too, so the way
+    down is there."""
+    with notify.read_uow() as uow:
+        every = uow.template_folders.list_for_service(membership.service.id)
+        in_service = uow.templates.list_for_service(membership.service.id)
+    by_id = {f.id: f for f in every}
+    shown = set(by_id) if membership.folders is None else visible_folders(every, membership.folders)
+    if folder_id is not None and folder_id not in shown:
+        raise TemplateFolderNotFound()
+    current, path = None, []
+    if folder_id is not None:
+        current = by_id[folder_id]
+        path = [by_id[i] for i in reversed(ancestors(folder_id, by_id))] + [current]
+    return FolderPage(
+        folder=current, path=path,
+        subfolders=sorted((f for f in every if f.parent_id == folder_id and f.id in shown),
+                          key=lambda f: f.name.lower()),
+        templates=[t for t in in_service if t.folder_id == folder_id and not t.archived and membership.sees(t)])
 
 
 def service_for(notify: Notify, user: User, service_id: UUID) -> Membership:

@@ -117,10 +117,37 @@ def test_a_template_in_a_folder_not_shared_with_a_member_is_hidden_from_them(sig
     hidden = templates.create_template(platform.core, service, name="Hidden one", template_type=TemplateType.SMS,
                                        content="Hi", created_by=ada.id, folder_id=private.folder.id)
     shown = new_template(signed_in, service_id)
-    assert "Hidden one" in signed_in.get(f"/admin-ui/services/{service_id}/templates").text  # shared with Ada
+    folder = f"/admin-ui/services/{service_id}/templates?folder={private.folder.id}"
+    top = signed_in.get(f"/admin-ui/services/{service_id}/templates").text
+    assert "Private" in top and "Hidden one" not in top  # shared with Ada: the folder, its template inside
+    assert "Hidden one" in signed_in.get(folder).text
     signed_in.post("/admin-ui/sign-out", {})
     sign_in(signed_in, platform, "member@example.gov.uk", "a long password")
     listed = signed_in.get(f"/admin-ui/services/{service_id}/templates")
-    assert listed.status_code == 200 and shown in listed.text and "Hidden one" not in listed.text
+    assert listed.status_code == 200 and shown in listed.text and "Private" not in listed.text
+    assert signed_in.get(folder).status_code == 404
     assert signed_in.get(f"/admin-ui/services/{service_id}/templates/{hidden.id}").status_code == 404
     assert signed_in.get(f"/admin-ui/services/{service_id}/templates/{shown}").status_code == 200
+
+
+def test_folders_made_on_the_page_hold_the_templates_made_in_them(signed_in: Browser) -> None:
+    service_id = new_service(signed_in)
+    page = f"/admin-ui/services/{service_id}/templates"
+    signed_in.get(page)
+    refused = signed_in.post(page, {"name": "  "})
+    assert refused.status_code == 400 and "Enter a name for the folder" in refused.text
+    made = signed_in.post(page, {"name": "Reminders"})
+    assert made.status_code == 303
+    folder_page = made.headers["location"].removeprefix("http://falconframework.org")
+    signed_in.get(folder_page)
+    inner = signed_in.post(folder_page, {"name": "Tax"})  # a folder inside it
+    tax_page = inner.headers["location"].removeprefix("http://falconframework.org")
+    listed = signed_in.get(folder_page).text
+    assert "Tax" in listed and "Reminders" in listed
+    new = tax_page.replace("/templates?folder=", "/templates/new?type=sms&folder=")
+    signed_in.get(new)
+    saved = signed_in.post(new, {"name": "Pay by Friday", "content": "Pay by Friday", "action": "save"})
+    assert saved.status_code == 303
+    assert "Pay by Friday" in signed_in.get(tax_page).text
+    assert "Pay by Friday" not in signed_in.get(page).text and "Reminders" in signed_in.get(page).text
+    assert signed_in.get(f"{page}?folder={service_id}").status_code == 404

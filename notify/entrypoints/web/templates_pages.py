@@ -3,13 +3,16 @@ many parts it is sent in), one template, its versions, archiving it."""
 
 from __future__ import annotations
 
+from typing import Any
+from uuid import UUID
 
 import falcon
 
 from notify.domain import errors
 from notify.domain.constants import TemplateType, UserPermission
 from notify.domain.template import Template
-from notify.usecases import templates, web_templates
+from notify.domain.user import User
+from notify.usecases import template_folders, templates, web_templates
 
 from .pages import Page, PageNotFound, page_id, problems_of
 
@@ -27,14 +30,44 @@ def _template(page: Page, membership: web_templates.Membership, template_id: str
     return template
 
 
+def _folder_id(req: falcon.Request) -> UUID | None:
+    value = req.get_param("folder")
+    return page_id(value) if value else None
+
+
 class TemplatesPage(Page):
+    """One level of the service's folders with the templates in it; POST makes a folder there."""
+
     def on_get(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
         user = self.signed_in(req)
-        membership = self.member(req, user, service_id)
-        self.render(req, resp, "templates.html", signed_in=user, service=membership.service,
-                    templates=[t for t in templates.list_templates(self.notify, membership.service.id)
-                               if membership.sees(t)], type_names=TYPE_NAMES,
-                    can_manage=membership.can(UserPermission.MANAGE_TEMPLATES))
+        self._show(req, resp, user, self.member(req, user, service_id), _folder_id(req))
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response, service_id: str) -> None:
+        user = self.signed_in(req)
+        membership = self.member(req, user, service_id, UserPermission.MANAGE_TEMPLATES)
+        parent_id = _folder_id(req)
+        self._level(membership, parent_id)  # the parent must be one the member sees
+        name = self.form(req).get("name", "")
+        try:
+            made = template_folders.create_folder(self.notify, membership.service.id, name=name,
+                                                  parent_id=parent_id)
+        except errors.NotifyError as exc:
+            problems = {"name": "Enter a name for the folder"} if not name.strip() else problems_of(exc, "name")
+            self._show(req, resp, user, membership, parent_id, errors=problems, status=400)
+            return
+        self.redirect(req, resp, f"/services/{membership.service.id}/templates?folder={made.folder.id}")
+
+    def _level(self, membership: web_templates.Membership, folder_id: UUID | None) -> web_templates.FolderPage:
+        try:
+            return web_templates.folder_page(self.notify, membership, folder_id)
+        except errors.NotFound:
+            raise PageNotFound() from None
+
+    def _show(self, req: falcon.Request, resp: falcon.Response, user: User, membership: web_templates.Membership,
+              folder_id: UUID | None, *, status: int = 200, **context: Any) -> None:
+        self.render(req, resp, "templates.html", status=status, signed_in=user, service=membership.service,
+                    level=self._level(membership, folder_id), type_names=TYPE_NAMES,
+                    can_manage=membership.can(UserPermission.MANAGE_TEMPLATES), **context)
 
 
 class TemplateFormPage(Page):
@@ -88,9 +121,11 @@ class TemplateFormPage(Page):
         if not problems and form.get("action") == "save":
             try:
                 if existing is None:
+                    folder_id = _folder_id(req)
+                    web_templates.folder_page(self.notify, membership, folder_id)  # one the member sees
                     saved = templates.create_template(self.notify, service.id, name=values["name"],
                                                       template_type=kind, content=values["content"],
-                                                      subject=subject, created_by=user.id)
+                                                      subject=subject, created_by=user.id, folder_id=folder_id)
                 else:
                     saved = templates.update_template(self.notify, service.id, existing.id, {
                         "name": values["name"], "content": values["content"], "subject": subject}, by=user.id)
