@@ -49,6 +49,7 @@ def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:
 def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) -> None:
     sign_in(browser, server)
     fill(browser, name="Tax reminders")
+    check_accessibility(browser)  # the templates page, with its new-folder form
     browser.find_element(By.LINK_TEXT, "Email template").click()
     fill(browser, name="Reminder", subject="Your tax", content="Hello ((name)), pay by ((date)).")
     preview = browser.find_element(By.CLASS_NAME, "preview").text  # the first button is Preview
@@ -86,6 +87,7 @@ def test_first_run_to_a_delivered_message(browser: WebDriver, server: Server) ->
 def test_a_spreadsheet_with_a_bad_row_then_a_job(browser: WebDriver, server: Server, tmp_path: Path) -> None:
     sign_in(browser, server)
     fill(browser, name="Tax reminders")
+    check_accessibility(browser)  # the templates page, with its new-folder form
     browser.find_element(By.LINK_TEXT, "Email template").click()
     fill(browser, name="Reminder", subject="Your tax", content="Hello ((name)).")
     submit(browser, By.XPATH, "//button[@value='save']")
