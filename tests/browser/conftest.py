@@ -96,19 +96,21 @@ def fill(driver: WebDriver, **fields: str) -> None:
 
 
 def submit(driver: WebDriver, by: str, value: str) -> None:
-    """Click the control found by (by, value), then wait for the next page to replace this one (a click does not
-    wait for the navigation). Under load Chromium may still be swapping in the page the control was found on:
-    such a click fails before anything is sent, so the control is found again and clicked again."""
-    for attempt in range(5):
-        old_page = driver.find_element(By.TAG_NAME, "html")
+    """Click the control found by (by, value), then wait for the next page to replace this one. The click is
+    the page's own (a DOM click, as a user's press of the control makes): ChromeDriver's native click can report
+    a detached node for a click that did navigate, and clicking again would submit twice. Under load Chromium
+    may still be swapping in the page the control is looked for on: then it is looked for again."""
+    deadline = time.monotonic() + 15
+    while True:
         try:
-            driver.find_element(by, value).click()
+            old_page = driver.find_element(By.TAG_NAME, "html")
+            driver.execute_script("arguments[0].click()", driver.find_element(by, value))
             break
         except (StaleElementReferenceException, WebDriverException) as exc:
             detached = isinstance(exc, StaleElementReferenceException) or "does not belong to the document" in str(exc)
-            if attempt == 4 or not detached:
+            if time.monotonic() > deadline or not detached:
                 raise
-            time.sleep(0.2)
+            time.sleep(0.3)
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
     # and until it has loaded: an element found while it is still being committed may vanish under load
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
