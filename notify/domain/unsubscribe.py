@@ -103,7 +103,14 @@ def still_waiting(request: UnsubscribeRequest, report: UnsubscribeRequestReport 
 
 
 def unsubscribe_path(notification_id: UUID, token: str) -> str:
+    """The one-click link (RFC 8058: a mail client POSTs to it, no page)."""
     return f"/unsubscribe/{notification_id}/{token}"
+
+
+def unsubscribe_page_path(notification_id: UUID, token: str) -> str:
+    """The link a person follows from an email's body: a page that asks them to confirm (the web pages are
+    mounted at /admin-ui), as Notify's body link opens a page of its admin site."""
+    return f"/admin-ui{unsubscribe_path(notification_id, token)}"
 
 
 BODY_LINK_TEXT = "Unsubscribe from these emails"

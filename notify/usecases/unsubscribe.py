@@ -27,6 +27,7 @@ from notify.domain.unsubscribe import (
     archive_cutoffs,
     still_waiting,
     unbatched_summary,
+    unsubscribe_page_path,
     unsubscribe_path,
 )
 
@@ -51,16 +52,23 @@ def unsubscribe_links(notify: Notify, notification: Notification, *,
     sender's (as Notify's). Signed once for both."""
     if notification.notification_type is not NotificationType.EMAIL:
         return notification.one_click_unsubscribe_url, None
-    ours = _own_link(notify, notification) if template_asks else None
-    return notification.one_click_unsubscribe_url or ours, ours
+    token = _own_token(notify, notification) if template_asks else None
+    if token is None:
+        return notification.one_click_unsubscribe_url, None
+    return (notification.one_click_unsubscribe_url or notify.base_url() + unsubscribe_path(notification.id, token),
+            notify.base_url() + unsubscribe_page_path(notification.id, token))
 
 
-def _own_link(notify: Notify, notification: Notification) -> str | None:
+def _own_token(notify: Notify, notification: Notification) -> str | None:
     if not notify.admin_client_secrets:
         return None
-    token = signed_tokens.sign({"n": str(notification.id), "e": notification.to}, key=notify.admin_client_secrets[0],
-                               purpose=LINK_PURPOSE, now=notify.clock.now())
-    return notify.base_url() + unsubscribe_path(notification.id, token)
+    return signed_tokens.sign({"n": str(notification.id), "e": notification.to}, key=notify.admin_client_secrets[0],
+                              purpose=LINK_PURPOSE, now=notify.clock.now())
+
+
+def check_link(notify: Notify, notification_id: UUID, token: str) -> None:
+    """InvalidUnsubscribeLink unless the link is one we signed for this notification and it has not expired."""
+    _email_in(notify, notification_id, token)
 
 
 def _email_in(notify: Notify, notification_id: UUID, token: str) -> str:

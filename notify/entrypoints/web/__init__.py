@@ -25,6 +25,7 @@ from .sign_in import CheckEmailPage, CodePage, EmailAuthPage, OutboxPage, SetUpP
 from .static import StaticFile
 from .team_pages import InvitationPage, InvitePage, MemberPage, TeamPage
 from .templates_pages import ArchivePage, TemplateFormPage, TemplatePage, TemplatesPage, VersionsPage
+from .unsubscribe_page import UnsubscribePage
 
 PREFIX = "/admin-ui"
 
@@ -57,6 +58,7 @@ def mount(app: falcon.App, notify: Notify, *, secret: str, outbox: Outbox | None
         ("/dev/outbox", OutboxPage(web)),
         ("/forgot-password", ForgotPasswordPage(web)),
         ("/new-password/{token}", NewPasswordPage(web)),
+        ("/unsubscribe/{notification_id}/{token}", UnsubscribePage(web)),
         ("/static/{name}", StaticFile()),
     ]
     form = TemplateFormPage(web)
