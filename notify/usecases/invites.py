@@ -67,15 +67,19 @@ def find_invite(notify: Notify, invite_id: UUID) -> InvitedUser:
 
 def invite_from_token(notify: Notify, token: str) -> InvitedUser:
     """The invitation a link names; Notify's wording (under `invitation`) when the link is broken or old."""
+    return find_invite(notify, _invited_id(notify, SERVICE_INVITATION, "invited_user_id", token))
+
+
+def _invited_id(notify: Notify, purpose: str, key: str, token: str) -> UUID:
+    """The invitation id a signed link carries under `key`; Notify's wording when the link is broken or old."""
     try:
-        payload = account_links.read_token(notify, SERVICE_INVITATION, token, max_age=INVITATION_LIFETIME)
-        invite_id = UUID(str(payload["invited_user_id"]))
+        payload = account_links.read_token(notify, purpose, token, max_age=INVITATION_LIFETIME)
+        return UUID(str(payload[key]))
     except errors.InvalidToken as exc:
         raise errors.ValidationFailed({"invitation": [EXPIRED_MESSAGE if exc.expired else BROKEN_LINK_MESSAGE]}) \
             from None
     except (KeyError, ValueError):
         raise errors.ValidationFailed({"invitation": [BROKEN_LINK_MESSAGE]}) from None
-    return find_invite(notify, invite_id)
 
 
 def set_invite_status(notify: Notify, service_id: UUID, invite_id: UUID, status: InviteStatus) -> InvitedUser:
@@ -150,15 +154,7 @@ def find_organisation_invite(notify: Notify, invite_id: UUID) -> InvitedOrganisa
 
 
 def organisation_invite_from_token(notify: Notify, token: str) -> InvitedOrganisationUser:
-    try:
-        payload = account_links.read_token(notify, ORGANISATION_INVITATION, token, max_age=INVITATION_LIFETIME)
-        invite_id = UUID(str(payload["invited_org_user_id"]))
-    except errors.InvalidToken as exc:
-        raise errors.ValidationFailed({"invitation": [EXPIRED_MESSAGE if exc.expired else BROKEN_LINK_MESSAGE]}) \
-            from None
-    except (KeyError, ValueError):
-        raise errors.ValidationFailed({"invitation": [BROKEN_LINK_MESSAGE]}) from None
-    return find_organisation_invite(notify, invite_id)
+    return find_organisation_invite(notify, _invited_id(notify, ORGANISATION_INVITATION, "invited_org_user_id", token))
 
 
 def set_organisation_invite_status(notify: Notify, organisation_id: UUID, invite_id: UUID,
