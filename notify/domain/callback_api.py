@@ -76,10 +76,14 @@ CALLBACK_DATETIME = "%Y-%m-%dT%H:%M:%S.%fZ"  # Notify's DATETIME_FORMAT, as the 
 
 
 def calls_back(notification: Notification) -> bool:
-    """Whether this notification, as just stored, is one its service's delivery-status callback hears about.
-    Test-key notifications are included: Notify says callbacks work with test keys."""
-    return notification.notification_type is not NotificationType.LETTER and \
-        notification.status in DELIVERY_STATUS_CALLBACK_STATUSES
+    """Whether this notification, as just stored, is one its service's delivery-status callback hears about."""
+    return moving_calls_back(notification.notification_type, notification.status)
+
+
+def moving_calls_back(notification_type: NotificationType, status: NotificationStatus) -> bool:
+    """Whether a notification of this type moving to `status` is one its service's delivery-status callback
+    hears about. Test-key notifications are included: Notify says callbacks work with test keys."""
+    return notification_type is not NotificationType.LETTER and status in DELIVERY_STATUS_CALLBACK_STATUSES
 
 
 def delivery_status_payload(notification: Notification) -> dict[str, Any]:

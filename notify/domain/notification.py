@@ -97,14 +97,12 @@ class Notification:
         return None if change is None else _with_status(self, status, now)
 
     def receipt_change(self, status: NotificationStatus, *, receipts_trusted: bool = True) -> StatusChange | None:
-        """The compare-and-set a provider's receipt makes, or None when the receipt must be ignored: the
-        notification already completed (late or duplicate receipt), or an international SMS sent to a country
-        whose receipts are not trusted (it stays `sent`)."""
-        if not self.may_move_to(status):
-            return None
-        if self.status is NotificationStatus.SENT and self.international and not receipts_trusted:
-            return None
-        return StatusChange(self.id, self.status, status)
+        return self.receipt_target.receipt_change(status, receipts_trusted=receipts_trusted)
+
+    @property
+    def receipt_target(self) -> ReceiptTarget:
+        return ReceiptTarget(self.id, self.service_id, self.notification_type, self.status, self.international,
+                             self.phone_prefix)
 
     @property
     def public_status(self) -> str:
@@ -118,6 +116,29 @@ class Notification:
 
 
 _with_status = replacer(Notification, "status", "updated_at")
+
+
+@frozen
+class ReceiptTarget:
+    """What a provider's receipt needs of a stored notification: whose it is, what it is and its status (nothing
+    that is kept encrypted, so reading many is cheap)."""
+
+    id: UUID
+    service_id: UUID
+    notification_type: NotificationType
+    status: NotificationStatus
+    international: bool
+    phone_prefix: str | None
+
+    def receipt_change(self, status: NotificationStatus, *, receipts_trusted: bool = True) -> StatusChange | None:
+        """The compare-and-set a provider's receipt makes, or None when the receipt must be ignored: the
+        notification already completed (late or duplicate receipt), or an international SMS sent to a country
+        whose receipts are not trusted (it stays `sent`)."""
+        if not may_move(self.status, status):
+            return None
+        if self.status is NotificationStatus.SENT and self.international and not receipts_trusted:
+            return None
+        return StatusChange(self.id, self.status, status)
 
 
 @frozen

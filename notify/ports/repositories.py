@@ -15,7 +15,7 @@ from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import JobStatus, NotificationStatus, NotificationType
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
-from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.organisation import Organisation, OrganisationUser
 from notify.domain.provider import ProviderDetails
@@ -163,6 +163,9 @@ class NotificationRepository(Protocol):
         ...
     def find_many(self, notification_ids: Collection[UUID]) -> Sequence[Notification]:
         """The listed notifications that exist, any service, in no particular order (one statement)."""
+        ...
+    def find_receipt_targets(self, notification_ids: Collection[UUID]) -> Sequence[ReceiptTarget]:
+        """As `find_many`, only what a receipt needs of each: nothing to decrypt."""
         ...
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         """For each hand-over: set sent_by, reference (kept when None), billable_units, sent_at and updated_at

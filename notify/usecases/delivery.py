@@ -38,7 +38,7 @@ from notify.domain import message as messages
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
 from notify.domain.errors import InvalidRequest, NotificationNotFound, StoreUnavailable
 from notify.domain.message import Message
-from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.retry import RetryKind, ScheduledRetry
 from notify.domain.postal_address import PostalAddress
 from notify.domain.provider import ProviderDetails
@@ -66,7 +66,7 @@ from .cache import TemplateVersion
 from .auth import service_and_keys
 from .handover import HandOverRefused, begin_hand_overs, cancel_hand_overs
 from .provider_health import record_demotion
-from .status_callbacks import notify_status_changes
+from .status_callbacks import notify_receipts
 from .unsubscribe import unsubscribe_links
 
 log = logging.getLogger("notify.delivery")
@@ -212,8 +212,7 @@ def deliver_many(notify: Notify, notification_ids: Sequence[UUID],
             moved += [notification_id for notification_id, _ in retries] + given_up
         received, raced = _apply_receipts(uow, receipts, later) if receipts else ([], set())
         uow.commit()
-    if notify.callbacks is not None:  # the services' status callbacks are all that reads them
-        notify_status_changes(notify, _moved(received, later))
+    notify_receipts(notify, received, later)
     by_delay: dict[float, list[UUID]] = {}
     for notification_id, delay in retries:
         by_delay.setdefault(delay, []).append(notification_id)
@@ -435,37 +434,39 @@ RECEIPT_RACE_ATTEMPTS = 3
 RECEIPTS_PER_STEP = 100  # beside requests (Notify.fair_share): receipts a transaction, with pauses between
 
 
-def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[Notification]:
+def record_receipts(notify: Notify, receipts: Sequence[DeliveryReceipt]) -> list[UUID]:
     """Providers' delivery receipts (the fakes report theirs in batches; the HTTP callback one at a time), in
     one transaction; beside requests, one per RECEIPTS_PER_STEP, making way for those in flight between them.
-    Returns the notifications that moved; receipts for unknown ids, late or duplicate ones and those from countries whose
-    receipts are not trusted change nothing."""
+    Returns the ids of the notifications that moved; receipts for unknown ids, late or duplicate ones and those
+    from countries whose receipts are not trusted change nothing."""
     first = _first_of_each(receipts)
     ids = list(first)
-    updated_ones: list[Notification] = []
+    moved_ids: list[UUID] = []
     step = len(ids) if notify.fair_share is None else RECEIPTS_PER_STEP
     for start in range(0, len(ids), max(1, step)):
         if start:
             notify.make_way()
-        updated_ones += _record_receipts({i: first[i] for i in ids[start:start + step]},
-                                         notify.clock.now(), notify)
-    notify_status_changes(notify, updated_ones)
-    return updated_ones
+        now = notify.clock.now()
+        moved = _record_receipts({i: first[i] for i in ids[start:start + step]}, now, notify)
+        notify_receipts(notify, moved, now)
+        moved_ids += [target.id for target, _ in moved]
+    return moved_ids
 
 
-def _record_receipts(first: dict[UUID, DeliveryReceipt], now: datetime, notify: Notify) -> list[Notification]:
-    updated_ones: list[Notification] = []
+def _record_receipts(first: dict[UUID, DeliveryReceipt], now: datetime, notify: Notify
+                     ) -> list[tuple[ReceiptTarget, StatusChange]]:
+    moved: list[tuple[ReceiptTarget, StatusChange]] = []
     # A receipt can race its own hand-over being recorded (created -> sending between the read and the
     # compare-and-set); the ones that lost are read again and applied to what is there now.
     for _ in range(RECEIPT_RACE_ATTEMPTS):
         with notify.uow() as uow:
-            moved, lost = _apply_receipts(uow, first, now)
+            applied, lost = _apply_receipts(uow, first, now)
             uow.commit()
-        updated_ones += _moved(moved, now)
+        moved += applied
         if not lost:
             break
         first = {i: first[i] for i in lost}
-    return updated_ones
+    return moved
 
 
 def _first_of_each(receipts: Sequence[DeliveryReceipt]) -> dict[UUID, DeliveryReceipt]:
@@ -476,11 +477,11 @@ def _first_of_each(receipts: Sequence[DeliveryReceipt]) -> dict[UUID, DeliveryRe
 
 
 def _apply_receipts(uow: UnitOfWork, receipts: Mapping[UUID, DeliveryReceipt], now: datetime
-                    ) -> tuple[list[tuple[Notification, StatusChange]], set[UUID]]:
+                    ) -> tuple[list[tuple[ReceiptTarget, StatusChange]], set[UUID]]:
     """In the caller's transaction: the notifications the receipts moved (as read, with their change), and
     the ids whose compare-and-set lost to a change made since they were read."""
-    changes: dict[UUID, tuple[Notification, StatusChange]] = {}
-    for current in uow.notifications.find_many(list(receipts)):
+    changes: dict[UUID, tuple[ReceiptTarget, StatusChange]] = {}
+    for current in uow.notifications.find_receipt_targets(list(receipts)):
         trusted = current.notification_type is not NotificationType.SMS or \
             has_delivery_receipts(current.phone_prefix)
         change = current.receipt_change(receipts[current.id].status, receipts_trusted=trusted)
@@ -490,22 +491,15 @@ def _apply_receipts(uow: UnitOfWork, receipts: Mapping[UUID, DeliveryReceipt], n
     return [changes[i] for i in moved], set(changes) - set(moved)
 
 
-def _moved(moved: Sequence[tuple[Notification, StatusChange]], now: datetime) -> list[Notification]:
-    """The notifications as their receipts left them."""
-    return [notification.with_status(change.status, now=now) for notification, change in moved]
-
-
-def record_receipt(notify: Notify, *, provider: str, notification_id: UUID,
-                   status: NotificationStatus) -> Notification | None:
-    """One receipt (the HTTP callback). Returns the updated notification, or None when the receipt was
-    ignored (late, duplicate, untrusted). Raises NotificationNotFound for an unknown id."""
-    moved = record_receipts(notify, [DeliveryReceipt(provider, notification_id, status)])
-    if moved:
-        return moved[0]
+def record_receipt(notify: Notify, *, provider: str, notification_id: UUID, status: NotificationStatus) -> bool:
+    """One receipt (the HTTP callback). Returns whether it moved the notification (not when late, duplicate or
+    untrusted). Raises NotificationNotFound for an unknown id."""
+    if record_receipts(notify, [DeliveryReceipt(provider, notification_id, status)]):
+        return True
     with notify.uow() as uow:
         if uow.notifications.find(notification_id) is None:
             raise NotificationNotFound()
-    return None
+    return False
 
 
 def receipt_sink(notify: Notify) -> Callable[[Sequence[DeliveryReceipt]], None]:

@@ -51,7 +51,7 @@ def sweep_overdue(notify: Notify, deadlines: ReceiptDeadlines, *, limit: int = 1
         return OverdueSweep(0, 0, 0)
     answers = _ask_providers(notify, overdue)
     answered = record_receipts(notify, answers) if answers else []
-    settled = {n.id for n in answered}
+    settled = set(answered)
     expired = [(n, status) for n in overdue if n.id not in settled
                and (status := deadlines.timed_out(n, now)) is not None]
     timed_out = _time_out(notify, expired, now) if expired else []

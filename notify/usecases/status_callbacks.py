@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from notify.domain.callback_api import calls_back, delivery_status_payload
-from notify.domain.constants import CallbackType
-from notify.domain.notification import Notification
+from notify.domain.callback_api import ServiceCallbackApi, calls_back, delivery_status_payload, moving_calls_back
+from notify.domain.constants import CallbackType, NotificationStatus
+from notify.domain.notification import Notification, ReceiptTarget, StatusChange
 from notify.domain.retry import RetryKind, ScheduledRetry
 from notify.ports.callbacks import CallbackFailed
 
@@ -68,15 +68,43 @@ def notify_status_changes(notify: Notify, notifications: Sequence[Notification])
         log.exception("status callbacks not queued")
 
 
-def _queue_for_service(notify: Notify, service_id: UUID, notifications: list[Notification]) -> None:
+def notify_receipts(notify: Notify, moved: Sequence[tuple[ReceiptTarget, StatusChange]], now: datetime) -> None:
+    """As `notify_status_changes`, for changes that receipts made at `now` to notifications read only as far as
+    a receipt needs: the notifications themselves are read only for services with a delivery-status callback.
+    Never raises."""
     try:
-        config = find_cached(notify, service_id, CallbackType.DELIVERY_STATUS)
+        if notify.callbacks is None or not moved:
+            return
+        by_service: dict[UUID, dict[UUID, NotificationStatus]] = {}
+        for target, change in moved:
+            if moving_calls_back(target.notification_type, change.status):
+                by_service.setdefault(target.service_id, {})[target.id] = change.status
+        for service_id, statuses in by_service.items():
+            config = _delivery_status_callback(notify, service_id, len(statuses))
+            if config is not None:
+                with notify.uow() as uow:
+                    found = uow.notifications.find_many(list(statuses))
+                _queue(notify, service_id, config,
+                       [evolve(n, status=statuses[n.id], updated_at=now) for n in found])
+    except Exception:  # the caller has committed; a callback problem must never undo or fail its work
+        log.exception("status callbacks not queued")
+
+
+def _delivery_status_callback(notify: Notify, service_id: UUID, count: int) -> ServiceCallbackApi | None:
+    try:
+        return find_cached(notify, service_id, CallbackType.DELIVERY_STATUS)
     except Exception:  # the store is away: these callbacks are lost, the service's others still go
-        log.exception("delivery-status callback of service %s not read; %d callback(s) not sent",
-                      service_id, len(notifications))
-        return
-    if config is None:
-        return
+        log.exception("delivery-status callback of service %s not read; %d callback(s) not sent", service_id, count)
+        return None
+
+
+def _queue_for_service(notify: Notify, service_id: UUID, notifications: list[Notification]) -> None:
+    config = _delivery_status_callback(notify, service_id, len(notifications))
+    if config is not None:
+        _queue(notify, service_id, config, notifications)
+
+
+def _queue(notify: Notify, service_id: UUID, config: ServiceCallbackApi, notifications: list[Notification]) -> None:
     for notification in notifications:
         try:
             callback = StatusCallback(service_id=service_id, notification_id=notification.id, url=config.url,

@@ -223,6 +223,23 @@ def test_find_many_reads_the_listed_notifications_of_any_service(new_uow: NewUow
         assert uow.notifications.find_many([]) == []
 
 
+def test_find_receipt_targets_reads_what_a_receipt_needs_of_the_listed_notifications(new_uow: NewUow) -> None:
+    service, other = add_service(new_uow), add_service(new_uow)
+    abroad = factories.notification(service.id, international=True, phone_prefix="1",
+                                    status=NotificationStatus.SENT)
+    email = factories.notification(other.id, to="a@example.com", notification_type=NotificationType.EMAIL,
+                                   status=NotificationStatus.SENDING)
+    _add(new_uow, abroad, email, factories.notification(service.id))
+    with new_uow() as uow:
+        found = sorted(uow.notifications.find_receipt_targets([email.id, abroad.id, uuid4(), abroad.id]),
+                       key=lambda target: target.id)
+        assert uow.notifications.find_receipt_targets([]) == []
+    assert found == sorted([abroad.receipt_target, email.receipt_target], key=lambda target: target.id)
+    assert {(t.service_id, t.notification_type, t.status, t.international, t.phone_prefix) for t in found} == {
+        (service.id, NotificationType.SMS, NotificationStatus.SENT, True, "1"),
+        (other.id, NotificationType.EMAIL, NotificationStatus.SENDING, False, None)}
+
+
 def test_record_handovers_sets_the_provider_and_the_status_only_while_created(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     a, b, c = (factories.notification(service.id, reference="kept") for _ in range(3))

@@ -293,5 +293,5 @@ def test_a_receipt_that_races_its_hand_over_is_still_recorded(world: World, fake
     racing = attrs.evolve(world.notify, uow=_HandOverFirst(world.notify, Handover(nid, "fake-sms", "ref", 1,
                                                                                   S.SENDING)))
     moved = delivery.record_receipts(racing, [DeliveryReceipt("fake-sms", nid, S.DELIVERED)])
-    assert [n.id for n in moved] == [nid]
+    assert moved == [nid]
     assert stored(world.notify, nid).status is S.DELIVERED

@@ -115,7 +115,7 @@ def test_receipts_are_recorded_in_steps_that_make_way_and_none_is_lost(world: Wo
     ).json["id"]) for n in (123, 124, 125, 126, 127)]
     moved = delivery.record_receipts(world.notify, [DeliveryReceipt("fake-sms", i, NotificationStatus.DELIVERED)
                                                     for i in ids])
-    assert sorted(n.id for n in moved) == sorted(ids)
+    assert sorted(moved) == sorted(ids)
     assert share.make_way_calls == 2  # between the three steps of two, two and one
     with world.notify.uow() as uow:
         assert {n.status for n in uow.notifications.find_many(ids)} == {NotificationStatus.DELIVERED}

@@ -10,7 +10,7 @@ from attrs import evolve
 
 from notify.domain import errors
 from notify.domain.constants import NotificationStatus, NotificationType
-from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.replace import replacer
 
@@ -117,6 +117,9 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
             if row is not None:
                 found.append(row)
         return found
+
+    def find_receipt_targets(self, notification_ids: Collection[UUID]) -> Sequence[ReceiptTarget]:
+        return [n.receipt_target for n in self.find_many(notification_ids)]
 
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         for handover in handovers:

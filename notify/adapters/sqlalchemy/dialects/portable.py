@@ -31,6 +31,10 @@ _N = t.notifications
 HAND_OVER_MOVES = sorted((as_text(current), as_text(status)) for current, targets in HAND_OVERS.items()
                          for status in targets)
 _FIND_MANY = sa.select(_N).where(_N.c.id.in_(sa.bindparam("ids", expanding=True)))
+RECEIPT_TARGET_COLUMNS = ("id", "service_id", "notification_type", "notification_status", "international",
+                           "phone_prefix")
+_FIND_RECEIPT_TARGETS = sa.select(*(_N.c[name] for name in RECEIPT_TARGET_COLUMNS)).where(
+    _N.c.id.in_(sa.bindparam("ids", expanding=True)))
 _HANDOVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"))
              .values(sent_by=sa.bindparam("_sent_by"),
                      reference=sa.func.coalesce(sa.bindparam("_reference", type_=sa.String), _N.c.reference),
@@ -125,6 +129,10 @@ class Dialect:
     def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:
         result = session.execute(_FIND_MANY, {"ids": ids}, what="notification")
         return list(result.keys()), list(result.all())
+
+    def find_receipt_targets(self, session: Session, ids: list[UUID]) -> list[Sequence[Any]]:
+        """Rows of `RECEIPT_TARGET_COLUMNS`."""
+        return list(session.execute(_FIND_RECEIPT_TARGETS, {"ids": ids}, what="notification").all())
 
     def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
         session.execute(_HANDOVER, [{"_id": h.notification_id, "_sent_by": h.provider, "_reference": h.reference,

@@ -23,7 +23,7 @@ from notify.domain.notification_history import Expiry
 from ..engine import describe
 from ..rows import RowMap, as_text
 from .. import tables as t
-from .portable import HAND_OVER_MOVES, Dialect, Increment, distinct_keys
+from .portable import HAND_OVER_MOVES, RECEIPT_TARGET_COLUMNS, Dialect, Increment, distinct_keys
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -32,6 +32,8 @@ T = TypeVar("T", bound=AttrsInstance)
 FEW_ROWS = 64  # a group commit's sends in one JSON parameter (add_counted) up to this many, else a COPY
 
 _FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
+_FIND_RECEIPT_TARGETS = (f"SELECT {', '.join(RECEIPT_TARGET_COLUMNS)} FROM notifications "
+                         "WHERE id = ANY(%(ids)s::uuid[])")
 _HANDOVERS = (
     "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
     "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
@@ -124,6 +126,9 @@ class PostgresDialect(Dialect):
     def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:
         names, rows = driver_query(session, _FIND_MANY, {"ids": ids}, what="notification")
         return names, list(rows)
+
+    def find_receipt_targets(self, session: Session, ids: list[UUID]) -> list[Sequence[Any]]:
+        return list(driver_query(session, _FIND_RECEIPT_TARGETS, {"ids": ids}, what="notification")[1])
 
     def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
         # Rows are locked in id order by every batched update, so a hand-over batch and a receipt batch that

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
-from notify.domain.notification import Handover, Notification, StatusChange
+from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 
 from .. import rows as R
@@ -130,6 +130,15 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
         names, rows = self._session.dialect.find_notifications(self._session, ids)
         read = self.map.reader(names, self._session.cipher)
         return [read(row) for row in rows]
+
+    def find_receipt_targets(self, notification_ids: Collection[UUID]) -> Sequence[ReceiptTarget]:
+        ids = list(dict.fromkeys(notification_ids))
+        if not ids:
+            return []
+        return [ReceiptTarget(i, service_id, NotificationType(kind), NotificationStatus(status), bool(international),
+                              phone_prefix)
+                for i, service_id, kind, status, international, phone_prefix
+                in self._session.dialect.find_receipt_targets(self._session, ids)]
 
     def record_handovers(self, handovers: Sequence[Handover], *, now: datetime) -> None:
         if handovers:
