@@ -424,15 +424,15 @@ def celery_app(settings: Settings) -> Any:
                        redis_visibility_timeout=max(60, settings.claim_timeout))
 
 
-def wire_celery(notify: Notify, settings: Settings, app: Any = None) -> Notify:
+def wire_celery(notify: Notify, settings: Settings, app: Any = None, *, worker: bool = False) -> Notify:
     """Deliveries and jobs through Celery (NOTIFY_QUEUE_URL): `notify serve` only publishes, `notify worker`
-    processes (run_worker)."""
+    (`worker`) processes (run_worker)."""
     require_celery()
     from notify.adapters.queue.celery_queue import CeleryQueue
     from notify.adapters.uploads import FileSystemUploadStore
 
     notify = wire_callbacks(notify, settings)
-    queue = CeleryQueue(app or celery_app(settings))
+    queue = CeleryQueue(app or celery_app(settings), keep_prepared=worker)
     wired = _with_providers(attrs.evolve(notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
                                          queue=queue, job_queue=queue, retry_policy=retry_policy(settings)),
                             settings)
@@ -452,8 +452,11 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
                            "(amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0)")
     stores = open_stores(settings, say=say)
     app = celery_app(settings)
-    wired = wire_celery(build_notify(settings, stores), settings, app)
-    celery_queue.register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids),
+    wired = wire_celery(build_notify(settings, stores), settings, app, worker=True)
+    queue = wired.queue
+    assert isinstance(queue, celery_queue.CeleryQueue)
+    celery_queue.register_tasks(app, deliver_many=lambda ids: delivery.deliver_many(wired, ids,
+                                                                                   queue.take_prepared(ids)),
                                 process_job=lambda job_id: jobs.process_job(wired, job_id))
 
     nightly, facts_nightly = NightlyPurge(settings.purge_hour), NightlyFacts()

@@ -177,3 +177,18 @@ def test_a_jobs_rows_are_published_to_the_bulk_queue_and_other_sends_to_the_main
 
     assert published("fair.bulk") == [[str(n.id) for n in rows]]
     assert published("fair") == [[str(n.id) for n in sends]]
+
+
+def test_a_worker_takes_back_once_what_it_enqueued_prepared_and_a_publisher_keeps_nothing(world: World,
+                                                                                       fakes: Fakes) -> None:
+    fakes.queue.hold = True
+    app = make_celery("memory://", queue="keep")  # no tasks registered here: publishing only
+    ids = created(world, world.notify, 2)
+    with world.notify.uow() as uow:
+        notifications = list(uow.notifications.find_many(ids))
+    worker, publisher = CeleryQueue(app, keep_prepared=True), CeleryQueue(app)
+    for queue in (worker, publisher):
+        queue.enqueue_prepared([(n, None) for n in notifications])
+    assert worker.take_prepared([*ids, ids[0]]) == {n.id: (n, None) for n in notifications}
+    assert worker.take_prepared(ids) == {}
+    assert publisher.take_prepared(ids) == {}

@@ -1,7 +1,9 @@
 """The delivery queue and job queue on Celery, for several `notify serve` and `notify worker` processes sharing
 one database. Broker: NOTIFY_QUEUE_URL (RabbitMQ amqp://... or Redis redis://...).
 
-- Messages carry ids only (a notification's or a job's, as text); everything else is read from the database.
+- Messages carry ids only (a notification's or a job's, as text); everything else is read from the database,
+  except by a worker delivering the rows of a job it has just processed itself: those it keeps in memory
+  (`keep_prepared`, bounded as the in-process queue's), as they were stored.
   Deliveries travel in batches (`notify.deliver_many`, up to `batch_size` ids a message): a worker delivers a
   message's ids together (`delivery.deliver_many`), and `notify serve` publishes the ids its sends produce from
   one thread every `linger` seconds instead of once per request. An id waiting there when the process stops
@@ -33,6 +35,7 @@ from kombu import Queue
 
 from notify.ports.queue import Prepared
 
+from .prepared import PreparedMessages
 from .workers import WorkerPool
 
 log = logging.getLogger("notify.queue.celery")
@@ -73,8 +76,12 @@ def make_celery(broker_url: str, *, queue: str = DEFAULT_QUEUE, redis_visibility
 class CeleryQueue:
     """DeliveryQueue and JobQueue: publishes ids to the broker."""
 
-    def __init__(self, app: Celery, *, batch_size: int = 200, linger: float = 0.02) -> None:
+    def __init__(self, app: Celery, *, batch_size: int = 200, linger: float = 0.02,
+                 keep_prepared: bool = False) -> None:
+        """`keep_prepared`: this process serves the tasks too (`notify worker`), so what it enqueues prepared
+        may well come back to it."""
         self.app = app
+        self._prepared = PreparedMessages() if keep_prepared else None
         self.batch_size = batch_size
         self._outbox: WorkerPool[UUID] = WorkerPool("notify-publish", batch_size=batch_size, linger=linger)
         self._bulk_queue = bulk_queue(app.conf.task_default_queue)
@@ -108,12 +115,18 @@ class CeleryQueue:
     def enqueue_prepared(self, prepared: Sequence[Prepared]) -> None:
         """The ids: a worker in another process reads the notifications from the store. A job's rows go to
         the bulk queue."""
+        if self._prepared is not None:
+            self._prepared.put_many(prepared)
         if prepared and all(notification.job_id is not None for notification, _ in prepared):
             self._publish([notification.id for notification, _ in prepared], {"queue": self._bulk_queue})
         elif len(prepared) == 1:
             self.enqueue(prepared[0][0].id)
         else:
             self.enqueue_many([notification.id for notification, _ in prepared])
+
+    def take_prepared(self, notification_ids: Sequence[UUID]) -> dict[UUID, Prepared]:
+        """Those of these notifications this process enqueued prepared and still keeps (then no longer)."""
+        return {} if self._prepared is None else self._prepared.take(notification_ids)
 
     def enqueue_job(self, job_id: UUID) -> None:
         self._send(PROCESS_JOB, str(job_id))
