@@ -1,13 +1,21 @@
-"""Sending limits: the per-minute rate of each key type and the per-day limit of each channel, and how a
-batch of sends admitted together is counted against them exactly as if each had been alone."""
+"""Sending limits: the rate of each key type (a token bucket, as Notify's) and the per-day limit of each
+channel, and how a batch of sends admitted together is counted against them exactly as if each had been
+alone, one after another at the batch's latest send time.
+
+Every limit is a shared counter that a send first raises to a floor, then adds its cost to; the send is
+refused when that would pass `floor + limit`. A daily limit counts sends (cost 1, floor 0). A rate is the
+generic cell rate algorithm: the counter is the bucket's "theoretical arrival time" in nanoseconds, a send
+costs the time one token takes to refill and the floor is the send's own time, so the counter stays within
+`now + burst * cost` (a missing counter is a full bucket)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 from uuid import UUID
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from .constants import KeyType, NotificationType
 from .errors import DailyLimitExceeded, RateLimitExceeded
@@ -15,17 +23,33 @@ from .notification import Notification
 from .service import Service
 
 RATE_KEY_NAMES = {KeyType.NORMAL: "LIVE", KeyType.TEAM: "TEAM", KeyType.TEST: "TEST"}
+MAX_BURST = 1000
+_NS_PER_MINUTE = 60 * 10**9
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+class Increment(NamedTuple):
+    """A counter's change: `value = max(value, floor) + amount` (a missing counter is 0; floor >= 0)."""
+
+    key: str
+    expires_at: datetime  # when the counter may be forgotten
+    amount: int
+    floor: int = 0
 
 
 @frozen
 class Limit:
-    """One counter a send uses: its key, when the key may be forgotten, its limit and the refusal over it."""
+    """One counter a send uses: its key, when the key may be forgotten, how far past the floor the counter may
+    go, the refusal over it, what a send costs, whether the floor is the send's time (a bucket) and the floor."""
 
     key: str
     expires_at: datetime
     limit: int
     refusal_type: type[RateLimitExceeded]
     message: str
+    cost: int = 1
+    refills: bool = False
+    floor: int = 0
 
     def refusal(self) -> RateLimitExceeded:
         return self.refusal_type(self.message)
@@ -33,18 +57,37 @@ class Limit:
 
 def send_limits(service: Service, key_type: KeyType, kind: NotificationType, *, international_sms: bool,
                 count_daily: bool, now: datetime) -> tuple[Limit, ...]:
-    """Per-minute rate (a bucket per key type, as Notify) then per-day channel limits; test keys (and
+    """The rate of the key type then the per-day channel limits of a send at `now`; test keys (and
     simulated recipients: `count_daily` False) never use the daily ones."""
-    minute = now.replace(second=0, microsecond=0)
-    rate = Limit(f"rate:{service.id}:{key_type.value}:{minute:%Y%m%d%H%M}", minute + timedelta(minutes=2),
-                 service.rate_limit, RateLimitExceeded,
-                 f"Exceeded rate limit for key type {RATE_KEY_NAMES[key_type]} of {service.rate_limit} requests "
-                 f"per 60 seconds")
-    limits = [rate]
+    limits = [rate_limit(service, key_type, now)]
     if count_daily and key_type is not KeyType.TEST:
         channels = [kind.value] + (["international_sms"] if international_sms else [])
-        limits += [daily_limit(service, channel, minute) for channel in channels]
+        limits += [daily_limit(service, channel, now) for channel in channels]
     return tuple(limits)
+
+
+def limits_at(limits: tuple[Limit, ...], now: datetime) -> tuple[Limit, ...]:
+    """`limits` (worked out earlier in the same minute) for a send at `now`: only a bucket's floor moves."""
+    floor = nanoseconds(now)
+    return tuple(evolve(limit, floor=floor) if limit.refills else limit for limit in limits)
+
+
+def rate_limit(service: Service, key_type: KeyType, now: datetime) -> Limit:
+    """The key type's bucket: `rate_limit / 60` tokens a second, `min(ceil(rate_limit / 3) + 1, 1000)` of
+    them at most. A rate limit of 0 refuses every send: its bucket holds nothing (Notify's would hold 1)."""
+    per_minute = service.rate_limit
+    cost = max(1, _NS_PER_MINUTE // max(per_minute, 1))  # a token's refill time
+    burst = min(-(-per_minute // 3) + 1, MAX_BURST) if per_minute else 0
+    # full again `burst * cost` after the last send; the limits of a minute are worked out at its start
+    expires_at = now + timedelta(minutes=1, microseconds=-(-burst * cost // 1000))
+    return Limit(f"rate:{service.id}:{key_type.value}", expires_at, burst * cost, RateLimitExceeded,
+                 f"Exceeded rate limit for key type {RATE_KEY_NAMES[key_type]} of {per_minute} requests "
+                 f"per 60 seconds", cost=cost, refills=True, floor=nanoseconds(now))
+
+
+def nanoseconds(now: datetime) -> int:
+    """Since the epoch, exactly (a float timestamp would round)."""
+    return (now - _EPOCH) // timedelta(microseconds=1) * 1000
 
 
 def daily_limit(service: Service, channel: str, now: datetime) -> Limit:
@@ -72,9 +115,6 @@ class Admission:
     limits: tuple[Limit, ...]
 
 
-Increment = tuple[str, datetime, int]  # counter key, when it may be forgotten, amount
-
-
 @frozen
 class Settlement:
     """A batch after counting: each send's refusal or None (in order), the counts to give back (refused
@@ -86,24 +126,25 @@ class Settlement:
 
 
 class AdmissionBatch:
-    """Sends counted together: every counter they use is incremented once by the batch's total, then
-    `settle` decides from the counts after that, in order, which sends were over a limit."""
+    """Sends counted together: every counter they use is raised once to the batch's latest floor (its sends
+    are admitted at that instant) and incremented by their total cost, then `settle` decides from the counts
+    after that, in order, which sends were over a limit."""
 
     def __init__(self, admissions: Sequence[Admission]) -> None:
         self.admissions = admissions
-        expiry: dict[str, datetime] = {}
-        amount: dict[str, int] = {}
+        increments: dict[str, Increment] = {}
         for admission in admissions:
             for limit in admission.limits:
-                if limit.key in amount:
-                    amount[limit.key] += 1
-                else:
-                    expiry[limit.key], amount[limit.key] = limit.expires_at, 1
-        self._expiry, self._amount = expiry, amount
+                found = increments.get(limit.key)
+                increments[limit.key] = (
+                    Increment(limit.key, limit.expires_at, limit.cost, limit.floor) if found is None else
+                    Increment(limit.key, max(found.expires_at, limit.expires_at), found.amount + limit.cost,
+                              max(found.floor, limit.floor)))
+        self._increments = increments
 
     @property
     def increments(self) -> list[Increment]:
-        return [(key, self._expiry[key], amount) for key, amount in self._amount.items()]
+        return list(self._increments.values())
 
     @property
     def to_store(self) -> list[Notification]:
@@ -111,14 +152,15 @@ class AdmissionBatch:
 
     def settle(self, counts_after: Sequence[int]) -> Settlement:
         """`counts_after`: each of `increments`' counters after the increment, in the same order."""
-        after = dict(zip(self._amount, counts_after))
-        used = {key: count - self._amount[key] for key, count in after.items()}  # as before this batch
+        increments = self._increments
+        after = dict(zip(increments, counts_after))
+        used = {key: count - increments[key].amount for key, count in after.items()}  # before, raised to the floor
         outcomes: list[RateLimitExceeded | None] = []
         refused: list[UUID] = []
         for admission in self.admissions:
             over = None
             for limit in admission.limits:
-                if used[limit.key] + 1 > limit.limit:
+                if used[limit.key] + limit.cost > increments[limit.key].floor + limit.limit:
                     over = limit
                     break
             if over is not None:
@@ -127,7 +169,8 @@ class AdmissionBatch:
                     refused.append(admission.notification.id)
                 continue
             for limit in admission.limits:
-                used[limit.key] += 1
+                used[limit.key] += limit.cost
             outcomes.append(None)
-        give_back = [(key, self._expiry[key], used[key] - count) for key, count in after.items() if used[key] != count]
+        give_back = [Increment(key, increments[key].expires_at, used[key] - count)
+                     for key, count in after.items() if used[key] != count]
         return Settlement(outcomes, give_back, refused)

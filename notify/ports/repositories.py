@@ -15,6 +15,7 @@ from notify.domain.callback_api import ServiceCallbackApi
 from notify.domain.constants import JobStatus, NotificationStatus, NotificationType
 from notify.domain.inbound_sms import InboundSms
 from notify.domain.job import Job
+from notify.domain.limits import Increment
 from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.organisation import Organisation, OrganisationUser
@@ -116,8 +117,7 @@ class NotificationRepository(Protocol):
         """All or none; AlreadyExists when any id is taken (the unit of work must then be left)."""
         ...
 
-    def add_counted(self, notifications: Sequence[Notification],
-                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+    def add_counted(self, notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
         """`add_many(notifications)` then `counters.increment_many(increments)`, as one step: the admission of a
         batch of sends (PostgreSQL: one statement). Returns the counters' new values, in the order given."""
         ...
@@ -295,17 +295,19 @@ class InboundSmsRepository(Protocol):
 
 
 class CounterRepository(Protocol):
-    """Shared counters for the sending limits (per-minute rate, per-day channel limits). One row per key,
+    """Shared counters for the sending limits (rate buckets, per-day channel limits). One row per key,
     incremented inside the caller's transaction, so a limit holds across processes: on SQL the row lock
-    serialises concurrent senders, and a rolled-back send gives its increment back.
-    SQL sketch: INSERT INTO counters (key, value, expires_at) VALUES (:key, :amount, :expires_at)
-                ON CONFLICT (key) DO UPDATE SET value = counters.value + :amount RETURNING value"""
+    serialises concurrent senders, and a rolled-back send gives its increment back. An increment first raises
+    the value to its floor (domain.limits.Increment; a missing counter is 0).
+    SQL sketch: INSERT INTO counters (key, value, expires_at) VALUES (:key, :floor + :amount, :expires_at)
+                ON CONFLICT (key) DO UPDATE SET value = greatest(counters.value, :floor) + :amount
+                RETURNING value"""
 
-    def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int: ...  # the new value
-    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
-        """Several (key, expires_at, amount) increments in ONE statement, in the caller's transaction; the new
-        values, in the order given. Keys must be distinct. Rows are locked in key order (no deadlock between
-        two senders), so call it last, just before commit, to hold the locks as briefly as possible."""
+    def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int: ...  # the new value (floor 0)
+    def increment_many(self, increments: Sequence[Increment]) -> Sequence[int]:
+        """Several increments in ONE statement, in the caller's transaction; the new values, in the order given.
+        Keys must be distinct. Rows are locked in key order (no deadlock between two senders), so call it last,
+        just before commit, to hold the locks as briefly as possible."""
         ...
     def find(self, key: str) -> int | None: ...
     def remove_expired(self, now: datetime) -> int: ...  # rows whose expires_at <= now; returns how many

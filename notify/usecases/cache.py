@@ -62,7 +62,8 @@ class AllowedRecipients(CacheKey[frozenset[str]]):
 
 @frozen
 class SendLimits(CacheKey[tuple[Limit, ...]]):
-    """The limits of every send of a service version, key type and channel within one minute."""
+    """The limits of every send of a service version, key type and channel within one minute, as at its start
+    (`limits_at` moves a bucket's floor to each send's time)."""
 
     service_id: UUID
     service_version: int

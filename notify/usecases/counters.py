@@ -1,4 +1,4 @@
-"""The shared counters (per-minute rates, daily limits, delivery attempts, the hand-over ledger) each carry the
+"""The shared counters (rate buckets, daily limits, delivery attempts, the hand-over ledger) each carry the
 time after which nobody reads them; the sweep deletes those, so the table holds only what is still in use."""
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from typing import Any
 from uuid import UUID
 
 from notify.domain.constants import NotificationStatus
+from notify.domain.limits import Increment
 from notify.ports.providers import ProviderError, ProviderReceipt
 
 from .app import Notify
@@ -68,12 +69,12 @@ def begin_hand_overs(notify: Notify, notification_ids: Collection[UUID]) -> set[
     now = notify.clock.now()
     expires = now + LEDGER_KEEP
     with notify.uow() as uow:
-        counts = uow.counters.increment_many([(ledger_key(i), expires, 1) for i in ids])
+        counts = uow.counters.increment_many([Increment(ledger_key(i), expires, 1) for i in ids])
         first = [i for i, count in zip(ids, counts, strict=True) if count == 1]
         taken = set(uow.notifications.mark_handing_over(first, now=now))  # the row lock, as a sweep takes it
         refused = [i for i in ids if i not in taken]
         if refused:  # the entries stay as they were: another worker's, or none for what is no longer waiting
-            uow.counters.increment_many([(ledger_key(i), expires, -1) for i in refused])
+            uow.counters.increment_many([Increment(ledger_key(i), expires, -1) for i in refused])
         uow.commit()
     for notification_id, count in zip(ids, counts, strict=True):
         if count > 1:
@@ -93,7 +94,7 @@ def cancel_hand_overs(notify: Notify, notification_ids: Collection[UUID]) -> Non
         return
     expires = notify.clock.now() + LEDGER_KEEP
     with notify.uow() as uow:
-        uow.counters.increment_many([(ledger_key(i), expires, -1) for i in ids])
+        uow.counters.increment_many([Increment(ledger_key(i), expires, -1) for i in ids])
         uow.commit()
 
 

@@ -17,7 +17,7 @@ from notify.domain import message as messages
 from notify.domain import sending
 from notify.domain.constants import API_PAGE_SIZE, KeyType, NotificationStatus, NotificationType
 from notify.domain.errors import InvalidRequest, TemplateNotFound
-from notify.domain.limits import Admission, Limit, send_limits
+from notify.domain.limits import Admission, Limit, limits_at, send_limits
 from notify.domain.message import Message
 from notify.domain.notification import Notification
 from notify.domain.sanitise import Sanitised, sanitise_personalisation
@@ -133,11 +133,12 @@ def _load_template(notify: Notify, service_id: UUID, template_id: UUID) -> Templ
 
 def limits_for_send(notify: Notify, service: Service, key_type: KeyType, kind: NotificationType, *,
             international_sms: bool, count_daily: bool, now: datetime) -> tuple[Limit, ...]:
-    """The same for every send of a service version, key type and channel within a minute: cached."""
+    """Worked out once a minute for each service version, key type and channel (cached), then set at `now`."""
     minute = now.replace(second=0, microsecond=0)
     key = SendLimits(service.id, service.version, key_type, kind, international_sms, count_daily, minute)
-    return notify.cache.get_or_load(key, now, send_limits, service, key_type, kind,
-                                    international_sms=international_sms, count_daily=count_daily, now=minute)
+    return limits_at(notify.cache.get_or_load(key, now, send_limits, service, key_type, kind,
+                                              international_sms=international_sms, count_daily=count_daily,
+                                              now=minute), now)
 
 
 # -- reading back -------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from notify.adapters.sqlalchemy import SqlAlchemyUnitOfWork, create_engine
 from notify.adapters.system import Uuid4Generator
 from notify.domain.constants import KeyType, NotificationType
 from notify.domain.errors import DailyLimitExceeded, RateLimitExceeded
-from notify.domain.limits import Admission, send_limits
+from notify.domain.limits import Admission, Limit, send_limits
 from notify.ports.unit_of_work import UnitOfWork
 from notify.usecases import notifications
 from notify.usecases.admission import admit_in
@@ -74,22 +74,98 @@ def _stored(notify: Notify, service_id: UUID) -> int:
         return len(uow.notifications.list_for_service(service_id, limit=10_000))
 
 
+def _limits(notify: Notify, auth: ServiceAuth) -> tuple[Limit, ...]:
+    return send_limits(auth.service, auth.key_type, NotificationType.SMS, international_sms=False, count_daily=True,
+                       now=notify.clock.now())
+
+
+def _admit(notify: Notify, admissions: list[Admission]) -> list[str]:
+    with notify.uow() as uow:
+        outcomes = admit_in(uow, admissions)
+        uow.commit()
+    return [type(o).__name__ if o else "sent" for o in outcomes]
+
+
+def _counts(notify: Notify, keys: list[str]) -> list[int | None]:
+    with notify.uow() as uow:
+        return [uow.counters.find(key) for key in keys]
+
+
 def test_a_batch_refuses_exactly_the_sends_over_a_limit_and_keeps_nothing_of_them(new_uow: NewUow) -> None:
     notify = _notify(new_uow, FrozenClock())
-    auth, template_id = _sender(notify, rate_limit=3, sms_message_limit=1000)
-    now = notify.clock.now()
-    batch = [Admission(factories.notification(auth.service_id), True, send_limits(
-        auth.service, auth.key_type, NotificationType.SMS, international_sms=False, count_daily=True, now=now))
-        for _ in range(5)]
-    with notify.uow() as uow:
-        outcomes = admit_in(uow, batch)
-        uow.commit()
-    assert [type(o).__name__ if o else None for o in outcomes] == [None, None, None, "RateLimitExceeded",
-                                                                   "RateLimitExceeded"]
-    assert _stored(notify, auth.service_id) == 3
-    with notify.uow() as uow:  # the refused ones took nothing: the counters say 3
-        assert {limit.key: uow.counters.find(limit.key) for limit in batch[0].limits} == {
-            limit.key: 3 for limit in batch[0].limits}
+    auth, template_id = _sender(notify, rate_limit=3, sms_message_limit=1000)  # a bucket of 2, 20 s a token
+    limits = _limits(notify, auth)
+    rate, daily = limits
+    sent = _admit(notify, [Admission(factories.notification(auth.service_id), True, limits) for _ in range(5)])
+    assert sent == ["sent"] * 2 + ["RateLimitExceeded"] * 3
+    assert _stored(notify, auth.service_id) == 2
+    # the refused ones took nothing: the bucket is empty until now + 40 s, and the day counted 2
+    assert _counts(notify, [rate.key, daily.key]) == [rate.floor + 2 * rate.cost, 2]
+
+
+def test_a_full_bucket_allows_its_burst_at_once_then_a_send_each_time_a_token_refills(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, clock := FrozenClock())
+    auth, template_id = _sender(notify, rate_limit=30)  # a bucket of 11, a token every 2 s
+    assert [_send(notify, auth, template_id) for _ in range(12)] == ["sent"] * 11 + ["RateLimitExceeded"]
+    clock.advance(seconds=3 * 2)
+    assert [_send(notify, auth, template_id) for _ in range(5)] == ["sent"] * 3 + ["RateLimitExceeded"] * 2
+    clock.advance(seconds=1.999999)
+    assert _send(notify, auth, template_id) == "RateLimitExceeded"
+    clock.advance(microseconds=1)  # the refused sends took nothing: the token is there on time
+    assert [_send(notify, auth, template_id) for _ in range(2)] == ["sent", "RateLimitExceeded"]
+    clock.advance(minutes=10)  # a bucket never holds more than its burst
+    assert Counter(_send(notify, auth, template_id) for _ in range(12)) == {"sent": 11, "RateLimitExceeded": 1}
+    assert _stored(notify, auth.service_id) == 11 + 3 + 1 + 11
+
+
+def test_each_key_type_has_its_own_bucket(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, FrozenClock())
+    auth, template_id = _sender(notify, rate_limit=3)
+    test = ServiceAuth(service=auth.service, api_key=factories.store_api_key(
+        notify, factories.api_key(auth.service_id, key_type=KeyType.TEST)))
+    assert [_send(notify, auth, template_id) for _ in range(3)] == ["sent", "sent", "RateLimitExceeded"]
+    assert [_send(notify, test, template_id) for _ in range(3)] == ["sent", "sent", "RateLimitExceeded"]
+
+
+def test_a_huge_rate_limit_never_refuses_sends_a_microsecond_apart(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, clock := FrozenClock())
+    auth, _ = _sender(notify, rate_limit=2**31 - 1, sms_message_limit=10**6)  # 36 tokens a microsecond
+    outcomes: list[str] = []
+    for _ in range(12):
+        batch = []
+        for _ in range(100):
+            clock.advance(microseconds=1)
+            batch.append(Admission(factories.notification(auth.service_id), False, _limits(notify, auth)))
+        outcomes += _admit(notify, batch)
+    assert outcomes == ["sent"] * 1200
+
+
+def test_a_rate_limit_of_0_refuses_every_send(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, clock := FrozenClock())
+    auth, template_id = _sender(notify, rate_limit=0)
+    assert _send(notify, auth, template_id) == "RateLimitExceeded"
+    clock.advance(days=1)
+    assert _send(notify, auth, template_id) == "RateLimitExceeded"
+    assert _stored(notify, auth.service_id) == 0
+
+
+def test_a_batch_admitted_together_is_counted_as_the_same_sends_one_by_one(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, clock := FrozenClock())
+    together, alone = (_sender(notify, rate_limit=30, sms_message_limit=16)[0] for _ in range(2))
+    outcomes: dict[UUID, list[str]] = {together.service_id: [], alone.service_id: []}
+    for sends, wait in ((4, 0), (10, 5), (6, 7)):  # a token every 2 s, 11 at most; 16 a day
+        clock.advance(seconds=wait)
+        outcomes[together.service_id] += _admit(notify, [Admission(
+            factories.notification(together.service_id), True, _limits(notify, together)) for _ in range(sends)])
+        for _ in range(sends):
+            outcomes[alone.service_id] += _admit(notify, [Admission(
+                factories.notification(alone.service_id), True, _limits(notify, alone))])
+    assert outcomes[together.service_id] == (["sent"] * 4 + ["sent"] * 9 + ["RateLimitExceeded"]
+                                             + ["sent"] * 3 + ["DailyLimitExceeded"] * 3)
+    assert outcomes[alone.service_id] == outcomes[together.service_id]
+    assert (_counts(notify, [limit.key for limit in _limits(notify, together)])
+            == _counts(notify, [limit.key for limit in _limits(notify, alone)]))
+    assert _stored(notify, together.service_id) == _stored(notify, alone.service_id) == 16
 
 
 @pytest.fixture
@@ -115,7 +191,7 @@ def test_many_threads_sending_at_once_get_exactly_the_daily_limit(shared_uow: Ne
 
 
 @pytest.mark.postgres
-def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
+def test_two_processes_sending_at_once_never_exceed_the_burst() -> None:
     """Each process with several admission lanes, as `notify serve` runs them on PostgreSQL."""
     first_uow = storage.new_uow_factory("postgres")
     engine = create_engine(storage.postgres_url(), pool_size=4)  # the second process: its own pool
@@ -125,14 +201,14 @@ def test_two_processes_sending_at_once_never_exceed_the_rate_limit() -> None:
         second = _notify(lambda: SqlAlchemyUnitOfWork(engine, storage.cipher()), clock, lanes=4)
         auth, template_id = _sender(first, rate_limit=50, sms_message_limit=10**6)
         outcomes = _send_at_once([first] * 8 + [second] * 8, auth, template_id)
-        assert outcomes == {"sent": 50, RateLimitExceeded.__name__: 110}
-        assert _stored(first, auth.service_id) == 50
+        assert outcomes == {"sent": 18, RateLimitExceeded.__name__: 142}  # a bucket of 18 at one instant
+        assert _stored(first, auth.service_id) == 18
     finally:
         engine.dispose()
 
 
 @pytest.mark.postgres
-def test_services_sending_at_once_on_their_own_lanes_each_get_exactly_their_rate_limit() -> None:
+def test_services_sending_at_once_on_their_own_lanes_each_get_exactly_their_burst() -> None:
     notify = _notify(storage.new_uow_factory("postgres"), FrozenClock(), lanes=3)
     senders = [_sender(notify, rate_limit=20, sms_message_limit=10**6) for _ in range(3)]
     outcomes: dict[UUID, Counter[str]] = {}
@@ -145,5 +221,5 @@ def test_services_sending_at_once_on_their_own_lanes_each_get_exactly_their_rate
         thread.start()
     for thread in threads:
         thread.join()
-    assert list(outcomes.values()) == [{"sent": 20, RateLimitExceeded.__name__: 20}] * 3
-    assert [_stored(notify, auth.service_id) for auth, _ in senders] == [20] * 3
+    assert list(outcomes.values()) == [{"sent": 8, RateLimitExceeded.__name__: 32}] * 3  # buckets of 8
+    assert [_stored(notify, auth.service_id) for auth, _ in senders] == [8] * 3

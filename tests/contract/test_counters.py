@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from notify.domain.limits import Increment
 from tests import storage
 
 from .helpers import NewUow, later
@@ -83,30 +84,48 @@ def test_concurrent_increments_are_never_lost() -> None:
 def test_increment_many_returns_the_new_values_in_the_order_given(new_uow: NewUow) -> None:
     with new_uow() as uow:
         uow.counters.increment("b", expires_at=later(minutes=1), amount=10)
-        assert list(uow.counters.increment_many([("b", later(minutes=1), 1), ("a", later(days=1), 3)])) == [11, 3]
-        assert list(uow.counters.increment_many([("a", later(days=1), 1)])) == [4]
+        assert list(uow.counters.increment_many([Increment("b", later(minutes=1), 1), Increment("a", later(days=1), 3)])) == [11, 3]
+        assert list(uow.counters.increment_many([Increment("a", later(days=1), 1)])) == [4]
         assert list(uow.counters.increment_many([])) == []
         uow.commit()
     with new_uow() as uow:
         assert (uow.counters.find("a"), uow.counters.find("b")) == (4, 11)
 
 
-def test_increment_many_is_given_back_on_rollback_and_sets_expiry(new_uow: NewUow) -> None:
+def test_increment_many_first_raises_each_value_to_its_floor(new_uow: NewUow) -> None:
+    big = 1_800_000_000_000_000_000  # a time in nanoseconds: a rate bucket's floor
     with new_uow() as uow:
-        uow.counters.increment_many([("x", later(minutes=1), 1), ("y", later(minutes=1), 1)])
+        uow.counters.increment("low", expires_at=later(minutes=1), amount=7)
+        uow.counters.increment("high", expires_at=later(minutes=1), amount=50)
+        assert list(uow.counters.increment_many([Increment("low", later(minutes=1), 3, floor=20),
+                                                 Increment("high", later(minutes=1), 3, floor=20),
+                                                 Increment("new", later(minutes=1), 3, floor=big),
+                                                 Increment("back", later(minutes=1), -2)])) == [23, 53, big + 3, -2]
         uow.commit()
     with new_uow() as uow:
-        assert list(uow.counters.increment_many([("x", later(minutes=5), 1), ("y", later(minutes=5), 1)])) == [2, 2]
+        assert list(uow.counters.increment_many([Increment("new", later(minutes=1), -3, floor=big - 10),
+                                                 Increment("back", later(minutes=1), 5)])) == [big, 5]
+        uow.commit()
+    with new_uow() as uow:
+        assert [uow.counters.find(key) for key in ("low", "high", "new", "back")] == [23, 53, big, 5]
+
+
+def test_increment_many_is_given_back_on_rollback_and_sets_expiry(new_uow: NewUow) -> None:
+    with new_uow() as uow:
+        uow.counters.increment_many([Increment("x", later(minutes=1), 1), Increment("y", later(minutes=1), 1)])
+        uow.commit()
+    with new_uow() as uow:
+        assert list(uow.counters.increment_many([Increment("x", later(minutes=5), 1), Increment("y", later(minutes=5), 1)])) == [2, 2]
     with new_uow() as uow:
         assert (uow.counters.find("x"), uow.counters.find("y")) == (1, 1)
-        uow.counters.increment_many([("x", later(minutes=5), 1)])
+        uow.counters.increment_many([Increment("x", later(minutes=5), 1)])
         assert uow.counters.remove_expired(later(minutes=2)) == 1  # y kept its 1-minute expiry; x moved on
         assert (uow.counters.find("x"), uow.counters.find("y")) == (2, None)
 
 
 def test_increment_many_refuses_repeated_keys(new_uow: NewUow) -> None:
     with new_uow() as uow, pytest.raises(ValueError):
-        uow.counters.increment_many([("k", later(minutes=1), 1), ("k", later(minutes=1), 1)])
+        uow.counters.increment_many([Increment("k", later(minutes=1), 1), Increment("k", later(minutes=1), 1)])
 
 
 @pytest.mark.postgres
@@ -118,7 +137,7 @@ def test_concurrent_increment_many_in_any_key_order_neither_loses_nor_deadlocks(
         try:
             for _ in range(times):
                 with new_uow() as uow:
-                    uow.counters.increment_many([(key, later(minutes=1), 1) for key in keys])
+                    uow.counters.increment_many([Increment(key, later(minutes=1), 1) for key in keys])
                     uow.commit()
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)

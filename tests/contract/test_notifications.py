@@ -8,6 +8,7 @@ import pytest
 
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.limits import Increment
 from notify.domain.notification import Handover, StatusChange
 from notify.domain.statistics import Period, StatusCount
 from tests import factories
@@ -72,15 +73,19 @@ def test_add_counted_stores_every_field_unchanged_and_counts_in_the_same_step(ne
                                   created_at=later(microseconds=123456))
     bare = factories.notification(service.id, to="Ünïcödé@example.com", notification_type=NotificationType.EMAIL)
     expires = later(days=1)
+    floor = 1_800_000_000_000_000_000  # a rate bucket's: a time in nanoseconds
     with new_uow() as uow:
-        assert uow.notifications.add_counted([full, bare], [("b", expires, 2), ("a", expires, 1)]) == [2, 1]
-        assert uow.notifications.add_counted([], [("a", expires, 4)]) == [5]
+        assert uow.notifications.add_counted([full, bare], [Increment("b", expires, 2), Increment("a", expires, 1),
+                                                            Increment("t", expires, 5, floor)]) == [2, 1, floor + 5]
+        assert uow.notifications.add_counted([], [Increment("a", expires, 4)]) == [5]
         uow.commit()
     with new_uow() as uow:
         assert uow.notifications.find_many([full.id, bare.id]) in ([full, bare], [bare, full])
         assert uow.counters.find("a") == 5 and uow.counters.find("b") == 2
+        assert uow.notifications.add_counted([factories.notification(service.id)], [
+            Increment("t", expires, 1, floor + 2), Increment("b", expires, 1, floor + 2)]) == [floor + 6, floor + 3]
         with pytest.raises(errors.AlreadyExists):
-            uow.notifications.add_counted([bare], [("a", expires, 1)])
+            uow.notifications.add_counted([bare], [Increment("a", expires, 1)])
 
 
 def test_remove_many_takes_out_the_listed_notifications(new_uow: NewUow) -> None:

@@ -1,5 +1,6 @@
 """`notify serve --workers 2`: two processes on one port, one database, and a service's rate limit still exact:
-however the sends are spread over the processes, exactly the limit is accepted and stored."""
+however the sends are spread over the processes, its token bucket's burst and what refilled while they ran are
+accepted and stored, no more."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from .conftest import Server, provision_live_service, start_server, stop_server
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
 RATE_LIMIT = 40
+BURST = 15  # min(ceil(RATE_LIMIT / 3) + 1, 1000)
 SENDS = 120
 THREADS = 12
 
@@ -52,14 +54,7 @@ def test_two_worker_processes_serve_one_port(two_workers: Server) -> None:
     assert requests.get(f"{two_workers.base_url}/_status", timeout=10).status_code == 200
 
 
-def _start_of_a_minute() -> None:
-    """The rate limit counts each clock minute: sends that straddle two minutes may fill both buckets."""
-    seconds = time.time() % 60
-    if seconds > 20:
-        time.sleep(60.5 - seconds)
-
-
-def test_the_rate_limit_is_exact_across_worker_processes(two_workers: Server, database_url: str) -> None:
+def test_the_rate_limit_holds_across_worker_processes(two_workers: Server, database_url: str) -> None:
     live = provision_live_service(two_workers, "Workers", rate_limit=RATE_LIMIT, sms_message_limit=10**6)
     body = {"phone_number": "07700900123", "template_id": live.templates["sms"],
             "personalisation": {"name": "Ada"}}
@@ -79,15 +74,15 @@ def test_the_rate_limit_is_exact_across_worker_processes(two_workers: Server, da
                     statuses[status] += 1
 
     threads = [threading.Thread(target=sender, args=(SENDS // THREADS,)) for _ in range(THREADS)]
-    _start_of_a_minute()
-    began = time.time()
+    began = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(120)
-    assert began // 60 == time.time() // 60, "the sends took too long to fit one minute's bucket"
-    assert statuses == {201: RATE_LIMIT, 429: SENDS - RATE_LIMIT}
+    refilled = int(RATE_LIMIT / 60 * (time.monotonic() - began)) + 1  # the tokens that came back meanwhile
+    assert set(statuses) <= {201, 429} and statuses.total() == SENDS
+    assert BURST <= statuses[201] <= BURST + refilled
     with psycopg.connect(database_url.replace("postgresql+psycopg://", "postgresql://")) as connection:
         stored = connection.execute("SELECT count(*) FROM notifications WHERE service_id = %s",
                                     (live.service_id,)).fetchone()
-    assert stored == (RATE_LIMIT,)
+    assert stored == (statuses[201],)

@@ -246,18 +246,21 @@ def test_simulated_recipients_answer_201_but_store_nothing(world: World, api: Ap
     assert fakes.sms.sent == [] and fakes.email.sent == []
 
 
-def test_rate_limit_per_key_type_per_minute(world: World, api: ApiClient) -> None:
-    world.update_service(rate_limit=2)
-    for _ in range(2):
+def test_rate_limit_is_a_token_bucket_per_key_type(world: World, api: ApiClient) -> None:
+    world.update_service(rate_limit=6)  # a bucket of 3, a token every 10 s
+    for _ in range(3):
         assert api.post("/v2/notifications/sms", json=sms_body(world)).status_code == 201
     result = api.post("/v2/notifications/sms", json=sms_body(world))
     assert result.status_code == 429
     assert errors(result) == [{"error": "RateLimitError",
-                               "message": "Exceeded rate limit for key type LIVE of 2 requests per 60 seconds"}]
+                               "message": "Exceeded rate limit for key type LIVE of 6 requests per 60 seconds"}]
     assert world.client(KeyType.TEAM).post("/v2/notifications/sms",
                                            json=sms_body(world, phone_number="07700900555")).status_code == 201
-    world.clock.advance(seconds=60)
+    world.clock.advance(seconds=9)
+    assert api.post("/v2/notifications/sms", json=sms_body(world)).status_code == 429
+    world.clock.advance(seconds=1)
     assert api.post("/v2/notifications/sms", json=sms_body(world)).status_code == 201
+    assert api.post("/v2/notifications/sms", json=sms_body(world)).status_code == 429
 
 
 def test_daily_limit_per_channel(world: World, api: ApiClient) -> None:

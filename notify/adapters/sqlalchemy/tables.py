@@ -565,6 +565,9 @@ counters = sa.Table(
     sa.Column("key", sa.String(255), primary_key=True),
     sa.Column("value", sa.BigInteger, nullable=False),
     sa.Column("expires_at", TS, nullable=False, index=True),
+    # An increment's floor, which its upsert's ON CONFLICT can read only from the row it proposes; once stored,
+    # it means nothing.
+    sa.Column("floor", sa.BigInteger, nullable=False, server_default="0"),
 )
 
 # Extended statistics: service_id and api_key_id are strongly dependent; tell the planner.

@@ -1,9 +1,11 @@
-"""Counters: per-minute rate keys, retry attempts, the hand-over ledger."""
+"""Counters: rate buckets, daily counts, retry attempts, the hand-over ledger."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+
+from notify.domain.limits import Increment
 
 from ..session import InMemorySession
 from .base import MemoryRepository
@@ -11,17 +13,18 @@ from .base import MemoryRepository
 TABLE = "counters"
 
 
-def increment(session: InMemorySession, key: str, *, expires_at: datetime, amount: int = 1) -> int:
+def increment(session: InMemorySession, key: str, *, expires_at: datetime, amount: int = 1, floor: int = 0) -> int:
     """`key -> (value, expires_at)`; the unit of work holds the store lock, so increments are atomic."""
     value, _ = session.table(TABLE).get(key, (0, expires_at))
-    session.put(TABLE, key, (value + amount, expires_at))
-    return int(value + amount)
+    value = max(value, floor) + amount
+    session.put(TABLE, key, (value, expires_at))
+    return int(value)
 
 
-def increment_many(session: InMemorySession, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
-    if len({key for key, _, _ in increments}) != len(increments):
+def increment_many(session: InMemorySession, increments: Sequence[Increment]) -> Sequence[int]:
+    if len({i.key for i in increments}) != len(increments):
         raise ValueError("increment_many: keys must be distinct")
-    return [increment(session, key, expires_at=expires_at, amount=amount) for key, expires_at, amount in increments]
+    return [increment(session, i.key, expires_at=i.expires_at, amount=i.amount, floor=i.floor) for i in increments]
 
 
 class InMemoryCounterRepository(MemoryRepository[tuple[int, datetime]]):
@@ -30,7 +33,7 @@ class InMemoryCounterRepository(MemoryRepository[tuple[int, datetime]]):
     def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int:
         return increment(self._session, key, expires_at=expires_at, amount=amount)
 
-    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+    def increment_many(self, increments: Sequence[Increment]) -> Sequence[int]:
         return increment_many(self._session, increments)
 
     def find(self, key: str) -> int | None:

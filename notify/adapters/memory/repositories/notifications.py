@@ -10,6 +10,7 @@ from attrs import evolve
 
 from notify.domain import errors
 from notify.domain.constants import NotificationStatus, NotificationType
+from notify.domain.limits import Increment
 from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 from notify.domain.replace import replacer
@@ -34,8 +35,7 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
         for notification in notifications:
             self.add(notification)
 
-    def add_counted(self, notifications: Sequence[Notification],
-                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+    def add_counted(self, notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
         self.add_many(notifications)
         return increment_many(self._session, increments)
 

@@ -13,6 +13,7 @@ from attrs import AttrsInstance
 from sqlalchemy.dialects import postgresql, sqlite
 
 from notify.domain.constants import KeyType
+from notify.domain.limits import Increment
 from notify.domain.notification import HAND_OVERS, Handover, Notification, StatusChange
 from notify.domain.notification_history import Expiry
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound=AttrsInstance)
 INSERT_BATCH = 1000
-Increment = tuple[str, datetime, int]
 
 _N = t.notifications
 # The domain's hand-overs (from, to) as text: a hand-over's status applies only where the domain allows it.
@@ -84,13 +84,16 @@ class Dialect:
 
     @functools.cached_property
     def counter_upsert(self) -> sa.Executable:
-        """INSERT … ON CONFLICT (key) DO UPDATE value = value + excluded.value RETURNING value, built once:
-        every send runs it, and building it each time cost more than executing it."""
+        """INSERT … ON CONFLICT (key) DO UPDATE value = max(value, floor) + amount RETURNING value, built once:
+        every send runs it, and building it each time cost more than executing it. Parameters: the new row
+        (`counter_row`), from which ON CONFLICT reads the floor and the amount."""
         c = t.counters
         statement = self.insert(c)
+        new = statement.excluded
+        raised = sa.case((c.c.value > new.floor, c.c.value), else_=new.floor)
         return statement.on_conflict_do_update(index_elements=[c.c.key],
-                                               set_={"value": c.c.value + statement.excluded.value,
-                                                     "expires_at": statement.excluded.expires_at}).returning(c.c.value)
+                                               set_={"value": raised + (new.value - new.floor),
+                                                     "expires_at": new.expires_at}).returning(c.c.value)
 
     # -- many rows at once --------------------------------------------------------------------------------
     def insert_many(self, session: Session, table: sa.Table, map: RowMap[T], objs: Sequence[T], *,
@@ -102,9 +105,8 @@ class Dialect:
                 session.execute(insert, [map.to_row(o, session.cipher) for o in objs[start:start + INSERT_BATCH]],
                                 what=what)
 
-    def increment(self, session: Session, key: str, *, expires_at: datetime, amount: int) -> int:
-        return int(session.execute(self.counter_upsert, {"key": key, "value": amount, "expires_at": expires_at},
-                                   what="counter").scalar_one())
+    def increment(self, session: Session, increment: Increment) -> int:
+        return int(session.execute(self.counter_upsert, counter_row(increment), what="counter").scalar_one())
 
     def increment_many(self, session: Session, increments: Sequence[Increment]) -> Sequence[int]:
         """Rows in key order (concurrent senders lock them in the same order); values in the caller's order."""
@@ -115,8 +117,7 @@ class Dialect:
         return [found[key] for key in keys]
 
     def _upsert_counters(self, session: Session, ordered: Sequence[Increment]) -> dict[str, int]:
-        return {key: self.increment(session, key, expires_at=expires_at, amount=amount)
-                for key, expires_at, amount in ordered}
+        return {increment.key: self.increment(session, increment) for increment in ordered}
 
     def add_counted(self, session: Session, table: sa.Table, map: RowMap[Notification],
                     notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
@@ -192,8 +193,16 @@ class SqliteDialect(Dialect):
         return milliseconds <= span.total_seconds() * 1000
 
 
+def counter_row(increment: Increment) -> dict[str, Any]:
+    """The counter row `increment` inserts when there is none: its value is the floor plus the amount (a missing
+    counter is 0 and floors are not negative), and it keeps the floor for ON CONFLICT to read (excluded.floor;
+    a stored row's floor means nothing)."""
+    return {"key": increment.key, "expires_at": increment.expires_at, "value": increment.floor + increment.amount,
+            "floor": increment.floor}
+
+
 def distinct_keys(increments: Collection[Increment]) -> list[str]:
-    keys = [key for key, _, _ in increments]
+    keys = [increment.key for increment in increments]
     if len(set(keys)) != len(keys):
         raise ValueError("increment_many: keys must be distinct")
     return keys

@@ -17,13 +17,14 @@ from attrs import AttrsInstance
 from sqlalchemy.dialects import postgresql
 
 from notify.domain import errors
+from notify.domain.limits import Increment
 from notify.domain.notification import Handover, Notification, StatusChange
 from notify.domain.notification_history import Expiry
 
 from ..engine import describe
 from ..rows import RowMap, as_text
 from .. import tables as t
-from .portable import HAND_OVER_MOVES, RECEIPT_TARGET_COLUMNS, Dialect, Increment, distinct_keys
+from .portable import HAND_OVER_MOVES, RECEIPT_TARGET_COLUMNS, Dialect, counter_row, distinct_keys
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -67,11 +68,11 @@ _MOVE_EXPIRED = (
 
 @functools.lru_cache(maxsize=32)
 def _counter_upsert(count: int) -> str:
-    """`count` rows (key, expires_at, amount) in one statement."""
-    rows = ", ".join(["(%s, %s::timestamptz, %s::bigint)"] * count)
-    return ("INSERT INTO counters (key, expires_at, value) VALUES " + rows +
-            " ON CONFLICT (key) DO UPDATE SET value = counters.value + excluded.value, "
-            "expires_at = excluded.expires_at RETURNING key, value")
+    """`count` counter rows (`counter_row`: key, expires_at, floor + amount, floor) in one statement."""
+    rows = ", ".join(["(%s, %s::timestamptz, %s::bigint, %s::bigint)"] * count)
+    return ("INSERT INTO counters (key, expires_at, value, floor) VALUES " + rows +
+            " ON CONFLICT (key) DO UPDATE SET value = greatest(counters.value, excluded.floor) + "
+            "(excluded.value - excluded.floor), expires_at = excluded.expires_at RETURNING key, value")
 
 
 @functools.lru_cache(maxsize=None)
@@ -105,7 +106,7 @@ class PostgresDialect(Dialect):
         """One statement; `along` (a WITH clause and its one parameter) runs in that same statement."""
         prefix, params = ("", []) if along is None else (along[0], [along[1]])
         _, rows = driver_query(session, prefix + _counter_upsert(len(ordered)),
-                               params + [value for increment in ordered for value in increment],
+                               params + [value for increment in ordered for value in counter_row(increment).values()],
                                what="counter" if along is None else "notification")
         return {key: int(value) for key, value in rows}
 

@@ -1,4 +1,4 @@
-"""Counters: per-minute rate keys, retry attempts, the hand-over ledger."""
+"""Counters: rate buckets, daily counts, retry attempts, the hand-over ledger."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
+
+from notify.domain.limits import Increment
 
 from .. import tables as t
 from ..session import Session
@@ -19,9 +21,9 @@ class SqlAlchemyCounterRepository:
         self._session = session
 
     def increment(self, key: str, *, expires_at: datetime, amount: int = 1) -> int:
-        return self._session.dialect.increment(self._session, key, expires_at=expires_at, amount=amount)
+        return self._session.dialect.increment(self._session, Increment(key, expires_at, amount))
 
-    def increment_many(self, increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+    def increment_many(self, increments: Sequence[Increment]) -> Sequence[int]:
         """Rows in key order (concurrent senders lock them in the same order); PostgreSQL: one statement."""
         return self._session.dialect.increment_many(self._session, increments)
 

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from notify.domain import errors
 from notify.domain.constants import KeyType, NotificationStatus, NotificationType
+from notify.domain.limits import Increment
 from notify.domain.notification import Handover, Notification, ReceiptTarget, StatusChange
 from notify.domain.notification_filter import NotificationFilter
 
@@ -37,8 +38,7 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
         if notifications:
             self._session.dialect.insert_many(self._session, self.table, self.map, notifications, what=self.what)
 
-    def add_counted(self, notifications: Sequence[Notification],
-                    increments: Sequence[tuple[str, datetime, int]]) -> Sequence[int]:
+    def add_counted(self, notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
         """The sends and their counter increments (values in `increments` order). PostgreSQL, for a group
         commit's few: one statement."""
         return self._session.dialect.add_counted(self._session, self.table, self.map, notifications, increments)
