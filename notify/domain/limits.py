@@ -24,6 +24,10 @@ from .service import Service
 
 RATE_KEY_NAMES = {KeyType.NORMAL: "LIVE", KeyType.TEAM: "TEAM", KeyType.TEST: "TEST"}
 MAX_BURST = 1000
+# A bucket holds at least a second's refill (more than Notify's 1000 tokens only above 60,000 a minute): each
+# send's time is read on its own thread or process, so sends may be counted a little out of the order of their
+# times, and a bucket that refills in microseconds would refuse the one counted after a later one.
+MIN_SPAN_NS = 10**9
 _NS_PER_MINUTE = 60 * 10**9
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -74,13 +78,15 @@ def limits_at(limits: tuple[Limit, ...], now: datetime) -> tuple[Limit, ...]:
 
 def rate_limit(service: Service, key_type: KeyType, now: datetime) -> Limit:
     """The key type's bucket: `rate_limit / 60` tokens a second, `min(ceil(rate_limit / 3) + 1, 1000)` of
-    them at most. A rate limit of 0 refuses every send: its bucket holds nothing (Notify's would hold 1)."""
+    them at most, or a second's worth if that is more (MIN_SPAN_NS). A rate limit of 0 refuses every send:
+    its bucket holds nothing (Notify's would hold 1)."""
     per_minute = service.rate_limit
     cost = max(1, _NS_PER_MINUTE // max(per_minute, 1))  # a token's refill time
     burst = min(-(-per_minute // 3) + 1, MAX_BURST) if per_minute else 0
-    # full again `burst * cost` after the last send; the limits of a minute are worked out at its start
-    expires_at = now + timedelta(minutes=1, microseconds=-(-burst * cost // 1000))
-    return Limit(f"rate:{service.id}:{key_type.value}", expires_at, burst * cost, RateLimitExceeded,
+    span = max(burst * cost, MIN_SPAN_NS) if burst else 0
+    # full again `span` after the last send; the limits of a minute are worked out at its start
+    expires_at = now + timedelta(minutes=1, microseconds=-(-span // 1000))
+    return Limit(f"rate:{service.id}:{key_type.value}", expires_at, span, RateLimitExceeded,
                  f"Exceeded rate limit for key type {RATE_KEY_NAMES[key_type]} of {per_minute} requests "
                  f"per 60 seconds", cost=cost, refills=True, floor=nanoseconds(now))
 

@@ -140,6 +140,15 @@ def test_a_huge_rate_limit_never_refuses_sends_a_microsecond_apart(new_uow: NewU
     assert outcomes == ["sent"] * 1200
 
 
+def test_a_huge_rate_limit_never_refuses_sends_counted_out_of_the_order_of_their_times(new_uow: NewUow) -> None:
+    notify = _notify(new_uow, clock := FrozenClock())
+    auth, _ = _sender(notify, rate_limit=10**9, sms_message_limit=10**6)  # a token every 60 ns
+    late = Admission(factories.notification(auth.service_id), False, _limits(notify, auth))
+    clock.advance(milliseconds=5)  # read later on another thread, counted first
+    early = [Admission(factories.notification(auth.service_id), False, _limits(notify, auth)) for _ in range(2)]
+    assert _admit(notify, early) + _admit(notify, [late]) == ["sent"] * 3
+
+
 def test_a_rate_limit_of_0_refuses_every_send(new_uow: NewUow) -> None:
     notify = _notify(new_uow, clock := FrozenClock())
     auth, template_id = _sender(notify, rate_limit=0)

@@ -33,12 +33,20 @@ def test_a_send_uses_the_bucket_of_its_key_type_and_the_daily_limit_of_its_chann
 
 
 @pytest.mark.parametrize(("rate_limit", "burst"), [(1, 2), (3, 2), (4, 3), (10, 5), (300, 101), (2997, 1000),
-                                                   (3000, 1000), (2**31 - 1, 1000)])
+                                                   (3000, 1000), (60_000, 1000)])
 def test_a_bucket_holds_a_third_of_the_rate_plus_one_and_at_most_1000_tokens(rate_limit: int, burst: int) -> None:
     rate = send_limits(factories.service(rate_limit=rate_limit), KeyType.NORMAL, NotificationType.SMS,
                        international_sms=False, count_daily=False, now=NOW)[0]
     assert rate.cost == 60 * SECOND // rate_limit  # one token refills in 60 / rate_limit seconds
     assert rate.limit == burst * rate.cost
+
+
+@pytest.mark.parametrize("rate_limit", [60_001, 10**6, 2**31 - 1])
+def test_above_60000_a_minute_a_bucket_holds_a_seconds_worth(rate_limit: int) -> None:
+    rate = send_limits(factories.service(rate_limit=rate_limit), KeyType.NORMAL, NotificationType.SMS,
+                       international_sms=False, count_daily=False, now=NOW)[0]
+    assert rate.cost == 60 * SECOND // rate_limit
+    assert rate.limit == SECOND > 1000 * rate.cost
 
 
 def test_nanoseconds_are_exact() -> None:
