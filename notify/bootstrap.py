@@ -450,6 +450,7 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     if not settings.queue_url:
         raise StartupError("NOTIFY_QUEUE_URL is not set: `notify worker` needs a broker "
                            "(amqp://guest:guest@127.0.0.1:5672// or redis://127.0.0.1:6379/0)")
+    yield_processors(settings.worker_nice)
     stores = open_stores(settings, say=say)
     app = celery_app(settings)
     wired = wire_celery(build_notify(settings, stores), settings, app, worker=True)
@@ -477,6 +478,17 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     finally:
         for engine in stores.engines:
             engine.dispose()
+
+
+def yield_processors(niceness: int) -> None:
+    """Lower this process's priority before it starts any thread (each inherits it): its background work then
+    waits for the API's requests and the database's queries on a machine they share, and loses nothing
+    where the machine is otherwise idle."""
+    if niceness > 0:
+        try:
+            os.nice(niceness)
+        except OSError:  # not allowed here: run as started
+            pass
 
 
 def settle_heap() -> None:

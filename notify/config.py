@@ -35,6 +35,8 @@ Jobs and workers:
                              it again (300)
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
                              (259200: Notify's 72 hours)
+  NOTIFY_WORKER_NICE         how much lower than the API's `notify worker` runs on a shared machine's processors, as
+                             nice(1) (10; 0 keeps the same)
   NOTIFY_SWEEP_INTERVAL      seconds between a delivering process's sweeps (stuck `created`, stale claims, overdue
                              receipts, due retries and jobs) (30)
   NOTIFY_PURGE_HOUR          the hour (UK time, 0-23) from which the sweep runs the night's purge of notifications
@@ -135,6 +137,7 @@ class Settings:
     claim_timeout: int = 300
     sending_timeout: int = 72 * 3600
     sweep_interval: int = 30
+    worker_nice: int = 10
     purge_hour: int = 3
     receipt_wait: int = 600
     delivery_attempts: int = 5
@@ -193,6 +196,7 @@ class Settings:
             claim_timeout=_int(env, "NOTIFY_CLAIM_TIMEOUT", 300),
             sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
             sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
+            worker_nice=min(19, _int(env, "NOTIFY_WORKER_NICE", 10)),
             purge_hour=min(23, max(0, _int(env, "NOTIFY_PURGE_HOUR", 3))),
             receipt_wait=_int(env, "NOTIFY_RECEIPT_WAIT", 600),
             delivery_attempts=max(1, _int(env, "NOTIFY_DELIVERY_ATTEMPTS", 5)),

@@ -10,6 +10,7 @@ no provider may receive one twice. Timeouts are short here: sweeps every second,
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -29,6 +30,10 @@ pytestmark = [pytest.mark.celery, pytest.mark.postgres]
 SECRET_KEY = "kill-nine-worker-key-0123456789abcdefghijklmnop"
 
 
+def niceness(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 def test_a_worker_killed_under_load_leaves_nothing_stuck_and_sends_nothing_twice(tmp_path: Path) -> None:
     started = time.monotonic()
     provider_log = tmp_path / "handovers"
@@ -44,6 +49,7 @@ def test_a_worker_killed_under_load_leaves_nothing_stuck_and_sends_nothing_twice
             workers += [start_worker(tmp_path, env, name) for name in ("worker-a", "worker-b")]
             for process, log in workers:
                 wait_ready(process, log)
+                assert niceness(process.pid) == min(19, os.nice(0) + 10)  # NOTIFY_WORKER_NICE: yields to the API
             victim = workers[0][0]
             load = Load(sender, threads=8)
             load.start()
