@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
-                              open_stores, purge_now, run_worker, settle_heap)
+                              open_stores, purge_now, run_bulk, run_worker, settle_heap, shares_bulk_work)
 from notify.config import ConfigError, MEMORY, Settings
 
 if TYPE_CHECKING:
@@ -145,24 +145,34 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     if link:
         say(f"notify: no users yet: create the first admin of the web pages at {link}")
 
-    if workers == 1:
-        app = build_app(settings, stores, background=True)
-        settle_heap()
-        serve(app, options, say=say)
-        return 0
-    from notify.entrypoints import prefork
+    jobs_apart = shares_bulk_work(settings, stores)
+    if jobs_apart:
+        from notify.entrypoints.bulk_process import BulkProcess
 
-    for engine in stores.engines:  # migrated and keyed; each worker opens its own pool after the fork
-        engine.dispose()
-    listening = prefork.bind(options.host, options.port)
-    say(f"notify: {workers} worker processes on http://{options.host}:{options.port}")
+        bulk = BulkProcess(run_bulk, (settings,), say)
+        bulk.start()
+    try:
+        if workers == 1:
+            app = build_app(settings, stores, background=True, run_jobs=not jobs_apart)
+            settle_heap()
+            serve(app, options, say=say)
+            return 0
+        from notify.entrypoints import prefork
 
-    def work() -> None:
-        app = build_app(settings, open_stores(settings), background=True)
-        settle_heap()
-        serve(app, options, say=say, listening=listening)
+        for engine in stores.engines:  # migrated and keyed; each worker opens its own pool after the fork
+            engine.dispose()
+        listening = prefork.bind(options.host, options.port)
+        say(f"notify: {workers} worker processes on http://{options.host}:{options.port}")
 
-    return prefork.run_workers(workers, work, say=say)
+        def work() -> None:
+            app = build_app(settings, open_stores(settings), background=True, run_jobs=not jobs_apart)
+            settle_heap()
+            serve(app, options, say=say, listening=listening)
+
+        return prefork.run_workers(workers, work, say=say)
+    finally:
+        if jobs_apart:
+            bulk.stop()
 
 
 def _send_csv(settings: Settings, args: argparse.Namespace) -> int:

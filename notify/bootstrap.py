@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
@@ -207,12 +208,18 @@ def admission_lanes(settings: Settings, stores: Stores) -> int:
     return 1
 
 
-def start_background(notify: Notify, settings: Settings) -> Notify:
+JOB_TICK = 5.0  # seconds between the job runner's looks for due scheduled, pending and stalled jobs
+BULK_JOB_TICK = 0.5  # in a bulk process, where that look is how a new job is found
+
+
+def start_background(notify: Notify, settings: Settings, *, run_jobs: bool = True,
+                     job_tick: float = JOB_TICK) -> Notify:
     """What `notify serve` runs beside the API: the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
-    stale claims) and the job runner (with the scheduler tick), a job's work making way for the API's requests
-    (adapters.fair_share). Returns the Notify the app must be built on; threads are daemons. With
-    NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and nothing runs here."""
+    stale claims) and, unless `run_jobs` is False (a bulk process runs them), the job runner (with the scheduler
+    tick every `job_tick` seconds), a job's work making way for the API's requests (adapters.fair_share).
+    Returns the Notify the app must be built on; threads are daemons. With NOTIFY_QUEUE_URL, deliveries and
+    jobs go to Celery instead (`wire_celery`) and nothing runs here."""
     if settings.queue_url:
         return wire_celery(notify, settings)
     notify = wire_callbacks(notify, settings)
@@ -221,7 +228,8 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
     from notify.adapters.uploads import FileSystemUploadStore
     from notify.usecases import delivery, jobs
 
-    queue, runner = InProcessDeliveryQueue(sweep_interval=max(1, settings.sweep_interval)), InProcessJobRunner()
+    queue = InProcessDeliveryQueue(sweep_interval=max(1, settings.sweep_interval))
+    runner = InProcessJobRunner(tick_interval=job_tick) if run_jobs else None
     wired = _with_providers(attrs.evolve(
         notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
@@ -236,9 +244,28 @@ def start_background(notify: Notify, settings: Settings) -> Notify:
             facts_nightly.run_if_due(wired)
 
         queue.start(batch=lambda ids, prepared: delivery.deliver_many(wired, ids, prepared), sweep=sweep)
-    if wired.job_queue is runner:
+    if runner is not None and wired.job_queue is runner:
         runner.start(lambda job_id: jobs.process_job(wired, job_id), tick=lambda: jobs.tick(wired))
     return wired
+
+
+def shares_bulk_work(settings: Settings, stores: Stores) -> bool:
+    """Whether `notify serve` runs jobs in a bulk process of their own (`run_bulk`): with deliveries in process
+    on a database that processes share, unless NOTIFY_BULK_PROCESS says not to."""
+    return settings.bulk_process and not settings.queue_url and bool(stores.engines) and \
+        stores.engines[0].dialect.name == "postgresql"
+
+
+def run_bulk(settings: Settings) -> None:
+    """`notify serve`'s bulk process (entrypoints.bulk_process): jobs, their rows' deliveries and receipts, at
+    NOTIFY_WORKER_NICE; new jobs are found within BULK_JOB_TICK seconds. Runs until terminated."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    yield_processors(settings.worker_nice)
+    stores = open_stores(settings)
+    start_background(build_notify(settings, stores), settings, job_tick=BULK_JOB_TICK)
+    settle_heap()
+    print(f"notify: bulk process {os.getpid()} runs the jobs", flush=True)
+    threading.Event().wait()
 
 
 def stop_background(notify: Notify) -> None:
@@ -513,13 +540,14 @@ def share_the_interpreter() -> None:
 
 
 def build_app(settings: Settings | None = None, stores: Stores | None = None, *,
-              background: bool = False) -> falcon.App[Any, Any]:
+              background: bool = False, run_jobs: bool = True) -> falcon.App[Any, Any]:
+    """`run_jobs` False: a bulk process runs them (`run_bulk`)."""
     from notify.entrypoints.http import create_app
 
     settings = settings or Settings.from_env()
     notify = build_notify(settings, stores)
     if background:
-        notify = start_background(notify, settings)
+        notify = start_background(notify, settings, run_jobs=run_jobs)
     app = create_app(notify, max_body_bytes=settings.max_body_bytes)
     mount_web(app, notify, settings)
     return app

@@ -35,8 +35,10 @@ Jobs and workers:
                              it again (300)
   NOTIFY_SENDING_TIMEOUT     seconds after which a hand-over the provider never answered is a temporary-failure
                              (259200: Notify's 72 hours)
-  NOTIFY_WORKER_NICE         how much lower than the API's `notify worker` runs on a shared machine's processors, as
-                             nice(1) (10; 0 keeps the same)
+  NOTIFY_WORKER_NICE         how much lower than the API's `notify worker` (and `notify serve`'s bulk process) runs
+                             on a shared machine's processors, as nice(1) (10; 0 keeps the same)
+  NOTIFY_BULK_PROCESS        false: `notify serve` on PostgreSQL runs jobs in its own process, beside the API's
+                             requests, instead of in a bulk process of their own (true)
   NOTIFY_SWEEP_INTERVAL      seconds between a delivering process's sweeps (stuck `created`, stale claims, overdue
                              receipts, due retries and jobs) (30)
   NOTIFY_PURGE_HOUR          the hour (UK time, 0-23) from which the sweep runs the night's purge of notifications
@@ -138,6 +140,7 @@ class Settings:
     sending_timeout: int = 72 * 3600
     sweep_interval: int = 30
     worker_nice: int = 10
+    bulk_process: bool = True
     purge_hour: int = 3
     receipt_wait: int = 600
     delivery_attempts: int = 5
@@ -197,6 +200,7 @@ class Settings:
             sending_timeout=_int(env, "NOTIFY_SENDING_TIMEOUT", 72 * 3600),
             sweep_interval=_int(env, "NOTIFY_SWEEP_INTERVAL", 30),
             worker_nice=min(19, _int(env, "NOTIFY_WORKER_NICE", 10)),
+            bulk_process=_bool(env, "NOTIFY_BULK_PROCESS", True),
             purge_hour=min(23, max(0, _int(env, "NOTIFY_PURGE_HOUR", 3))),
             receipt_wait=_int(env, "NOTIFY_RECEIPT_WAIT", 600),
             delivery_attempts=max(1, _int(env, "NOTIFY_DELIVERY_ATTEMPTS", 5)),

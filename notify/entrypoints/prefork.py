@@ -41,7 +41,7 @@ def run_workers(count: int, work: Callable[[], None], say: Callable[[str], None]
         if pid == 0:  # the worker
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            _exit_with(os.getppid())
+            exit_with_parent(os.getppid())
             code = 0
             try:
                 work()
@@ -90,8 +90,9 @@ def _describe(status: int) -> str:
     return f"status {os.waitstatus_to_exitcode(status)}"
 
 
-def _exit_with(parent: int) -> None:
-    """Leave no orphan serving the port when the parent is killed outright (kill -9 sends the workers nothing)."""
+def exit_with_parent(parent: int) -> None:
+    """Leave no orphan (serving the port, holding claims) when the parent is killed outright (kill -9 sends its
+    children nothing)."""
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1)
