@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import start_server, stop_server
+from tests.e2e.conftest import niceness, start_server, stop_server
 from tests.faults.crash import Load, hand_overs, own_database, statuses, tally, wait_until_settled
 from tests.faults.load import provision
 
@@ -28,10 +28,6 @@ from .test_scale_out import BROKER, start_worker, wait_ready
 pytestmark = [pytest.mark.celery, pytest.mark.postgres]
 
 SECRET_KEY = "kill-nine-worker-key-0123456789abcdefghijklmnop"
-
-
-def niceness(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
 
 
 def test_a_worker_killed_under_load_leaves_nothing_stuck_and_sends_nothing_twice(tmp_path: Path) -> None:

@@ -102,6 +102,11 @@ def provision_live_service(server: Server, name: str, **settings: Any) -> LiveSe
     return LiveService(user["id"], sid, templates, secret)
 
 
+def niceness(pid: int) -> int:
+    """A process's nice value, from /proc."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 def stop_server(server: Server) -> None:
     server.process.terminate()
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .. import postgres_server
-from .conftest import Server, admin_client, provision_live_service, start_server, stop_server
+from .conftest import Server, admin_client, niceness, provision_live_service, start_server, stop_server
 from .test_jobs import send_csv
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
@@ -40,10 +40,6 @@ def wait_for_bulk_process(server: Server, count: int) -> int:
         time.sleep(0.1)
     assert len(bulk_processes(server)) == count, server.log.read_text()[-3000:]
     return bulk_processes(server)[-1]
-
-
-def niceness(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
 
 
 def run_job(server: Server, tmp_path: Path, rows: int) -> dict[str, object]:
