@@ -141,7 +141,11 @@ def _workflow(server: Server, live: LiveService, statuses: Counter[tuple[str, st
             if valid:
                 valid_send(case, kind, template_id, n)
             response = call(case)
-            return response.json()["id"] if response.status_code == 201 else None
+            if response.status_code != 201:
+                return None
+            sent = response.json()["id"]
+            self.read_notification(sent, data)  # at once, as a caller would; later reads come from the bundle
+            return sent
 
         @rule(notification=notifications, data=st.data())
         def read_notification(self, notification: str | None, data: st.DataObject) -> None:
