@@ -146,7 +146,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         say(f"notify: no users yet: create the first admin of the web pages at {link}")
 
     jobs_apart = shares_bulk_work(settings, stores)
-    if jobs_apart:
+    if jobs_apart:  # spawned, not forked; the workers forked below never use its watching thread
         from notify.entrypoints.bulk_process import BulkProcess
 
         bulk = BulkProcess(run_bulk, (settings,), say)

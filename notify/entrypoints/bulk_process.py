@@ -45,10 +45,6 @@ class BulkProcess:
                       "starting another")
             self._spawn()
 
-    @property
-    def pid(self) -> int | None:
-        return None if self._process is None else int(self._process.pid)
-
     def stop(self, timeout: float = 10.0) -> None:
         """SIGTERM, then SIGKILL after `timeout`: what it had not finished, the next one's sweeps take up."""
         self._stopping.set()
