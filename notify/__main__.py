@@ -6,7 +6,6 @@ protected-sender-ids add` (sender ids only their owners may use) and `notify db 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -14,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, open_engine,
-                              open_stores, purge_now, run_bulk, run_worker, settle_heap, shares_bulk_work)
+from notify.bootstrap import (StartupError, build_app, database_url, describe_providers, first_run_link, log_to_stdout,
+                              open_engine, open_stores, purge_now, run_bulk, run_worker, settle_heap, shares_bulk_work)
 from notify.config import ConfigError, MEMORY, Settings
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "send-csv":
             return _send_csv(settings, args)
         if args.command == "worker":
-            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+            log_to_stdout()
             return run_worker(settings, concurrency=args.concurrency, say=lambda line: print(line, flush=True))
         return _serve(settings, args)
     except (StartupError, ConfigError) as exc:
@@ -101,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_to_stdout()
     if settings.generated_admin_secret:
         # Printed once: the admin app (or a test) signs its tokens with it.
         print(f"NOTIFY_ADMIN_CLIENT_ID={settings.admin_client_id}", flush=True)

@@ -208,16 +208,15 @@ def admission_lanes(settings: Settings, stores: Stores) -> int:
     return 1
 
 
-JOB_TICK = 5.0  # seconds between the job runner's looks for due scheduled, pending and stalled jobs
-BULK_JOB_TICK = 0.5  # in a bulk process, where that look is how a new job is found
+BULK_JOB_TICK = 0.5  # seconds between a bulk process's looks for jobs: how a new job is found
 
 
 def start_background(notify: Notify, settings: Settings, *, run_jobs: bool = True,
-                     job_tick: float = JOB_TICK) -> Notify:
+                     job_tick: float | None = None) -> Notify:
     """What `notify serve` runs beside the API: the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
     stale claims) and, unless `run_jobs` is False (a bulk process runs them), the job runner (with the scheduler
-    tick every `job_tick` seconds), a job's work making way for the API's requests (adapters.fair_share).
+    tick every `job_tick` seconds, or the runner's default), a job's work making way for the API's requests (adapters.fair_share).
     Returns the Notify the app must be built on; threads are daemons. With NOTIFY_QUEUE_URL, deliveries and
     jobs go to Celery instead (`wire_celery`) and nothing runs here."""
     if settings.queue_url:
@@ -229,7 +228,9 @@ def start_background(notify: Notify, settings: Settings, *, run_jobs: bool = Tru
     from notify.usecases import delivery, jobs
 
     queue = InProcessDeliveryQueue(sweep_interval=max(1, settings.sweep_interval))
-    runner = InProcessJobRunner(tick_interval=job_tick) if run_jobs else None
+    runner = None
+    if run_jobs:
+        runner = InProcessJobRunner() if job_tick is None else InProcessJobRunner(tick_interval=job_tick)
     wired = _with_providers(attrs.evolve(
         notify, uploads=notify.uploads or FileSystemUploadStore(settings.upload_dir),
         queue=notify.queue or queue, job_queue=notify.job_queue or runner,
@@ -259,7 +260,7 @@ def shares_bulk_work(settings: Settings, stores: Stores) -> bool:
 def run_bulk(settings: Settings) -> None:
     """`notify serve`'s bulk process (entrypoints.bulk_process): jobs, their rows' deliveries and receipts, at
     NOTIFY_WORKER_NICE; new jobs are found within BULK_JOB_TICK seconds. Runs until terminated."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_to_stdout()
     yield_processors(settings.worker_nice)
     stores = open_stores(settings)
     start_background(build_notify(settings, stores), settings, job_tick=BULK_JOB_TICK)
@@ -505,6 +506,11 @@ def run_worker(settings: Settings, *, concurrency: int = 4, say: Say = lambda _:
     finally:
         for engine in stores.engines:
             engine.dispose()
+
+
+def log_to_stdout() -> None:
+    """What the long-running commands log: INFO and up, timestamped, on standard output."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def yield_processors(niceness: int) -> None:
