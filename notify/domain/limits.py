@@ -153,6 +153,17 @@ class AdmissionBatch:
         return list(self._increments.values())
 
     @property
+    def ceilings(self) -> dict[str, int]:
+        """How high each counter may end with every send of the batch admitted: a counter at or below its
+        ceiling after the whole batch is what `settle` would find with nothing refused."""
+        ceilings: dict[str, int] = {}
+        for admission in self.admissions:
+            for limit in admission.limits:
+                ceiling = self._increments[limit.key].floor + limit.limit
+                ceilings[limit.key] = min(ceilings.get(limit.key, ceiling), ceiling)
+        return ceilings
+
+    @property
     def to_store(self) -> list[Notification]:
         return [a.notification for a in self.admissions if a.store]
 

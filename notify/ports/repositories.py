@@ -122,6 +122,13 @@ class NotificationRepository(Protocol):
         batch of sends (PostgreSQL: one statement). Returns the counters' new values, in the order given."""
         ...
 
+    def add_counted_within(self, notifications: Sequence[Notification], increments: Sequence[Increment],
+                           ceilings: Mapping[str, int]) -> bool:
+        """`add_counted` if every counter then ends at or below its ceiling (a key without one has none), else
+        nothing at all: False. Call it first in its unit of work: PostgreSQL then makes it its own transaction,
+        one autocommit statement, durable once it answers True (the unit of work's commit has nothing left)."""
+        ...
+
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         """Delete the listed notifications (those added in this same unit of work and then refused)."""
         ...

@@ -88,6 +88,45 @@ def test_add_counted_stores_every_field_unchanged_and_counts_in_the_same_step(ne
             uow.notifications.add_counted([bare], [Increment("a", expires, 1)])
 
 
+def test_add_counted_within_stores_and_counts_when_every_counter_stays_within_its_ceiling(new_uow: NewUow
+                                                                                           ) -> None:
+    service = add_service(new_uow)
+    a, b = factories.notification(service.id), factories.notification(service.id)
+    expires = later(days=1)
+    with new_uow() as uow:
+        uow.counters.increment_many([Increment("daily", expires, 3), Increment("rate", expires, 10, 100)])
+        uow.commit()
+    with new_uow() as uow:  # daily ends at 5 (its ceiling), rate at max(110, 105) + 4 = 114 (no ceiling given)
+        assert uow.notifications.add_counted_within([a, b], [Increment("daily", expires, 2),
+                                                             Increment("rate", expires, 4, 105)], {"daily": 5})
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.find_many([a.id, b.id]) in ([a, b], [b, a])
+        assert (uow.counters.find("daily"), uow.counters.find("rate")) == (5, 114)
+
+
+def test_add_counted_within_changes_nothing_when_any_counter_would_pass_its_ceiling(new_uow: NewUow) -> None:
+    service = add_service(new_uow)
+    expires = later(days=1)
+    with new_uow() as uow:
+        uow.counters.increment_many([Increment("daily", expires, 3), Increment("rate", expires, 10, 100)])
+        uow.commit()
+    refused = factories.notification(service.id)
+    with new_uow() as uow:  # rate: max(110, 120) + 5 = 125 > 124; daily and the new key would fit
+        assert not uow.notifications.add_counted_within(
+            [refused], [Increment("daily", expires, 1), Increment("fresh", expires, 1),
+                        Increment("rate", expires, 5, 120)], {"daily": 10, "fresh": 1, "rate": 124})
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.find(refused.id) is None
+        assert (uow.counters.find("daily"), uow.counters.find("rate"), uow.counters.find("fresh")) == (3, 110, None)
+        # a refusal leaves the unit of work usable: the send-by-send path goes on in it
+        assert uow.notifications.add_counted([refused], [Increment("daily", expires, 1)]) == [4]
+        uow.commit()
+    with new_uow() as uow:
+        assert uow.notifications.find(refused.id) == refused
+
+
 def test_remove_many_takes_out_the_listed_notifications(new_uow: NewUow) -> None:
     service = add_service(new_uow)
     a, b, c = (factories.notification(service.id) for _ in range(3))

@@ -96,3 +96,23 @@ def test_a_rate_limit_of_0_refuses_every_send() -> None:
     settled = AdmissionBatch(admissions).settle([rate.floor + rate.cost])  # a missing counter: a full bucket
     assert [type(o) for o in settled.outcomes] == [RateLimitExceeded]
     assert settled.give_back == [Increment(rate.key, rate.expires_at, -rate.cost)]
+
+
+@pytest.mark.parametrize("taken_before", [0, 1, 2, 3])
+def test_a_batch_within_its_ceilings_is_exactly_one_that_settle_refuses_nothing_of(taken_before: int) -> None:
+    admissions = _rate_admissions(3, 0, 0)  # 2 tokens at most: both fit only when none was taken before
+    rate = admissions[0].limits[0]
+    batch = AdmissionBatch(admissions)
+    after = rate.floor + taken_before * rate.cost + 2 * rate.cost
+    assert (after <= batch.ceilings[rate.key]) is (taken_before == 0)
+    assert (batch.settle([after]).outcomes == [None, None]) is (taken_before == 0)
+
+
+def test_a_counter_shared_by_sends_of_different_limits_is_held_to_the_lowest() -> None:
+    service = factories.service(sms_message_limit=5)
+    limits = send_limits(service, KeyType.NORMAL, NotificationType.SMS, international_sms=False, count_daily=True,
+                         now=NOW)
+    lowered = (limits[0], evolve(limits[1], limit=3))  # the service's limit changed between the two sends
+    batch = AdmissionBatch([Admission(factories.notification(service.id), True, limits),
+                            Admission(factories.notification(service.id), True, lowered)])
+    assert batch.ceilings[limits[1].key] == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -16,7 +16,7 @@ from notify.domain.notification_filter import NotificationFilter
 from notify.domain.replace import replacer
 
 from .base import NoPage, page_start
-from .counters import increment_many
+from .counters import TABLE as COUNTERS, increment_many
 from .notification_counts import NotificationCounts
 
 
@@ -38,6 +38,16 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
     def add_counted(self, notifications: Sequence[Notification], increments: Sequence[Increment]) -> Sequence[int]:
         self.add_many(notifications)
         return increment_many(self._session, increments)
+
+    def add_counted_within(self, notifications: Sequence[Notification], increments: Sequence[Increment],
+                           ceilings: Mapping[str, int]) -> bool:
+        counters = self._session.table(COUNTERS)
+        for i in increments:
+            value, _ = counters.get(i.key, (0, i.expires_at))
+            if i.key in ceilings and max(value, i.floor) + i.amount > ceilings[i.key]:
+                return False
+        self.add_counted(notifications, increments)
+        return True
 
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         for notification_id in notification_ids:

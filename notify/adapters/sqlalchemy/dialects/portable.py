@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
@@ -51,6 +51,10 @@ _SET_STATUS = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notifica
                        updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
 _MARK_HANDING_OVER = (sa.update(_N).where(_N.c.id == sa.bindparam("_id"), _N.c.notification_status == "created")
                       .values(updated_at=sa.bindparam("_now", type_=_N.c.updated_at.type)))
+
+
+class _OverCeiling(Exception):
+    """Leaves add_counted_within's SAVEPOINT."""
 
 
 class Dialect:
@@ -125,6 +129,20 @@ class Dialect:
         if notifications:
             self.insert_many(session, table, map, notifications, what="notification")
         return self.increment_many(session, increments)
+
+    def add_counted_within(self, session: Session, table: sa.Table, map: RowMap[Notification],
+                           notifications: Sequence[Notification], increments: Sequence[Increment],
+                           ceilings: Mapping[str, int]) -> bool:
+        """`add_counted` in a SAVEPOINT, rolled back when a counter ends over its ceiling."""
+        try:
+            with session.savepoint():
+                after = self.add_counted(session, table, map, notifications, increments)
+                if any(value > ceilings[i.key] for i, value in zip(increments, after, strict=True)
+                       if i.key in ceilings):
+                    raise _OverCeiling
+        except _OverCeiling:
+            return False
+        return True
 
     # -- delivery's notification batches ------------------------------------------------------------------
     def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:

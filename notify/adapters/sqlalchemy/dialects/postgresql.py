@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound=AttrsInstance)
 FEW_ROWS = 64  # a group commit's sends in one JSON parameter (add_counted) up to this many, else a COPY
+OVER_CEILING = "NT429"  # the SQLSTATE of notify_over_ceiling(): a counter would pass its ceiling
 
 _FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
 _FIND_RECEIPT_TARGETS = (f"SELECT {', '.join(RECEIPT_TARGET_COLUMNS)} FROM notifications "
@@ -83,6 +84,15 @@ def _insert_json(table: str, columns: tuple[str, ...]) -> str:
             f'FROM json_populate_recordset(NULL::"{table}", %s::json)) ')
 
 
+@functools.lru_cache(maxsize=64)
+def _counted_within(table: str, columns: tuple[str, ...], count: int) -> str:
+    """The inserts and the counter upsert, then a call that raises for any counter over its ceiling (the two
+    arrays after the upsert's parameters: keys and ceilings)."""
+    return (_insert_json(table, columns) + ", counted AS (" + _counter_upsert(count) + ") "
+            "SELECT notify_over_ceiling(counted.key) FROM counted JOIN unnest(%s::text[], %s::bigint[]) "
+            "AS ceiling(key, most) USING (key) WHERE counted.value > ceiling.most")
+
+
 class PostgresDialect(Dialect):
     def insert(self, table: sa.Table) -> postgresql.Insert:
         return postgresql.insert(table)
@@ -123,6 +133,39 @@ class PostgresDialect(Dialect):
                           default=str)  # UUIDs and datetimes as PostgreSQL reads them
         found = self._upsert_counters(session, sorted(increments), along=(_insert_json(table.name, columns), rows))
         return [found[key] for key in keys]
+
+    def add_counted_within(self, session: Session, table: sa.Table, map: RowMap[Notification],
+                           notifications: Sequence[Notification], increments: Sequence[Increment],
+                           ceilings: Mapping[str, int]) -> bool:
+        """First in its unit of work, for a group commit's few: one autocommit statement (its own transaction,
+        so one round trip where BEGIN, the statement and COMMIT took three) inserts, counts, and checks each
+        counter against its ceiling after its row lock is taken; one over it makes the statement raise
+        (notify_over_ceiling, migration 0023), which leaves nothing behind."""
+        import psycopg
+        from psycopg.pq import TransactionStatus
+
+        dbapi: Any = session.connection.connection.driver_connection
+        if not (increments and len(notifications) <= FEW_ROWS) or \
+                dbapi.info.transaction_status != TransactionStatus.IDLE:
+            return super().add_counted_within(session, table, map, notifications, increments, ceilings)
+        columns = tuple(map.columns.values())
+        rows = json.dumps([dict(zip(columns, map.to_values(n, session.cipher))) for n in notifications], default=str)
+        checked = [key for key in distinct_keys(increments) if key in ceilings]
+        params = ([rows] + [value for increment in sorted(increments) for value in counter_row(increment).values()]
+                  + [checked, [ceilings[key] for key in checked]])
+        with driver(session, "notification") as connection:
+            connection.autocommit = True
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(_counted_within(table.name, columns, len(increments)), params)
+            except psycopg.Error as exc:
+                if exc.sqlstate != OVER_CEILING:
+                    raise
+                return False
+            finally:
+                with suppress(psycopg.Error):  # a broken connection is invalidated by `driver`
+                    connection.autocommit = False
+        return True
 
     def find_notifications(self, session: Session, ids: list[UUID]) -> tuple[list[str], list[Sequence[Any]]]:
         names, rows = driver_query(session, _FIND_MANY, {"ids": ids}, what="notification")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -42,6 +42,11 @@ class SqlAlchemyNotificationRepository(NotificationCounts[Notification]):
         """The sends and their counter increments (values in `increments` order). PostgreSQL, for a group
         commit's few: one statement."""
         return self._session.dialect.add_counted(self._session, self.table, self.map, notifications, increments)
+
+    def add_counted_within(self, notifications: Sequence[Notification], increments: Sequence[Increment],
+                           ceilings: Mapping[str, int]) -> bool:
+        return self._session.dialect.add_counted_within(self._session, self.table, self.map, notifications,
+                                                        increments, ceilings)
 
     def remove_many(self, notification_ids: Collection[UUID]) -> None:
         if notification_ids:
