@@ -170,7 +170,10 @@ def bare_app() -> falcon.App:
 
 
 def serve(app: object, port: int, threads: int) -> None:
-    server = waitress.create_server(app, host="127.0.0.1", port=port, threads=threads)
+    """Every app under waitress set up as `notify serve` sets it up."""
+    from notify.entrypoints.waitress_server import ServerOptions, create_server
+
+    server = create_server(app, ServerOptions(port=port, threads=threads))  # type: ignore[arg-type]
     threading.Thread(target=server.run, daemon=True).start()
 
 

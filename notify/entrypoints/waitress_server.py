@@ -58,6 +58,9 @@ def create_server(app: Callable[..., Any], options: ServerOptions, listening: so
     if connections < options.connection_limit:
         log.warning("descriptor limit %d allows only %d connections, not %d", limit, connections,
                     options.connection_limit)
+    # Waitress warns of every request that waits for a free thread: under load that is nearly every request,
+    # a line each that costs the busy process time and says only that it is busy.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     channels: dict[int, Any] = {}
     server = waitress.server.create_server(
         app, map=channels, threads=options.threads, ident="notify",

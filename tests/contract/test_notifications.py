@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import random
+import threading
 from uuid import uuid4
 
 from attrs import evolve
@@ -11,7 +13,7 @@ from notify.domain.constants import KeyType, NotificationStatus, NotificationTyp
 from notify.domain.limits import Increment
 from notify.domain.notification import Handover, StatusChange
 from notify.domain.statistics import Period, StatusCount
-from tests import factories
+from tests import factories, storage
 from tests.fakes import T0
 
 from .helpers import NewUow, add_service, later
@@ -305,6 +307,36 @@ def test_record_handovers_sets_the_provider_and_the_status_only_while_created(ne
                                                                  status=NotificationStatus.SENDING, **handed)
         assert uow.notifications.get(service.id, c.id) == evolve(
             c, sent_by="mmg", reference="ref-c", billable_units=3, status=NotificationStatus.DELIVERED, **handed)
+
+
+@pytest.mark.postgres
+def test_batches_updating_the_same_notifications_at_once_never_deadlock() -> None:
+    """Batches over the same rows, each given them in its own order, as a delivery batch and a receipt batch can
+    be: the store locks them in one order, so one waits for the other."""
+    new_uow = storage.new_uow_factory("postgres")
+    service = add_service(new_uow)
+    notifications = [factories.notification(service.id) for _ in range(300)]
+    _add(new_uow, *notifications)
+    failures: list[BaseException] = []
+
+    def hand_over(seed: int) -> None:
+        ids, shuffle = [n.id for n in notifications], random.Random(seed).shuffle
+        try:
+            for _ in range(15):
+                shuffle(ids)
+                with new_uow() as uow:
+                    uow.notifications.record_handovers(
+                        [Handover(i, "mmg", None, 1, NotificationStatus.SENDING) for i in ids], now=later(seconds=1))
+                    uow.commit()
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=hand_over, args=(seed,)) for seed in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
 
 
 def test_set_statuses_moves_only_those_still_in_their_expected_status(new_uow: NewUow) -> None:

@@ -36,21 +36,26 @@ OVER_CEILING = "NT429"  # the SQLSTATE of notify_over_ceiling(): a counter would
 _FIND_MANY = "SELECT * FROM notifications WHERE id = ANY(%(ids)s::uuid[])"
 _FIND_RECEIPT_TARGETS = (f"SELECT {', '.join(RECEIPT_TARGET_COLUMNS)} FROM notifications "
                          "WHERE id = ANY(%(ids)s::uuid[])")
+# Batched updates lock their rows in id order first: the join's own order depends on its plan, and two batches
+# that share rows (a hand-over and a receipt) locking them in different orders would deadlock.
+_IN_ID_ORDER = ("WITH locked AS MATERIALIZED (SELECT id FROM notifications WHERE id = ANY(%(ids)s::uuid[]) "
+                "ORDER BY id FOR UPDATE) ")
 _HANDOVERS = (
-    "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
+    _IN_ID_ORDER + "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
     "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
     "CASE WHEN (n.notification_status, v.status) IN ("
     + ", ".join(f"('{current}', '{status}')" for current, status in HAND_OVER_MOVES)
     + ") THEN v.status ELSE n.notification_status END "
     "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
-    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id")
+    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id "
+    "AND n.id IN (SELECT id FROM locked)")
 _SET_STATUSES = (
-    "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
+    _IN_ID_ORDER + "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
     "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
-    "WHERE n.id = v.id AND n.notification_status = v.expected RETURNING n.id")
+    "WHERE n.id = v.id AND n.id IN (SELECT id FROM locked) AND n.notification_status = v.expected RETURNING n.id")
 _MARK_HANDING_OVER = (
-    "UPDATE notifications AS n SET updated_at = %(now)s FROM unnest(%(ids)s::uuid[]) AS v(id) "
-    "WHERE n.id = v.id AND n.notification_status = 'created' RETURNING n.id")
+    _IN_ID_ORDER + "UPDATE notifications AS n SET updated_at = %(now)s FROM unnest(%(ids)s::uuid[]) AS v(id) "
+    "WHERE n.id = v.id AND n.id IN (SELECT id FROM locked) AND n.notification_status = 'created' RETURNING n.id")
 
 _HISTORY = ", ".join(f'"{c.name}"' for c in t.notification_history.columns)
 _HISTORY_OF_N = ", ".join(f'n."{c.name}"' for c in t.notification_history.columns)
@@ -175,9 +180,6 @@ class PostgresDialect(Dialect):
         return list(driver_query(session, _FIND_RECEIPT_TARGETS, {"ids": ids}, what="notification")[1])
 
     def record_handovers(self, session: Session, handovers: Sequence[Handover], *, now: datetime) -> None:
-        # Rows are locked in id order by every batched update, so a hand-over batch and a receipt batch that
-        # share notifications wait for each other instead of deadlocking.
-        handovers = sorted(handovers, key=lambda h: h.notification_id)
         driver_execute(session, _HANDOVERS, {
             "now": now, "ids": [h.notification_id for h in handovers],
             "providers": [h.provider for h in handovers], "references": [h.reference for h in handovers],
@@ -189,7 +191,6 @@ class PostgresDialect(Dialect):
         return [row[0] for row in rows]
 
     def set_statuses(self, session: Session, changes: Sequence[StatusChange], *, now: datetime) -> list[UUID]:
-        changes = sorted(changes, key=lambda c: c.notification_id)  # id order, as record_handovers
         _, rows = driver_query(session, _SET_STATUSES, {
             "now": now, "ids": [c.notification_id for c in changes],
             "expected": [as_text(c.expected) for c in changes], "statuses": [as_text(c.status) for c in changes]},
