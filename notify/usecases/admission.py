@@ -10,18 +10,19 @@ from notify.domain.limits import Admission, AdmissionBatch
 from notify.ports.unit_of_work import UnitOfWork
 
 
-def admit_in(uow: UnitOfWork, admissions: Sequence[Admission]) -> list[RateLimitExceeded | None]:
+def admit_in(uow: UnitOfWork, admissions: Sequence[Admission], *, at_once: bool = True
+             ) -> list[RateLimitExceeded | None]:
     """Count and store many sends in the caller's transaction, exactly as if each had its own: in order, a
     send over any of its limits is refused (its error in its place) and uses nothing, every other one is
     counted and stored. The notifications and the counter upsert go in as one step (one statement on
     PostgreSQL), so the counter rows every send of the service needs stay locked only from there to the
     commit. Refused sends (rare) are taken out again and their counts given back.
 
-    First the whole batch is tried at once, within every counter's ceiling: usually nothing is refused, and
-    then that one step is all (on PostgreSQL one round trip, its own commit). Call it first in its unit of
-    work."""
+    First, unless `at_once` is False, the whole batch is tried at once, within every counter's ceiling:
+    usually nothing is refused, and then that one step is all (on PostgreSQL one round trip, its own commit).
+    Call it first in its unit of work."""
     batch = AdmissionBatch(admissions)
-    if uow.notifications.add_counted_within(batch.to_store, batch.increments, batch.ceilings):
+    if at_once and uow.notifications.add_counted_within(batch.to_store, batch.increments, batch.ceilings):
         return [None] * len(admissions)
     settled = batch.settle(uow.notifications.add_counted(batch.to_store, batch.increments))
     if settled.give_back:
