@@ -41,8 +41,9 @@ _FIND_RECEIPT_TARGETS = (f"SELECT {', '.join(RECEIPT_TARGET_COLUMNS)} FROM notif
 _IN_ID_ORDER = ("WITH locked AS MATERIALIZED (SELECT id FROM notifications WHERE id = ANY(%(ids)s::uuid[]) "
                 "ORDER BY id FOR UPDATE) ")
 _HANDOVERS = (
-    _IN_ID_ORDER + "UPDATE notifications AS n SET sent_by = v.sent_by, reference = coalesce(v.reference, n.reference), "
-    "billable_units = v.units, sent_at = %(now)s, updated_at = %(now)s, notification_status = "
+    _IN_ID_ORDER + "UPDATE notifications AS n SET sent_by = v.sent_by, "
+    "reference = coalesce(v.reference, n.reference), billable_units = v.units, sent_at = %(now)s, "
+    "updated_at = %(now)s, notification_status = "
     "CASE WHEN (n.notification_status, v.status) IN ("
     + ", ".join(f"('{current}', '{status}')" for current, status in HAND_OVER_MOVES)
     + ") THEN v.status ELSE n.notification_status END "
