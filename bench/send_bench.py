@@ -3,10 +3,13 @@ apps (same waitress settings, same run): one that only parses the same JSON, and
 autocommit INSERT per request on a pool of 8 connections (PostgreSQL; no rules, no auth). Prints req/s, the
 ratios, p50/p99 at peak and at 80% of notify's peak, the p50/p99 from a send to its `delivered` at that 80%
 (fake providers answering at once unless --receipt-delay-ms), and `notify serve --workers 1` against
-`--workers N` (separate processes on the same database) with the scaling ratio. Every figure for the goals:
+`--workers N` (separate processes on the same database) with the scaling ratio. With --repeat N each app is
+measured N times, in turn, and the medians are printed (each round's ratios too): on a shared machine the
+figures of one run can be a third off. Every figure for the goals:
 
     .venv/bin/python bench/send_bench.py                          # a fresh PostgreSQL database (tests' helper)
     .venv/bin/python bench/send_bench.py --worker                 # the same, delivery by `notify worker`
+    .venv/bin/python bench/send_bench.py --repeat 3               # medians of 3 rounds
 
     .venv/bin/python bench/send_bench.py --database-url postgresql+psycopg://... --secret-key KEY
     .venv/bin/python bench/send_bench.py --database-url memory    # or sqlite:////tmp/bench.db
@@ -32,6 +35,7 @@ import queue
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -242,6 +246,11 @@ def run_wrk(port: int, token: str | Callable[[int], list[str]], body: str, *, se
             "non2xx": float(non2xx.group(1)) if non2xx else 0}
 
 
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the runs."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
 def _ms(text: str) -> float:
     value, unit = re.match(r"([\d.]+)(\w+)", text).groups()  # type: ignore[union-attr]
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -250,7 +259,7 @@ def _ms(text: str) -> float:
 def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_rps: float, args: argparse.Namespace
           ) -> tuple[dict[str, float], datetime]:
     """wrk with a pause before each request on each connection, tuned until the load is `target_rps`; the
-    measured run's figures and when it started."""
+    measured runs' figures (medians of --repeat runs) and when the first started."""
     pause = max(0.0, args.connections * 1000 / target_rps)
     for _ in range(4):  # calibrate: the pause plus the answer time sets each connection's rate
         probe = run_wrk(port, token, body, seconds=3, connections=args.connections, threads=args.wrk_threads,
@@ -259,8 +268,8 @@ def paced(port: int, token: str | Callable[[int], list[str]], body: str, target_
             break
         pause = max(0.0, pause * probe["rps"] / target_rps)
     started = datetime.now(timezone.utc)
-    return run_wrk(port, token, body, seconds=args.seconds, connections=args.connections, threads=args.wrk_threads,
-                   pause_ms=pause), started
+    return median_of([run_wrk(port, token, body, seconds=args.seconds, connections=args.connections,
+                              threads=args.wrk_threads, pause_ms=pause) for _ in range(args.repeat)]), started
 
 
 def delivered_latency(url: str, service_id: object, since: datetime, wait: float = 60) -> str:
@@ -341,6 +350,8 @@ def main() -> None:
     parser.add_argument("--jti", action="store_true", help="each request its own token with a `jti`")
     parser.add_argument("--replay-check", action="store_true", help="NOTIFY_TOKEN_REPLAY_CHECK=true")
     parser.add_argument("--receipt-delay-ms", type=int, default=0, help="the fake providers' receipt delay")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure each app this many times, in turn, and print the medians (a noisy machine)")
     parser.add_argument("--workers", type=int, default=2,
                         help="also measure `notify serve --workers 1` and `--workers N` processes (0: skip)")
     args = parser.parse_args()
@@ -399,7 +410,9 @@ def main() -> None:
         result["cpu_ms"] = (time.process_time() - cpu) * 1000 / max(1.0, result["rps"] * args.seconds)
         return result
 
-    results = {name: measure_here(port) for name, port in apps}
+    rounds: list[dict[str, dict[str, float]]] = [
+        {name: measure_here(port) for name, port in apps} for _ in range(args.repeat)]  # the apps in turn
+    results = {name: median_of([r[name] for r in rounds]) for name, _ in apps}
     results["notify @80%"], since = paced(notify_port, token(), body, 0.8 * results["notify"]["rps"], args)
     latency = kept_up = None
     if not args.no_delivery and url != "memory":
@@ -412,7 +425,7 @@ def main() -> None:
             port = free_port()
             server = start_serve(settings, workdir, port, count, args)
             try:
-                processes[count] = measure(port)
+                processes[count] = median_of([measure(port) for _ in range(args.repeat)])
             finally:
                 server.terminate()
                 server.wait(30)
@@ -427,9 +440,12 @@ def main() -> None:
         cpu = f"   cpu {r['cpu_ms']:5.2f} ms/req" if "cpu_ms" in r else ""
         print(f"{name:12s} {r['rps']:9.1f} req/s   p50 {r['p50']:7.2f} ms   p99 {r['p99']:7.2f} ms   "
               f"non-2xx {int(r['non2xx'])}{cpu}")
-    print(f"ratio notify/bare: {results['notify']['rps'] / results['bare falcon']['rps']:.2f}")
-    if "bare+INSERT" in results:
-        print(f"ratio notify/bare+INSERT: {results['notify']['rps'] / results['bare+INSERT']['rps']:.2f}")
+    for other in ("bare falcon", "bare+INSERT"):
+        if other in results:
+            each = sorted(r["notify"]["rps"] / r[other]["rps"] for r in rounds)
+            print(f"ratio notify/{'bare' if other == 'bare falcon' else other}: "
+                  f"{results['notify']['rps'] / results[other]['rps']:.2f}"
+                  + (f" (each round's: {each[0]:.2f}-{each[-1]:.2f})" if len(each) > 1 else ""))
     if len(processes) == 2:
         print(f"scaling serve --workers {args.workers} / --workers 1: "
               f"{processes[args.workers]['rps'] / processes[1]['rps']:.2f}")
