@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 process.kill()
 
-    mode = f"notify worker ({args.concurrency} threads, RabbitMQ)" if args.worker else "notify serve (no broker: jobs in its bulk process)"
+    mode = (f"notify worker ({args.concurrency} threads, RabbitMQ)" if args.worker
+            else "notify serve (no broker: jobs in its bulk process)")
     if args.server_workers > 1:
         mode += f", notify serve --workers {args.server_workers} (RSS and CPU summed over its processes)"
     print(f"rows: {args.rows}  through {mode} on PostgreSQL, fake providers' default receipts")

@@ -51,7 +51,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import attrs  # noqa: E402
 import falcon  # noqa: E402
 import jwt  # noqa: E402
-import waitress  # noqa: E402
 
 from notify import bootstrap  # noqa: E402
 from notify.config import Settings  # noqa: E402

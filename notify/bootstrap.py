@@ -203,9 +203,11 @@ def pdf_letters() -> Any:
 def admission_lanes(settings: Settings, stores: Stores) -> int:
     """Batches of sends committed at once: several only where the database runs them side by side (PostgreSQL's
     row locks keep the counts exact, and its commits share WAL flushes); SQLite has one writer, memory one lock."""
-    if stores.engines and stores.engines[0].dialect.name == "postgresql":
-        return settings.database.admission_lanes
-    return 1
+    return settings.database.admission_lanes if on_postgresql(stores) else 1
+
+
+def on_postgresql(stores: Stores) -> bool:
+    return bool(stores.engines) and stores.engines[0].dialect.name == "postgresql"
 
 
 BULK_JOB_TICK = 0.5  # seconds between a bulk process's looks for jobs: how a new job is found
@@ -216,9 +218,9 @@ def start_background(notify: Notify, settings: Settings, *, run_jobs: bool = Tru
     """What `notify serve` runs beside the API: the upload store, fake providers reporting
     receipts to the receipt use case, the in-process delivery queue (with its sweeps: `created` left behind,
     stale claims) and, unless `run_jobs` is False (a bulk process runs them), the job runner (with the scheduler
-    tick every `job_tick` seconds, or the runner's default), a job's work making way for the API's requests (adapters.fair_share).
-    Returns the Notify the app must be built on; threads are daemons. With NOTIFY_QUEUE_URL, deliveries and
-    jobs go to Celery instead (`wire_celery`) and nothing runs here."""
+    tick every `job_tick` seconds, or the runner's default), a job's work making way for the API's requests
+    (adapters.fair_share). Returns the Notify the app must be built on; threads are daemons. With
+    NOTIFY_QUEUE_URL, deliveries and jobs go to Celery instead (`wire_celery`) and nothing runs here."""
     if settings.queue_url:
         return wire_celery(notify, settings)
     notify = wire_callbacks(notify, settings)
@@ -253,8 +255,7 @@ def start_background(notify: Notify, settings: Settings, *, run_jobs: bool = Tru
 def shares_bulk_work(settings: Settings, stores: Stores) -> bool:
     """Whether `notify serve` runs jobs in a bulk process of their own (`run_bulk`): with deliveries in process
     on a database that processes share, unless NOTIFY_BULK_PROCESS says not to."""
-    return settings.bulk_process and not settings.queue_url and bool(stores.engines) and \
-        stores.engines[0].dialect.name == "postgresql"
+    return settings.bulk_process and not settings.queue_url and on_postgresql(stores)
 
 
 def run_bulk(settings: Settings) -> None:

@@ -1,10 +1,10 @@
 """`notify serve --workers N`: N processes serving one port, so the API uses every core.
 
 The parent binds the listening socket, then forks the workers before anything they use has opened a database
-connection or started a thread (neither survives a fork). Each worker builds its own app, pools and background threads and
-accepts from the shared socket; the kernel wakes the workers that wait, and whichever accepts first takes the
-connection. Limits stay exact across workers because they are counted in the database under its row locks,
-never in a process's memory. The parent only watches: a worker that dies is replaced, SIGTERM or SIGINT stops
+connection or started a thread (neither survives a fork). Each worker builds its own app, pools and background
+threads and accepts from the shared socket; the kernel wakes the workers that wait, and whichever accepts first
+takes the connection. Limits stay exact across workers because they are counted in the database under its row
+locks, never in a process's memory. The parent only watches: a worker that dies is replaced, SIGTERM or SIGINT stops
 them all, and a worker whose parent has gone stops itself."""
 
 from __future__ import annotations

@@ -15,10 +15,15 @@ TABLE = "counters"
 
 def increment(session: InMemorySession, key: str, *, expires_at: datetime, amount: int = 1, floor: int = 0) -> int:
     """`key -> (value, expires_at)`; the unit of work holds the store lock, so increments are atomic."""
-    value, _ = session.table(TABLE).get(key, (0, expires_at))
-    value = max(value, floor) + amount
+    value = value_after(session, Increment(key, expires_at, amount, floor))
     session.put(TABLE, key, (value, expires_at))
-    return int(value)
+    return value
+
+
+def value_after(session: InMemorySession, increment: Increment) -> int:
+    """What the counter would be after `increment`, changing nothing."""
+    value, _ = session.table(TABLE).get(increment.key, (0, increment.expires_at))
+    return int(max(value, increment.floor) + increment.amount)
 
 
 def increment_many(session: InMemorySession, increments: Sequence[Increment]) -> Sequence[int]:

@@ -16,7 +16,7 @@ from notify.domain.notification_filter import NotificationFilter
 from notify.domain.replace import replacer
 
 from .base import NoPage, page_start
-from .counters import TABLE as COUNTERS, increment_many
+from .counters import increment_many, value_after
 from .notification_counts import NotificationCounts
 
 
@@ -41,11 +41,8 @@ class InMemoryNotificationRepository(NotificationCounts[Notification]):
 
     def add_counted_within(self, notifications: Sequence[Notification], increments: Sequence[Increment],
                            ceilings: Mapping[str, int]) -> bool:
-        counters = self._session.table(COUNTERS)
-        for i in increments:
-            value, _ = counters.get(i.key, (0, i.expires_at))
-            if i.key in ceilings and max(value, i.floor) + i.amount > ceilings[i.key]:
-                return False
+        if any(value_after(self._session, i) > ceilings[i.key] for i in increments if i.key in ceilings):
+            return False
         self.add_counted(notifications, increments)
         return True
 

@@ -99,6 +99,20 @@ def _counted_within(table: str, columns: tuple[str, ...], count: int) -> str:
             "AS ceiling(key, most) USING (key) WHERE counted.value > ceiling.most")
 
 
+def _json_rows(session: Session, map: RowMap[Notification], notifications: Sequence[Notification]
+               ) -> tuple[tuple[str, ...], str]:
+    """The columns, and the rows as one JSON array for `_insert_json` (UUIDs and datetimes as PostgreSQL reads
+    them)."""
+    columns = tuple(map.columns.values())
+    return columns, json.dumps([dict(zip(columns, map.to_values(n, session.cipher))) for n in notifications],
+                               default=str)
+
+
+def _counter_params(ordered: Sequence[Increment]) -> list[Any]:
+    """`_counter_upsert`'s parameters for these increments, in their order."""
+    return [value for increment in ordered for value in counter_row(increment).values()]
+
+
 class PostgresDialect(Dialect):
     def insert(self, table: sa.Table) -> postgresql.Insert:
         return postgresql.insert(table)
@@ -121,8 +135,7 @@ class PostgresDialect(Dialect):
                          along: tuple[str, Any] | None = None) -> dict[str, int]:
         """One statement; `along` (a WITH clause and its one parameter) runs in that same statement."""
         prefix, params = ("", []) if along is None else (along[0], [along[1]])
-        _, rows = driver_query(session, prefix + _counter_upsert(len(ordered)),
-                               params + [value for increment in ordered for value in counter_row(increment).values()],
+        _, rows = driver_query(session, prefix + _counter_upsert(len(ordered)), params + _counter_params(ordered),
                                what="counter" if along is None else "notification")
         return {key: int(value) for key, value in rows}
 
@@ -134,9 +147,7 @@ class PostgresDialect(Dialect):
         if not (notifications and increments and len(notifications) <= FEW_ROWS):
             return super().add_counted(session, table, map, notifications, increments)
         keys = distinct_keys(increments)
-        columns = tuple(map.columns.values())
-        rows = json.dumps([dict(zip(columns, map.to_values(n, session.cipher))) for n in notifications],
-                          default=str)  # UUIDs and datetimes as PostgreSQL reads them
+        columns, rows = _json_rows(session, map, notifications)
         found = self._upsert_counters(session, sorted(increments), along=(_insert_json(table.name, columns), rows))
         return [found[key] for key in keys]
 
@@ -154,11 +165,9 @@ class PostgresDialect(Dialect):
         if not (increments and len(notifications) <= FEW_ROWS) or \
                 dbapi.info.transaction_status != TransactionStatus.IDLE:
             return super().add_counted_within(session, table, map, notifications, increments, ceilings)
-        columns = tuple(map.columns.values())
-        rows = json.dumps([dict(zip(columns, map.to_values(n, session.cipher))) for n in notifications], default=str)
+        columns, rows = _json_rows(session, map, notifications)
         checked = [key for key in distinct_keys(increments) if key in ceilings]
-        params = ([rows] + [value for increment in sorted(increments) for value in counter_row(increment).values()]
-                  + [checked, [ceilings[key] for key in checked]])
+        params = [rows] + _counter_params(sorted(increments)) + [checked, [ceilings[key] for key in checked]]
         with driver(session, "notification") as connection:
             connection.autocommit = True
             try:
