@@ -141,19 +141,28 @@ def visit(driver: WebDriver, url: str, *, name: str | None = None) -> None:
         screenshot(driver, name)
 
 
-def sign_in_link(driver: WebDriver, server: Server) -> str:
-    """The newest sign-in link, read from the development outbox (the fake email provider's messages)."""
-    deadline = time.monotonic() + 10
+_TAKEN_LINKS: set[str] = set()
+
+
+def outbox_link(driver: WebDriver, server: Server, to: str, kind: str = "email-auth") -> str:
+    """The newest link of a kind (`email-auth` signs in, `invitation` joins) sent to an address and not taken
+    before, read from the development outbox (the fake email provider's messages). Delivery is asynchronous:
+    until the new message arrives the outbox's newest link may be an earlier, already used one."""
+    deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         driver.get(f"{server.base_url}/admin-ui/dev/outbox")
-        found = re.search(r"(http\S+/admin-ui/email-auth/\S+)", driver.find_element(By.TAG_NAME, "main").text)
-        if found:
-            return found.group(1)
+        for message in driver.find_elements(By.CSS_SELECTOR, "section.message"):
+            if not message.find_element(By.TAG_NAME, "h2").text.startswith(f"To {to}"):
+                continue
+            found = re.search(rf"(http\S+/admin-ui/{kind}/\S+)", message.find_element(By.TAG_NAME, "pre").text)
+            if found and found.group(1) not in _TAKEN_LINKS:
+                _TAKEN_LINKS.add(found.group(1))
+                return found.group(1)
         time.sleep(0.2)
-    raise AssertionError("no sign-in link reached the fake email provider")
+    raise AssertionError(f"no new {kind} link to {to} reached the fake email provider")
 
 
-def follow_sign_in_link(driver: WebDriver, server: Server) -> None:
-    driver.get(sign_in_link(driver, server))
+def follow_sign_in_link(driver: WebDriver, server: Server, to: str) -> None:
+    driver.get(outbox_link(driver, server, to))
     check_accessibility(driver)
     submit(driver, By.XPATH, "//button[text()='Continue to Notify']")

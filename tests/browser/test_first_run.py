@@ -28,7 +28,7 @@ def sign_in(browser: WebDriver, server: Server) -> None:
     fill(browser, email_address=ADMIN["email_address"], password=ADMIN["password"])
     assert browser.current_url.endswith("/admin-ui/sign-in/check-email")
     check_accessibility(browser)
-    follow_sign_in_link(browser, server)
+    follow_sign_in_link(browser, server, ADMIN["email_address"])
 
 
 def test_first_run_to_signed_in(browser: WebDriver, server: Server) -> None:

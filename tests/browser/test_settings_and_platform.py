@@ -48,7 +48,7 @@ def test_a_setting_is_kept_and_a_member_without_the_permission_is_refused(browse
                data={"permissions": [{"permission": "view_activity"}], "folder_permissions": []})
     submit(browser, By.XPATH, "//button[text()='Sign out']")
     fill(browser, email_address=MEMBER["email_address"], password=MEMBER["password"])
-    follow_sign_in_link(browser, server)
+    follow_sign_in_link(browser, server, MEMBER["email_address"])
     assert "Tax letters" in browser.find_element(By.TAG_NAME, "main").text
     browser.get(f"{server.base_url}/admin-ui/services/{service_id}/settings")
     assert browser.find_element(By.TAG_NAME, "h1").text == "You cannot do that"
