@@ -40,6 +40,7 @@ _FIND_RECEIPT_TARGETS = (f"SELECT {', '.join(RECEIPT_TARGET_COLUMNS)} FROM notif
 # that share rows (a hand-over and a receipt) locking them in different orders would deadlock.
 _IN_ID_ORDER = ("WITH locked AS MATERIALIZED (SELECT id FROM notifications WHERE id = ANY(%(ids)s::uuid[]) "
                 "ORDER BY id FOR UPDATE) ")
+_LOCKED = "n.id IN (SELECT id FROM locked)"  # the update's condition: PostgreSQL never runs an unreferenced WITH
 _HANDOVERS = (
     _IN_ID_ORDER + "UPDATE notifications AS n SET sent_by = v.sent_by, "
     "reference = coalesce(v.reference, n.reference), billable_units = v.units, sent_at = %(now)s, "
@@ -48,15 +49,14 @@ _HANDOVERS = (
     + ", ".join(f"('{current}', '{status}')" for current, status in HAND_OVER_MOVES)
     + ") THEN v.status ELSE n.notification_status END "
     "FROM unnest(%(ids)s::uuid[], %(providers)s::varchar[], %(references)s::varchar[], %(units)s::int[], "
-    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id "
-    "AND n.id IN (SELECT id FROM locked)")
+    "%(statuses)s::text[]) AS v(id, sent_by, reference, units, status) WHERE n.id = v.id AND " + _LOCKED)
 _SET_STATUSES = (
     _IN_ID_ORDER + "UPDATE notifications AS n SET notification_status = v.status, updated_at = %(now)s "
     "FROM unnest(%(ids)s::uuid[], %(expected)s::text[], %(statuses)s::text[]) AS v(id, expected, status) "
-    "WHERE n.id = v.id AND n.id IN (SELECT id FROM locked) AND n.notification_status = v.expected RETURNING n.id")
+    "WHERE n.id = v.id AND " + _LOCKED + " AND n.notification_status = v.expected RETURNING n.id")
 _MARK_HANDING_OVER = (
     _IN_ID_ORDER + "UPDATE notifications AS n SET updated_at = %(now)s FROM unnest(%(ids)s::uuid[]) AS v(id) "
-    "WHERE n.id = v.id AND n.id IN (SELECT id FROM locked) AND n.notification_status = 'created' RETURNING n.id")
+    "WHERE n.id = v.id AND " + _LOCKED + " AND n.notification_status = 'created' RETURNING n.id")
 
 _HISTORY = ", ".join(f'"{c.name}"' for c in t.notification_history.columns)
 _HISTORY_OF_N = ", ".join(f'n."{c.name}"' for c in t.notification_history.columns)
